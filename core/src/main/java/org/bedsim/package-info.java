@@ -1,0 +1,2 @@
+/** bedsim core: kernel, random streams, distributions, statistics and models. */
+package org.bedsim;
