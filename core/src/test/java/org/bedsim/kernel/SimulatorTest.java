@@ -1,0 +1,216 @@
+package org.bedsim.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimulatorTest {
+
+    @Test
+    void runUntil_eventsAtSameTime_runInSchedulingOrder() {
+        Simulator sim = new Simulator();
+        List<Integer> seen = new ArrayList<>();
+        int kind = sim.register(seen::add);
+        for (int i = 0; i < 50; i++) {
+            sim.schedule(5.0, kind, i);
+        }
+        sim.schedule(1.0, kind, 1000);
+        sim.runUntil(10.0);
+        assertEquals(1000, seen.get(0));
+        for (int i = 0; i < 50; i++) {
+            assertEquals(i, seen.get(i + 1));
+        }
+    }
+
+    @Test
+    void runUntil_eventExactlyAtEnd_staysPendingForNextInterval() {
+        Simulator sim = new Simulator();
+        List<Double> times = new ArrayList<>();
+        int kind = sim.register(p -> times.add(sim.now()));
+        sim.schedule(4.999, kind, 0);
+        sim.schedule(5.0, kind, 0);
+        sim.runUntil(5.0);
+        assertEquals(List.of(4.999), times);
+        assertEquals(5.0, sim.now());
+        assertEquals(1, sim.pending());
+        sim.runUntil(6.0);
+        assertEquals(List.of(4.999, 5.0), times);
+        assertEquals(6.0, sim.now());
+    }
+
+    @Test
+    void runUntil_noEvents_advancesClockToEnd() {
+        Simulator sim = new Simulator();
+        sim.runUntil(12.5);
+        assertEquals(12.5, sim.now());
+        assertEquals(0, sim.eventsExecuted());
+    }
+
+    @Test
+    void schedule_fromHandler_usesEventTimeAsClock() {
+        Simulator sim = new Simulator();
+        List<Double> times = new ArrayList<>();
+        int[] kind = new int[1];
+        kind[0] = sim.register(p -> {
+            times.add(sim.now());
+            if (p < 4) {
+                sim.scheduleAfter(1.5, kind[0], p + 1);
+                sim.scheduleAfter(0.0, kind[0], 100); // a second event in the same handler: a plain insert
+            }
+        });
+        sim.schedule(1.0, kind[0], 0);
+        sim.runUntil(100.0);
+        assertEquals(List.of(1.0, 1.0, 2.5, 2.5, 4.0, 4.0, 5.5, 5.5, 7.0), times);
+        assertEquals(9, sim.eventsExecuted());
+    }
+
+    @Test
+    void cancel_pendingEvent_neverRuns() {
+        Simulator sim = new Simulator();
+        List<Integer> seen = new ArrayList<>();
+        int kind = sim.register(seen::add);
+        sim.schedule(1.0, kind, 1);
+        long handle = sim.schedule(2.0, kind, 2);
+        sim.schedule(3.0, kind, 3);
+        assertTrue(sim.cancel(handle));
+        assertFalse(sim.cancel(handle), "a second cancel finds nothing");
+        sim.runUntil(10.0);
+        assertEquals(List.of(1, 3), seen);
+    }
+
+    @Test
+    void cancel_runningOrExecutedEvent_returnsFalse() {
+        Simulator sim = new Simulator();
+        long[] handle = new long[1];
+        boolean[] cancelledSelf = new boolean[1];
+        int kind = sim.register(p -> cancelledSelf[0] = sim.cancel(handle[0]));
+        handle[0] = sim.schedule(1.0, kind, 0);
+        sim.runUntil(2.0);
+        assertFalse(cancelledSelf[0]);
+        assertFalse(sim.cancel(handle[0]));
+        assertEquals(0, sim.pending());
+    }
+
+    @Test
+    void cancel_fromHandler_removesOtherEvent() {
+        Simulator sim = new Simulator();
+        List<Integer> seen = new ArrayList<>();
+        long[] victim = new long[1];
+        int kind = sim.register(p -> {
+            seen.add(p);
+            if (p == 1) {
+                sim.cancel(victim[0]);
+            }
+        });
+        sim.schedule(1.0, kind, 1);
+        victim[0] = sim.schedule(1.0, kind, 2);
+        sim.schedule(1.5, kind, 3);
+        sim.runUntil(5.0);
+        assertEquals(List.of(1, 3), seen);
+    }
+
+    @Test
+    void schedule_inThePast_isRejected() {
+        Simulator sim = new Simulator();
+        int kind = sim.register(p -> { });
+        sim.runUntil(3.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sim.schedule(2.0, kind, 0));
+        assertTrue(e.getMessage().contains("before the clock at 3.0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> sim.schedule(Double.NaN, kind, 0));
+        assertThrows(IllegalArgumentException.class, () -> sim.scheduleAfter(-1, kind, 0));
+    }
+
+    @Test
+    void schedule_badKindOrPayload_isRejected() {
+        Simulator sim = new Simulator();
+        int kind = sim.register(p -> { });
+        assertThrows(IllegalArgumentException.class, () -> sim.schedule(1.0, kind + 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> sim.schedule(1.0, kind, -1));
+        assertThrows(IllegalArgumentException.class, () -> sim.schedule(1.0, kind, Simulator.PAYLOAD_LIMIT));
+        sim.schedule(1.0, kind, Simulator.PAYLOAD_LIMIT - 1);
+    }
+
+    @Test
+    void register_tooManyKinds_isRejected() {
+        Simulator sim = new Simulator();
+        for (int i = 0; i < Simulator.MAX_KINDS; i++) {
+            assertEquals(i, sim.register(p -> { }));
+        }
+        assertThrows(IllegalStateException.class, () -> sim.register(p -> { }));
+    }
+
+    @Test
+    void payload_fullRange_deliveredIntact() {
+        Simulator sim = new Simulator();
+        List<Integer> seen = new ArrayList<>();
+        sim.register(p -> { });
+        int kind = sim.register(seen::add);
+        sim.schedule(1.0, kind, Simulator.PAYLOAD_LIMIT - 1);
+        sim.schedule(2.0, kind, 0);
+        sim.runUntil(3.0);
+        assertEquals(List.of(Simulator.PAYLOAD_LIMIT - 1, 0), seen);
+    }
+
+    @Test
+    void stop_fromHandler_returnsAfterCurrentEvent() {
+        Simulator sim = new Simulator();
+        List<Integer> seen = new ArrayList<>();
+        int kind = sim.register(p -> {
+            seen.add(p);
+            if (p == 2) {
+                sim.stop();
+            }
+        });
+        for (int i = 1; i <= 4; i++) {
+            sim.schedule(i, kind, i);
+        }
+        sim.runUntil(10.0);
+        assertEquals(List.of(1, 2), seen);
+        assertEquals(2.0, sim.now());
+        sim.runUntil(10.0);
+        assertEquals(List.of(1, 2, 3, 4), seen);
+    }
+
+    @Test
+    void step_handlerCallsRun_isRejected() {
+        Simulator sim = new Simulator();
+        int kind = sim.register(p -> sim.runUntil(100));
+        sim.schedule(1.0, kind, 0);
+        assertThrows(IllegalStateException.class, sim::step);
+        assertEquals(0, sim.pending(), "the failed event is still taken off the list");
+        assertFalse(sim.step());
+    }
+
+    @Test
+    void simulators_onDifferentEventLists_executeIdentically() {
+        List<String> a = trace(new Simulator(new QuaternaryHeapEventList()));
+        List<String> b = trace(new Simulator(new BinaryHeapEventList()));
+        assertEquals(a, b);
+        assertEquals(20_000, a.size());
+    }
+
+    private static List<String> trace(Simulator sim) {
+        List<String> out = new ArrayList<>();
+        long[] state = {12345};
+        int[] kind = new int[1];
+        kind[0] = sim.register(p -> {
+            out.add(sim.now() + ":" + p);
+            state[0] = state[0] * 6364136223846793005L + 1442695040888963407L;
+            int delay = (int) ((state[0] >>> 33) % 7); // integer delays: many ties
+            if (out.size() + sim.pending() < 20_000) {
+                sim.scheduleAfter(delay, kind[0], (p + 1) % 1000);
+                sim.scheduleAfter(delay + 1, kind[0], (p + 7) % 1000);
+            }
+        });
+        for (int i = 0; i < 10; i++) {
+            sim.schedule(0.0, kind[0], i);
+        }
+        sim.runUntil(1e9);
+        return out;
+    }
+}
