@@ -6,8 +6,8 @@ package org.bedsim.stats;
  * <p><b>Implementation notes.</b> The level is a step function of time. Between two updates it is constant, so the
  * area under it grows by {@code level * (time - lastTime)} at each update; the time-average over the observation
  * period {@code [startTime, now]} is {@code area(now) / (now - startTime)}. This is the classic "accumulate"
- * collector of discrete-event simulation (SSJ's {@code Accumulate}, Law's time-average of Q(t)). Only five doubles
- * are kept, and an update is three flops plus one well-predicted comparison; nothing is allocated.
+ * collector of discrete-event simulation (SSJ's {@code Accumulate}, Law's time-average of Q(t)). Six doubles are
+ * kept; an update is a multiply-add, a min, a max and one well-predicted comparison, and allocates nothing.
  *
  * <p><b>Time.</b> Times are in days and must be non-decreasing. Every update checks this (a single comparison that
  * also rejects NaN) and throws {@link IllegalArgumentException} if time would go backwards, because a silent
