@@ -1,6 +1,5 @@
 package org.bedsim.model.pool;
 
-import java.util.Arrays;
 import org.bedsim.dist.Exponential;
 import org.bedsim.dist.Sampler;
 import org.bedsim.kernel.EventList;
@@ -99,7 +98,7 @@ public final class BedPool {
         resetCollectors(warmupEnd);
         long eventsBefore = sim.eventsExecuted();
         sim.runUntil(end);
-        occupancy.update(end, occupied);
+        occupancy.close(end);
         queueLength.update(end, queueSize);
         return result(sim.eventsExecuted() - eventsBefore, end);
     }
@@ -206,7 +205,7 @@ public final class BedPool {
                 meanOccupancy,
                 occupancy.variance(),
                 probabilityFull,
-                Arrays.copyOf(occupancy.toFractions(), occupancy.maxLevel() + 1),
+                occupancy.toFractions(),
                 wait && admissions > 0 ? waits.mean() : 0.0,
                 wait && admissions > 0 ? waitHistogram.quantile(0.95) : 0.0,
                 waited,
