@@ -79,9 +79,17 @@ final class DistTesting {
 
     /** KS test of {@code data} against {@code dist}'s own cdf, through Commons Math (continuous distributions). */
     static double ksPValue(Distribution dist, double[] data) {
-        // Explicit (null) generator: the no-argument constructor seeds a Well19937c from the clock. The one-sample
-        // test used here never touches the generator.
-        return new KolmogorovSmirnovTest((RandomGenerator) null).kolmogorovSmirnovTest(asCommonsMath(dist), data);
+        return kolmogorovSmirnov().kolmogorovSmirnovTest(asCommonsMath(dist), data);
+    }
+
+    /**
+     * The no-argument constructor seeds a Well19937c from the clock, which bedsim forbids; the constructor taking
+     * an explicit generator is deprecated in 3.6.1 but is the only clock-free one. The one-sample test and its
+     * {@code cdf(d, n)} never touch the generator, so null is safe.
+     */
+    @SuppressWarnings("deprecation")
+    private static KolmogorovSmirnovTest kolmogorovSmirnov() {
+        return new KolmogorovSmirnovTest((RandomGenerator) null);
     }
 
     /**
@@ -98,7 +106,7 @@ final class DistTesting {
             double f = dist.cdf(sorted[i]);
             d = Math.max(d, Math.max((i + 1.0) / n - f, f - (double) i / n));
         }
-        return 1 - new KolmogorovSmirnovTest((RandomGenerator) null).cdf(d, n);
+        return 1 - kolmogorovSmirnov().cdf(d, n);
     }
 
     static void assertSampleMean(Distribution dist, double[] data) {
@@ -151,85 +159,7 @@ final class DistTesting {
 
     /** Our distribution seen as a Commons Math distribution, for its KS test only (cdf is all it uses). */
     static RealDistribution asCommonsMath(Distribution dist) {
-        return new RealDistribution() {
-            @Override
-            public double probability(double x) {
-                return 0;
-            }
-
-            @Override
-            public double density(double x) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public double cumulativeProbability(double x) {
-                return dist.cdf(x);
-            }
-
-            @Override
-            @Deprecated
-            public double cumulativeProbability(double x0, double x1) {
-                return dist.cdf(x1) - dist.cdf(x0);
-            }
-
-            @Override
-            public double inverseCumulativeProbability(double p) {
-                return dist.quantile(p);
-            }
-
-            @Override
-            public double getNumericalMean() {
-                return dist.mean();
-            }
-
-            @Override
-            public double getNumericalVariance() {
-                return dist.variance();
-            }
-
-            @Override
-            public double getSupportLowerBound() {
-                return dist.quantile(0);
-            }
-
-            @Override
-            public double getSupportUpperBound() {
-                return dist.quantile(1);
-            }
-
-            @Override
-            @Deprecated
-            public boolean isSupportLowerBoundInclusive() {
-                return true;
-            }
-
-            @Override
-            @Deprecated
-            public boolean isSupportUpperBoundInclusive() {
-                return true;
-            }
-
-            @Override
-            public boolean isSupportConnected() {
-                return true;
-            }
-
-            @Override
-            public void reseedRandomGenerator(long seed) {
-                throw new UnsupportedOperationException("bedsim distributions own no generator");
-            }
-
-            @Override
-            public double sample() {
-                throw new UnsupportedOperationException("bedsim distributions own no generator");
-            }
-
-            @Override
-            public double[] sample(int sampleSize) {
-                throw new UnsupportedOperationException("bedsim distributions own no generator");
-            }
-        };
+        return new CommonsMathView(dist);
     }
 
     /**
@@ -238,41 +168,124 @@ final class DistTesting {
      * {@link Scaled} wrapper and the numerical path of {@link Capped}.
      */
     static Distribution opaque(Distribution dist) {
-        return new Distribution() {
-            @Override
-            public double mean() {
-                return dist.mean();
-            }
+        return new Opaque(dist);
+    }
 
-            @Override
-            public double variance() {
-                return dist.variance();
-            }
+    private record Opaque(Distribution dist) implements Distribution {
+        @Override
+        public double mean() {
+            return dist.mean();
+        }
 
-            @Override
-            public double cdf(double x) {
-                return dist.cdf(x);
-            }
+        @Override
+        public double variance() {
+            return dist.variance();
+        }
 
-            @Override
-            public double quantile(double p) {
-                return dist.quantile(p);
-            }
+        @Override
+        public double cdf(double x) {
+            return dist.cdf(x);
+        }
 
-            @Override
-            public Sampler sampler(UniformRandomProvider rng) {
-                return dist.sampler(rng);
-            }
+        @Override
+        public double quantile(double p) {
+            return dist.quantile(p);
+        }
 
-            @Override
-            public String describe() {
-                return "opaque " + dist.describe();
-            }
+        @Override
+        public Sampler sampler(UniformRandomProvider rng) {
+            return dist.sampler(rng);
+        }
 
-            @Override
-            public String toString() {
-                return describe();
-            }
-        };
+        @Override
+        public String describe() {
+            return "opaque " + dist.describe();
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /** Adapter owning no generator: the sampling methods throw. */
+    private record CommonsMathView(Distribution dist) implements RealDistribution {
+        @Override
+        public double probability(double x) {
+            return 0;
+        }
+
+        @Override
+        public double density(double x) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public double cumulativeProbability(double x) {
+            return dist.cdf(x);
+        }
+
+        @Override
+        @Deprecated
+        public double cumulativeProbability(double x0, double x1) {
+            return dist.cdf(x1) - dist.cdf(x0);
+        }
+
+        @Override
+        public double inverseCumulativeProbability(double p) {
+            return dist.quantile(p);
+        }
+
+        @Override
+        public double getNumericalMean() {
+            return dist.mean();
+        }
+
+        @Override
+        public double getNumericalVariance() {
+            return dist.variance();
+        }
+
+        @Override
+        public double getSupportLowerBound() {
+            return dist.quantile(0);
+        }
+
+        @Override
+        public double getSupportUpperBound() {
+            return dist.quantile(1);
+        }
+
+        @Override
+        @Deprecated
+        public boolean isSupportLowerBoundInclusive() {
+            return true;
+        }
+
+        @Override
+        @Deprecated
+        public boolean isSupportUpperBoundInclusive() {
+            return true;
+        }
+
+        @Override
+        public boolean isSupportConnected() {
+            return true;
+        }
+
+        @Override
+        public void reseedRandomGenerator(long seed) {
+            throw new UnsupportedOperationException("bedsim distributions own no generator");
+        }
+
+        @Override
+        public double sample() {
+            throw new UnsupportedOperationException("bedsim distributions own no generator");
+        }
+
+        @Override
+        public double[] sample(int sampleSize) {
+            throw new UnsupportedOperationException("bedsim distributions own no generator");
+        }
     }
 }
