@@ -11,11 +11,12 @@ import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGa
  *
  * <p>Implementation notes. {@link #ofMeanSd} converts with {@code k = (mean/sd)^2}, {@code theta = sd^2/mean} and keeps
  * the given mean and sd as the exact moments. The cdf is the regularized lower incomplete gamma function
- * {@code P(k, x/theta)} of Commons Math. The quantile has no closed form: it is solved for {@code t = ln(x/theta)}
- * by Newton's method safeguarded by a bracket (bisection when a step leaves it), starting from the Wilson-Hilferty
- * approximation (Wilson &amp; Hilferty 1931) or, for small shapes, from the lower-tail {@code (p Gamma(k+1))^(1/k)};
- * above the median it solves {@code Q(k, y) = 1 - p}, which keeps precision in the upper tail, and ends with one
- * Newton step in {@code y} itself. The sampler is Commons RNG's Marsaglia &amp; Tsang (2000) method for
+ * {@code P(k, x/theta)} of Commons Math. The quantile has no closed form: it solves {@code ln P(k, y) = ln p} for
+ * {@code t = ln y}, {@code y = x/theta}, by Newton's method safeguarded by a bracket (bisection when a step leaves
+ * it). Logs on both axes make the equation nearly linear in the tails, where plain Newton on {@code P - p} crawls.
+ * Above the median it solves {@code ln Q(k, y) = ln(1 - p)} instead, which keeps precision in the upper tail. The
+ * start is the Wilson-Hilferty approximation (Wilson &amp; Hilferty 1931) or, for small shapes in the lower tail,
+ * {@code (p Gamma(k+1))^(1/k)}; one final Newton step in {@code y} itself recovers the last digits. The sampler is Commons RNG's Marsaglia &amp; Tsang (2000) method for
  * {@code k >= 1} and Ahrens &amp; Dieter (1974) for {@code k < 1}. Incomplete moments are
  * {@code E[X^j ; X <= x] = theta^j k(k+1)..(k+j-1) P(k + j, x/theta)}.
  */
@@ -146,20 +147,21 @@ public final class Gamma implements Distribution, IncompleteMoments {
     /** @return y with P(shape, y) = p, for 0 &lt; p &lt; 1 */
     private double standardQuantile(double p) {
         boolean upper = p > 0.5;
-        double q = 1 - p; // exact when upper
+        double target = upper ? 1 - p : p; // 1 - p is exact when upper
+        double logTarget = Math.log(target);
         double t = Math.log(initialGuess(p));
-        double r = residual(Math.exp(t), p, q, upper);
+        double r = residual(t, upper, logTarget);
         if (r == 0) {
             return Math.exp(t);
         }
-        // Bracket the root in t = ln y by stepping away from the guess in growing steps.
+        // Bracket the root in t = ln y by stepping away from the guess in doubling steps.
         double lo;
         double hi;
         double step = 1;
         if (r < 0) {
             lo = t;
             hi = t + step;
-            while (residual(Math.exp(hi), p, q, upper) < 0) {
+            while (residual(hi, upper, logTarget) < 0) {
                 lo = hi;
                 step *= 2;
                 hi = t + step;
@@ -167,16 +169,17 @@ public final class Gamma implements Distribution, IncompleteMoments {
         } else {
             hi = t;
             lo = t - step;
-            while (residual(Math.exp(lo), p, q, upper) > 0) {
+            while (residual(lo, upper, logTarget) > 0) {
                 hi = lo;
                 step *= 2;
                 lo = t - step;
             }
         }
-        // Newton on r(t) = P(shape, e^t) - p, whose derivative is y f(y); bisect when a step leaves the bracket.
+        // Newton on the log tail probability, bisecting whenever a step leaves the bracket.
         for (int i = 0; i < MAX_ITERATIONS; i++) {
             double y = Math.exp(t);
-            r = residual(y, p, q, upper);
+            double tail = tail(y, upper);
+            r = upper ? logTarget - Math.log(tail) : Math.log(tail) - logTarget;
             if (r == 0) {
                 return y;
             }
@@ -185,7 +188,9 @@ public final class Gamma implements Distribution, IncompleteMoments {
             } else {
                 hi = Math.min(hi, t);
             }
-            double next = t - r / Math.exp(shape * t - y - logGammaShape);
+            // d(ln tail)/dt = y f(y) / tail, with y f(y) = y^shape e^-y / Gamma(shape)
+            double slope = Math.exp(shape * t - y - logGammaShape) / tail;
+            double next = t - r / slope;
             if (!(next > lo && next < hi)) {
                 next = 0.5 * (lo + hi);
             }
@@ -195,24 +200,31 @@ public final class Gamma implements Distribution, IncompleteMoments {
                 break;
             }
         }
-        // Final Newton step in y itself: log space costs relative precision when |t| is large.
+        // Final Newton step in y itself: working in ln y costs relative precision when |ln y| is large.
         double y = Math.exp(t);
         double density = Math.exp((shape - 1) * Math.log(y) - y - logGammaShape);
-        double polished = y - residual(y, p, q, upper) / density;
+        double error = upper ? target - tail(y, true) : tail(y, false) - target; // = P(shape, y) - p
+        double polished = y - error / density;
         return polished > Math.exp(lo) && polished < Math.exp(hi) ? polished : y;
     }
 
-    /** @return P(shape, y) - p, computed from the upper tail Q when {@code upper} */
-    private double residual(double y, double p, double q, boolean upper) {
+    /** @return ln of the tail probability at e^t minus ln of its target: increasing in t, zero at the quantile */
+    private double residual(double t, boolean upper, double logTarget) {
+        double logTail = Math.log(tail(Math.exp(t), upper));
+        return upper ? logTarget - logTail : logTail - logTarget;
+    }
+
+    /** @return Q(shape, y) when {@code upper}, else P(shape, y) */
+    private double tail(double y, boolean upper) {
         if (y <= 0) {
-            return -p;
+            return upper ? 1 : 0;
         }
         if (y == Double.POSITIVE_INFINITY) {
-            return q;
+            return upper ? 0 : 1;
         }
         return upper
-                ? q - org.apache.commons.math3.special.Gamma.regularizedGammaQ(shape, y)
-                : org.apache.commons.math3.special.Gamma.regularizedGammaP(shape, y) - p;
+                ? org.apache.commons.math3.special.Gamma.regularizedGammaQ(shape, y)
+                : org.apache.commons.math3.special.Gamma.regularizedGammaP(shape, y);
     }
 
     private double initialGuess(double p) {

@@ -74,6 +74,20 @@ class GammaTest {
     }
 
     @Test
+    void quantile_extremeTailsOfLargeAndSmallShapes_converge() {
+        // Far from the bulk the cdf is exponentially steep in ln x: Newton on ln P keeps this to a few steps.
+        Gamma large = Gamma.ofShapeScale(1000, 1);
+        assertRelative(1e-300, large.cdf(large.quantile(1e-300)), 1e-9, "shape 1000, p = 1e-300");
+        double p = 1 - 1e-15;
+        assertRelative(1 - p, org.apache.commons.math3.special.Gamma.regularizedGammaQ(1000, large.quantile(p)), 1e-9,
+                "shape 1000, p = 1 - 1e-15");
+        Gamma small = Gamma.ofShapeScale(0.05, 1);
+        assertRelative(1e-3, small.cdf(small.quantile(1e-3)), 1e-12, "shape 0.05, p = 0.001");
+        // Quantiles below the smallest double underflow to 0, the nearest representable answer.
+        assertEquals(0, Gamma.ofShapeScale(0.02, 1).quantile(1e-8));
+    }
+
+    @Test
     void quantile_exponentialShape_matchesClosedForm() {
         Gamma d = Gamma.ofShapeScale(1, 3);
         for (double p : PROBABILITIES) {
