@@ -23,7 +23,9 @@ public interface Distribution {
 
     /**
      * @param p probability in [0, 1]
-     * @return the smallest x with cdf(x) &gt;= p
+     * @return the smallest x with cdf(x) &gt;= p; {@code quantile(0)} is the bottom of the support and
+     *     {@code quantile(1)} the top (infinity for unbounded families)
+     * @throws IllegalArgumentException if p is outside [0, 1] or NaN
      */
     double quantile(double p);
 
