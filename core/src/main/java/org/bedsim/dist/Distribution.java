@@ -23,7 +23,9 @@ public interface Distribution {
 
     /**
      * @param p probability in [0, 1]
-     * @return the smallest x with cdf(x) &gt;= p
+     * @return the smallest x with cdf(x) &gt;= p; {@code quantile(0)} is the bottom of the support and
+     *     {@code quantile(1)} the top (infinity for unbounded families)
+     * @throws IllegalArgumentException if p is outside [0, 1] or NaN
      */
     double quantile(double p);
 
@@ -35,4 +37,30 @@ public interface Distribution {
 
     /** @return a short human description such as {@code lognormal(mean=4.5, sd=6)} */
     String describe();
+
+    /**
+     * The distribution of {@code X * factor}, e.g. a length-of-stay reduction of 10% is {@code scaled(0.9)}.
+     * Mean scales by {@code factor}, variance by {@code factor^2}. Families closed under scaling (lognormal, gamma,
+     * exponential, Weibull, uniform, triangular, fixed, empirical) return the same family with adjusted parameters;
+     * anything else is wrapped in {@link Scaled}.
+     *
+     * @param factor finite and &gt; 0
+     * @return the scaled distribution
+     */
+    default Distribution scaled(double factor) {
+        return Scaled.of(this, factor);
+    }
+
+    /**
+     * The distribution of {@code min(X, max)}, e.g. a stay limited to 21 days. Its moments are exact for the bedsim
+     * families (closed-form incomplete moments) and integrated numerically from {@link #cdf} otherwise; the cdf is 1
+     * from {@code max} on, so a point mass of {@code 1 - cdf(max)} sits at {@code max}. Capping at or above the top
+     * of the support returns this distribution unchanged.
+     *
+     * @param max finite and &gt; 0
+     * @return the capped distribution
+     */
+    default Distribution capped(double max) {
+        return Capped.of(this, max);
+    }
 }
