@@ -37,7 +37,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class BedPoolBenchmark {
 
-    @Param({"quaternary-heap", "binary-heap", "priority-queue"})
+    @Param({"timing-wheel", "calendar-queue", "quaternary-heap", "binary-heap", "priority-queue"})
     public String eventList;
 
     @Param({"LOSE", "WAIT"})

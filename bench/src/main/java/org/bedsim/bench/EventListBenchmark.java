@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EventListBenchmark {
     private static final int OPS = 100_000;
 
-    @Param({"quaternary-heap", "binary-heap", "priority-queue"})
+    @Param({"timing-wheel", "calendar-queue", "quaternary-heap", "binary-heap", "priority-queue"})
     public String eventList;
 
     /** Pending events: about the number of occupied beds in a hospital. */

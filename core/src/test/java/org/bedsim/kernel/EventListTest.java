@@ -27,7 +27,9 @@ class EventListTest {
     static Stream<Arguments> implementations() {
         return Stream.of(
                 Arguments.of("4-ary", (Supplier<EventList>) () -> new QuaternaryHeapEventList(4)),
-                Arguments.of("binary", (Supplier<EventList>) () -> new BinaryHeapEventList(2)));
+                Arguments.of("binary", (Supplier<EventList>) () -> new BinaryHeapEventList(2)),
+                Arguments.of("calendar", (Supplier<EventList>) () -> new CalendarQueueEventList(4)),
+                Arguments.of("wheel", (Supplier<EventList>) () -> new TimingWheelEventList(4)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,6 +71,44 @@ class EventListTest {
         List<Entry> expected = new ArrayList<>(reference);
         expected.sort(ORDER);
         assertEquals(expected, drained);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void simulationPattern_growHoldDrainWithChangingTempo_matchesReference(String name, Supplier<EventList> factory) {
+        // grows to 20,000 pending, holds with a tempo that changes 1,000-fold, then drains: exercises resizing and
+        // the width re-estimation of the calendar queue, and far-future events (a heavy-tailed increment)
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
+        EventList list = factory.get();
+        PriorityQueue<Entry> reference = new PriorityQueue<>(ORDER);
+        long tag = 0;
+        double now = 0;
+        for (int op = 0; op < 400_000; op++) {
+            double scale = op < 200_000 ? 1.0 : 0.001;
+            boolean grow = op < 20_000 || (op >= 300_000 && op < 310_000);
+            boolean drain = op >= 380_000;
+            if (!reference.isEmpty() && !grow) {
+                Entry expected = reference.poll();
+                assertEquals(expected.time(), list.minTime(), "op " + op);
+                assertEquals(expected.tag(), list.minTag(), "op " + op);
+                list.removeMin();
+                now = expected.time();
+            }
+            if (!drain) {
+                double u = rng.nextDouble();
+                double increment = scale * (u < 0.01 ? 1000 * rng.nextDouble() : -Math.log(1 - rng.nextDouble()));
+                list.insert(now + increment, tag);
+                reference.add(new Entry(now + increment, tag++));
+            }
+            assertEquals(reference.size(), list.size());
+        }
+        while (!reference.isEmpty()) {
+            Entry expected = reference.poll();
+            assertEquals(expected.time(), list.minTime());
+            assertEquals(expected.tag(), list.minTag());
+            list.removeMin();
+        }
+        assertTrue(list.isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")

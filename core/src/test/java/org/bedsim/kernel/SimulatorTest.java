@@ -190,7 +190,11 @@ class SimulatorTest {
     void simulators_onDifferentEventLists_executeIdentically() {
         List<String> a = trace(new Simulator(new QuaternaryHeapEventList()));
         List<String> b = trace(new Simulator(new BinaryHeapEventList()));
+        List<String> c = trace(new Simulator(new CalendarQueueEventList()));
+        List<String> d = trace(new Simulator(new TimingWheelEventList()));
         assertEquals(a, b);
+        assertEquals(a, c);
+        assertEquals(a, d);
         assertEquals(20_000, a.size());
     }
 

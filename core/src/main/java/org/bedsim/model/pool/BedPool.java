@@ -54,7 +54,8 @@ public final class BedPool {
     private final TimeWeighted queueLength;
     private final Tally waits = new Tally();
     private final LogHistogram waitHistogram = new LogHistogram(WAIT_LOWEST_DAYS, WAIT_HIGHEST_DAYS, 3);
-    private final Tally admittedStays = new Tally();
+    /** Sum of the stays of the patients admitted: a plain sum, as only its mean is reported (Little's law). */
+    private double admittedStaySum;
 
     /**
      * @param settings the pool
@@ -150,7 +151,7 @@ public final class BedPool {
             waits.add(waitDays);
             waitHistogram.record(waitDays);
         }
-        admittedStays.add(stay);
+        admittedStaySum += stay;
         sim.schedule(now + stay, departureKind, 0);
     }
 
@@ -189,7 +190,7 @@ public final class BedPool {
         queueLength.reset(time);
         waits.reset();
         waitHistogram.reset();
-        admittedStays.reset();
+        admittedStaySum = 0;
     }
 
     private BedPoolResult result(long events, double end) {
@@ -211,7 +212,7 @@ public final class BedPool {
                 waited,
                 queueLength.mean(end),
                 meanOccupancy * measured,
-                admissions == 0 ? Double.NaN : admittedStays.mean(),
+                admissions == 0 ? Double.NaN : admittedStaySum / admissions,
                 measured,
                 events,
                 inSystemAtStart,
