@@ -53,7 +53,7 @@ public class EventListBenchmark {
         }
     }
 
-    /** One hold: remove the earliest event, insert its successor (as a pop followed by a push). */
+    /** One hold: remove the earliest event, insert its successor. */
     @Benchmark
     @OperationsPerInvocation(OPS)
     public double hold() {
@@ -63,19 +63,6 @@ public class EventListBenchmark {
             t = l.minTime();
             l.removeMin();
             l.insert(t + increments.sample(), tag++);
-        }
-        return t;
-    }
-
-    /** One hold with the combined operation the simulator uses while a handler schedules. */
-    @Benchmark
-    @OperationsPerInvocation(OPS)
-    public double holdReplace() {
-        final EventList l = list;
-        double t = 0;
-        for (int i = 0; i < OPS; i++) {
-            t = l.minTime();
-            l.replaceMin(t + increments.sample(), tag++);
         }
         return t;
     }

@@ -52,14 +52,8 @@ public final class ObjectPriorityQueueEventList implements EventList {
     }
 
     @Override
-    public void removeMin() {
-        queue.poll();
-    }
-
-    @Override
-    public void replaceMin(double time, long tag) {
-        queue.poll();
-        queue.add(new Event(time, tag));
+    public long removeMin() {
+        return queue.poll().tag;
     }
 
     @Override

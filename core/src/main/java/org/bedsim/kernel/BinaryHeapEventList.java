@@ -6,8 +6,7 @@ import java.util.Arrays;
  * A binary min-heap on two parallel primitive arrays (times and tags). Kept as the comparison point for
  * {@link QuaternaryHeapEventList} (the default) in tests and benchmarks; both must order events identically.
  *
- * <p>Implementation notes: the textbook heap (Williams 1964) with hole-moving sifts instead of swaps, and a combined
- * {@link #replaceMin}. No allocation per operation; arrays double when full.
+ * <p>Implementation notes: the textbook heap (Williams 1964) with hole-moving sifts instead of swaps. No allocation per operation; arrays double when full.
  */
 public final class BinaryHeapEventList implements EventList {
     private double[] times;
@@ -56,16 +55,13 @@ public final class BinaryHeapEventList implements EventList {
     }
 
     @Override
-    public void removeMin() {
+    public long removeMin() {
+        long tag = tags[0];
         int last = --size;
         if (last > 0) {
             siftDown(0, times[last], tags[last]);
         }
-    }
-
-    @Override
-    public void replaceMin(double time, long tag) {
-        siftDown(0, time, tag);
+        return tag;
     }
 
     @Override

@@ -124,12 +124,13 @@ public final class CalendarQueueEventList implements EventList {
     }
 
     @Override
-    public void removeMin() {
+    public long removeMin() {
         int bucket = locateMin();
         final long[] n = nodes;
         int node = heads[bucket];
         int base = node << 2;
         heads[bucket] = (int) n[base + NEXT];
+        long tag = n[base + TAG];
         lastRemovedTime = Double.longBitsToDouble(n[base + TIME]);
         n[base + NEXT] = free;
         free = node;
@@ -141,12 +142,7 @@ public final class CalendarQueueEventList implements EventList {
         if (size < heads.length >> 3 && heads.length > MIN_BUCKETS) {
             resize(heads.length >> 1);
         }
-    }
-
-    @Override
-    public void replaceMin(double time, long tag) {
-        removeMin();
-        insert(time, tag);
+        return tag;
     }
 
     @Override

@@ -23,14 +23,12 @@ public interface EventList {
     /** @return the tag of the first event; undefined when empty */
     long minTag();
 
-    /** Removes the first event. The list must not be empty. */
-    void removeMin();
-
     /**
-     * Removes the first event and inserts another, in one pass. Equivalent to {@code removeMin(); insert(time, tag)},
-     * and cheaper: this is the "hold" operation of a simulation that schedules while handling an event.
+     * Removes the first event. The list must not be empty.
+     *
+     * @return the removed event's tag
      */
-    void replaceMin(double time, long tag);
+    long removeMin();
 
     /**
      * Removes the pending event whose tag satisfies {@code (tag & mask) == (value & mask)}, if any. Linear in the

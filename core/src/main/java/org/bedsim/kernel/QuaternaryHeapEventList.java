@@ -9,8 +9,7 @@ import java.util.Arrays;
  * node are adjacent in memory (32 bytes of times, one cache line or two), so a sift-down costs log4(n) cache misses
  * instead of log2(n). Insertions in a bed simulation are mostly of events far in the future (a length of stay ahead),
  * which settle near the bottom after a short sift-up, so the cost is dominated by removals, where the 4-ary shape
- * wins. {@link #replaceMin} does a removal and an insertion with one sift-down (the "hold" operation).
- * The choice was made by measurement: see the {@code EventListBenchmark} JMH benchmark in the bench module and the
+ * wins. The choice was made by measurement: see the {@code EventListBenchmark} JMH benchmark in the bench module and the
  * README, which compare this heap with {@link BinaryHeapEventList} and a {@code java.util.PriorityQueue} of event
  * objects. No object is allocated per operation; the arrays double when full and never shrink.
  *
@@ -62,16 +61,13 @@ public final class QuaternaryHeapEventList implements EventList {
     }
 
     @Override
-    public void removeMin() {
+    public long removeMin() {
+        long tag = tags[0];
         int last = --size;
         if (last > 0) {
             siftDown(0, times[last], tags[last]);
         }
-    }
-
-    @Override
-    public void replaceMin(double time, long tag) {
-        siftDown(0, time, tag);
+        return tag;
     }
 
     @Override

@@ -198,6 +198,94 @@ class SimulatorTest {
         assertEquals(20_000, a.size());
     }
 
+    @Test
+    void timers_interleaveWithEvents_inTimeThenSchedulingOrder() {
+        Simulator sim = new Simulator();
+        List<String> seen = new ArrayList<>();
+        int kind = sim.register(p -> seen.add(sim.now() + ":" + p));
+        int timer = sim.newTimer(kind, 99);
+        sim.schedule(2.0, kind, 1);
+        sim.setTimer(timer, 2.0); // same time, scheduled later: runs after event 1
+        sim.schedule(2.0, kind, 2); // scheduled after the timer: runs after it
+        sim.schedule(1.0, kind, 3);
+        assertEquals(4, sim.pending());
+        assertTrue(sim.isTimerSet(timer));
+        sim.runUntil(10.0);
+        assertEquals(List.of("1.0:3", "2.0:1", "2.0:99", "2.0:2"), seen);
+        assertFalse(sim.isTimerSet(timer), "a timer that fired is idle until set again");
+    }
+
+    @Test
+    void setTimer_whilePending_replacesOccurrence() {
+        Simulator sim = new Simulator();
+        List<Double> times = new ArrayList<>();
+        int kind = sim.register(p -> times.add(sim.now()));
+        int a = sim.newTimer(kind, 0);
+        int b = sim.newTimer(kind, 1);
+        int c = sim.newTimer(kind, 2);
+        sim.setTimer(a, 5.0);
+        sim.setTimer(b, 3.0);
+        sim.setTimer(c, 4.0);
+        sim.setTimer(b, 6.0); // moved later
+        sim.setTimer(a, 1.0); // moved earlier
+        assertTrue(sim.cancelTimer(c));
+        assertFalse(sim.cancelTimer(c));
+        assertEquals(2, sim.pending());
+        sim.runUntil(10.0);
+        assertEquals(List.of(1.0, 6.0), times);
+    }
+
+    @Test
+    void timer_reschedulingItself_drivesAnArrivalProcess() {
+        Simulator sim = new Simulator();
+        int[] timer = new int[1];
+        int[] count = new int[1];
+        int kind = sim.register(p -> {
+            count[0]++;
+            sim.setTimer(timer[0], sim.now() + 0.25);
+        });
+        timer[0] = sim.newTimer(kind, 0);
+        sim.setTimer(timer[0], 0.0);
+        sim.runUntil(10.0); // arrivals at 0, 0.25, ..., 9.75: the one at 10.0 stays pending
+        assertEquals(40, count[0]);
+        assertEquals(1, sim.pending());
+        assertThrows(IllegalArgumentException.class, () -> sim.setTimer(timer[0], 9.0));
+        assertThrows(IllegalArgumentException.class, () -> sim.setTimer(5, 11.0));
+    }
+
+    @Test
+    void manyTimers_randomSettings_fireInExactOrder() {
+        // timers and one-off events against a reference: sort by (time, scheduling order)
+        Simulator sim = new Simulator();
+        List<long[]> fired = new ArrayList<>();
+        int kind = sim.register(p -> fired.add(new long[] {Double.doubleToLongBits(sim.now()), p}));
+        int n = 40;
+        int[] timers = new int[n];
+        for (int i = 0; i < n; i++) {
+            timers[i] = sim.newTimer(kind, i);
+        }
+        double[] expectedTime = new double[n];
+        long[] expectedOrder = new long[n];
+        long order = 0;
+        long state = 42;
+        for (int round = 0; round < 500; round++) {
+            state = state * 6364136223846793005L + 1442695040888963407L;
+            int i = (int) ((state >>> 33) % n);
+            double time = ((state >>> 40) % 50) / 2.0; // ties galore
+            sim.setTimer(timers[i], time);
+            expectedTime[i] = time;
+            expectedOrder[i] = order++;
+        }
+        sim.runUntil(100.0);
+        assertEquals(n, fired.size());
+        for (int k = 1; k < n; k++) {
+            int prev = (int) fired.get(k - 1)[1];
+            int cur = (int) fired.get(k)[1];
+            assertTrue(expectedTime[prev] < expectedTime[cur]
+                    || (expectedTime[prev] == expectedTime[cur] && expectedOrder[prev] < expectedOrder[cur]));
+        }
+    }
+
     private static List<String> trace(Simulator sim) {
         List<String> out = new ArrayList<>();
         long[] state = {12345};

@@ -31,7 +31,7 @@ public final class BedPool {
     private final BedPoolSettings settings;
     private final int replication;
     private final Simulator sim;
-    private final int arrivalKind;
+    private final int arrivalTimer;
     private final int departureKind;
     private final Sampler gaps;
     private final Sampler stays;
@@ -83,7 +83,7 @@ public final class BedPool {
                 ? 1 << 20 : beds);
         this.occupancy = new OccupancyHistogram(0.0, 0, expected);
         this.queueLength = new TimeWeighted(0.0, 0.0);
-        this.arrivalKind = sim.register(p -> arrive());
+        this.arrivalTimer = sim.newTimer(sim.register(p -> arrive()), 0);
         this.departureKind = sim.register(p -> depart());
     }
 
@@ -91,7 +91,7 @@ public final class BedPool {
     public BedPoolResult run() {
         double first = gaps.sample();
         if (first < Double.POSITIVE_INFINITY) {
-            sim.schedule(first, arrivalKind, 0);
+            sim.setTimer(arrivalTimer, first);
         }
         double warmupEnd = settings.warmupDays();
         double end = warmupEnd + settings.measuredDays();
@@ -112,7 +112,7 @@ public final class BedPool {
     private void arrive() {
         double now = sim.now();
         double gap = gaps.sample();
-        sim.schedule(now + gap, arrivalKind, 0);
+        sim.setTimer(arrivalTimer, now + gap);
         double stay = stays.sample();
         arrivals++;
         if (occupied < beds) {
