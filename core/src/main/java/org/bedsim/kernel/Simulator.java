@@ -251,12 +251,12 @@ public final class Simulator {
      */
     private boolean fire(double end) {
         final EventList list = events;
+        final double listAt = list.isEmpty() ? Double.POSITIVE_INFINITY : list.minTime();
         long tag;
         if (pendingTimers > 0) {
             int first = timerHeap[0];
             double timerAt = timerTime[first];
-            if (list.isEmpty() || timerAt < list.minTime()
-                    || (timerAt == list.minTime() && timerTag[first] < list.minTag())) {
+            if (timerAt < listAt || (timerAt == listAt && !list.isEmpty() && timerTag[first] < list.minTag())) {
                 if (!(timerAt < end)) {
                     return false;
                 }
@@ -264,22 +264,17 @@ public final class Simulator {
                 tag = timerTag[first];
                 removeTimerAt(0);
             } else {
-                double t = list.minTime();
-                if (!(t < end)) {
+                if (!(listAt < end)) {
                     return false;
                 }
-                now = t;
+                now = listAt;
                 tag = list.removeMin();
             }
         } else {
-            if (list.isEmpty()) {
+            if (!(listAt < end)) {
                 return false;
             }
-            double t = list.minTime();
-            if (!(t < end)) {
-                return false;
-            }
-            now = t;
+            now = listAt;
             tag = list.removeMin();
         }
         executed++;
@@ -331,6 +326,9 @@ public final class Simulator {
         int removed = timerHeap[at];
         position[removed] = IDLE;
         int last = --pendingTimers;
+        if (last == 0) {
+            return;
+        }
         if (at != last) {
             int moved = timerHeap[last];
             timerHeap[at] = moved;

@@ -28,8 +28,8 @@ import java.util.Arrays;
  *       per {@code B} buckets of progress.</li>
  *   <li><b>Tuning.</b> The width is twice the mean gap between successively removed events, measured over windows of
  *       removals (a window's gap sum is the difference of its end times, so nothing is computed per event); the wheel
- *       has four to thirty-two buckets per pending event, a horizon of many mean residual event horizons. It is
- *       rebuilt, rarely, when the number of events leaves [B/32, B/4] or the width is off by more than a factor of two
+ *       has two to sixteen buckets per pending event, a horizon of many mean residual event horizons. It is
+ *       rebuilt, rarely, when the number of events leaves [B/16, B/2] or the width is off by more than a factor of two
  *       after a window of 2^15 removals.</li>
  *   <li><b>Storage.</b> Nodes are four consecutive longs (time bits, tag, virtual bucket, next) of one array with a
  *       free list; the bitmap is a long array. Nothing is allocated per event once the arrays have grown to their
@@ -98,7 +98,7 @@ public final class TimingWheelEventList implements EventList {
         n[base + TAG] = tag;
         n[base + VB] = vb;
         place(node, vb);
-        if (++size > heads.length >> 2) {
+        if (++size > heads.length >> 1) {
             rebuild(heads.length << 1);
         }
     }
@@ -146,7 +146,7 @@ public final class TimingWheelEventList implements EventList {
         if (++removalsInWindow == CHECK_INTERVAL) {
             checkWidth();
         }
-        if (size < heads.length >> 5 && heads.length > MIN_BUCKETS) {
+        if (size < heads.length >> 4 && heads.length > MIN_BUCKETS) {
             rebuild(heads.length >> 1);
         }
         return tag;
