@@ -1,0 +1,46 @@
+package org.bedsim.model;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.bedsim.stats.ConfidenceInterval;
+
+/**
+ * The flow model's results across replications.
+ *
+ * @param settings what was run
+ * @param seed master seed
+ * @param replications each replication's result, in order
+ * @param level confidence level of the intervals (0.95)
+ */
+public record FlowSummary(FlowSettings settings, long seed, List<FlowResult> replications, double level) {
+
+    /** Freezes. */
+    public FlowSummary {
+        replications = List.copyOf(replications);
+    }
+
+    /** @return the interval across replications of a KPI in a setting */
+    public ConfidenceInterval interval(String setting, SettingKpi kpi) {
+        return interval(r -> kpi.of(r.setting(setting)));
+    }
+
+    /** @return the interval across replications of any per-replication measure */
+    public ConfidenceInterval interval(ToDoubleFunction<FlowResult> measure) {
+        return ConfidenceInterval.of(replications.stream().mapToDouble(measure).toArray(), level);
+    }
+
+    /** @return per-replication values of a KPI in a setting */
+    public double[] values(String setting, SettingKpi kpi) {
+        return replications.stream().mapToDouble(r -> kpi.of(r.setting(setting))).toArray();
+    }
+
+    /** @return the names of the non-sink settings, in configuration order */
+    public List<String> settingNames() {
+        return replications.get(0).settings().stream().map(SettingResult::setting).toList();
+    }
+
+    /** @return total events over all replications' measured periods */
+    public long events() {
+        return replications.stream().mapToLong(FlowResult::events).sum();
+    }
+}

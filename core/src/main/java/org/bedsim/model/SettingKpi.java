@@ -1,0 +1,70 @@
+package org.bedsim.model;
+
+import java.util.function.ToDoubleFunction;
+
+/** The per-setting measures with their stable names (snake_case, for files) and units. */
+public enum SettingKpi {
+    ADMISSIONS("admissions", "patients", SettingResult::admissions),
+    EXTERNAL_ADMISSIONS("external_admissions", "patients", SettingResult::externalAdmissions),
+    TRANSFERS_IN("transfers_in", "patients", SettingResult::transfersIn),
+    DISCHARGES("discharges", "patients", SettingResult::discharges),
+    REFUSED("refused", "patients", SettingResult::refused),
+    DIVERTED("diverted", "patients", SettingResult::divertedOut),
+    CANCELLED("cancelled", "patients", SettingResult::cancelled),
+    DEFERRED("deferred", "patients", SettingResult::deferred),
+    BED_DAYS("bed_days", "bed-days", SettingResult::bedDays),
+    MEAN_OCCUPANCY("mean_occupancy", "beds", SettingResult::meanOccupancy),
+    OCCUPANCY_P50("occupancy_p50", "beds", SettingResult::occupancyP50),
+    OCCUPANCY_P85("occupancy_p85", "beds", SettingResult::occupancyP85),
+    OCCUPANCY_P95("occupancy_p95", "beds", SettingResult::occupancyP95),
+    CENSUS_MEAN("census_mean", "beds", SettingResult::censusMean),
+    CENSUS_P50("census_p50", "beds", SettingResult::censusP50),
+    CENSUS_P85("census_p85", "beds", SettingResult::censusP85),
+    CENSUS_P95("census_p95", "beds", SettingResult::censusP95),
+    WAIT_COUNT("wait_count", "patients", SettingResult::waitCount),
+    MEAN_WAIT_DAYS("mean_wait_days", "days", SettingResult::meanWaitDays),
+    P95_WAIT_DAYS("p95_wait_days", "days", SettingResult::p95WaitDays),
+    DELAYED_DAYS("delayed_days", "bed-days", SettingResult::delayedDays),
+    MEAN_DELAYED_BEDS("mean_delayed_beds", "beds", SettingResult::meanDelayedBeds),
+    ESCALATION_BED_DAYS("escalation_bed_days", "bed-days", SettingResult::escalationBedDays),
+    MEAN_DEMAND("mean_demand", "beds", SettingResult::meanDemand),
+    BEDS_REQUIRED_MEAN("beds_required_mean", "beds", SettingResult::bedsRequiredMean),
+    BEDS_REQUIRED_PERCENTILE("beds_required_percentile", "beds", SettingResult::bedsRequiredPercentile),
+    SHARE_OF_DAYS_FULL("share_of_days_full", "share", SettingResult::shareOfDaysFull),
+    MEAN_STAY_DAYS("mean_stay_days", "days", SettingResult::meanStayDays);
+
+    private final String key;
+    private final String unit;
+    private final ToDoubleFunction<SettingResult> extractor;
+
+    SettingKpi(String key, String unit, ToDoubleFunction<SettingResult> extractor) {
+        this.key = key;
+        this.unit = unit;
+        this.extractor = extractor;
+    }
+
+    /** @return the stable snake_case name */
+    public String key() {
+        return key;
+    }
+
+    /** @return the unit, for labels */
+    public String unit() {
+        return unit;
+    }
+
+    /** @return the value in one setting's result */
+    public double of(SettingResult result) {
+        return extractor.applyAsDouble(result);
+    }
+
+    /** @return the KPI with that key */
+    public static SettingKpi byKey(String key) {
+        for (SettingKpi k : values()) {
+            if (k.key.equals(key)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no KPI named " + key);
+    }
+}
