@@ -123,6 +123,9 @@ class FlowModelTheoryTest {
             for (int d = 0; d < r.census().days(); d++) {
                 assertTrue(r.census().occupied(d, 1) <= 20);
                 assertTrue(r.census().delayed(d, 0) <= r.census().occupied(d, 0));
+                if (r.census().delayed(d, 0) > 0) {
+                    assertEquals(20, r.census().occupied(d, 1), "delays appear only while community is full");
+                }
             }
         }
         // Little's law in community: L = lambda W (admissions a day x mean stay)
@@ -132,6 +135,25 @@ class FlowModelTheoryTest {
         }).toArray();
         ConfidenceInterval ci = ConfidenceInterval.of(residual, LEVEL);
         assertTrue(ci.contains(0) && ci.halfWidth() < 0.2, ci::toString);
+    }
+
+    @Test
+    void unconstrainedMode_removesEveryLimit_soNothingWaitsIsRefusedOrDelayed() {
+        FlowSettings s = settings(List.of(ward("acute", 5, AdmissionPolicy.LOSE), ward("community", 3,
+                        AdmissionPolicy.WAIT)),
+                List.of(cohort("all", 10 * 365.25, "acute",
+                        los("acute", Exponential.ofMean(3), "community", Exponential.ofMean(5)),
+                        Map.of("acute", List.of(new Route("community", 0.5), new Route("home", 0.5))))),
+                50, 2000).withUnconstrained(true);
+        FlowSummary sum = FlowExperiment.run(s, 15, 10, 2);
+        for (FlowResult r : sum.replications()) {
+            assertEquals(0, r.refused());
+            assertEquals(0, r.setting("acute").waitCount());
+            assertEquals(0.0, r.setting("acute").delayedDays());
+            assertEquals(0.0, r.setting("community").shareOfDaysFull());
+            assertEquals(0, r.flowImbalance());
+        }
+        covers("unconstrained acute demand", sum.values("acute", SettingKpi.MEAN_OCCUPANCY), 30, 0.05);
     }
 
     @Test
