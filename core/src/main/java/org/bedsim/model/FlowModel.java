@@ -263,6 +263,11 @@ public final class FlowModel {
         }
     }
 
+    /** @return events executed so far, warm-up included */
+    public long eventsExecuted() {
+        return sim.eventsExecuted();
+    }
+
     /** Runs warm-up and measured period and returns what was measured. */
     public FlowResult run() {
         sim.runUntil(warmupDays);
