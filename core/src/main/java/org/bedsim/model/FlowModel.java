@@ -7,11 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.bedsim.dist.Distribution;
 import org.bedsim.dist.Sampler;
 import org.bedsim.kernel.Simulator;
+import org.bedsim.random.CounterRandom;
 import org.bedsim.random.ReplicationStreams;
 import org.bedsim.stats.LogHistogram;
 import org.bedsim.stats.OccupancyHistogram;
@@ -29,14 +29,15 @@ import org.bedsim.stats.TimeWeighted;
  *       Each cohort's arrival process is a kernel timer. Scaling the volume or the growth moves the same patients in
  *       time instead of drawing new ones, which keeps comparisons clean. Electives are booked: each working day at
  *       08:00 a deterministic number (the daily quota with its fraction carried) is admitted, deferred ones first.</li>
- *   <li><b>Patients draw when they arrive</b> (common random numbers): one uniform for avoidance, then, for every
- *       setting in the cohort's lengths of stay and routing, in a fixed order, one stay from
- *       {@code los/<cohort>/<setting>} and one uniform from {@code routing/<cohort>/<setting>}, and two uniforms
- *       from {@code readmission/<cohort>} when the cohort has readmission. The n-th patient of a cohort therefore
- *       draws the same values whatever the capacities, policies or other cohorts, and a patient diverted or routed
- *       differently still uses its own draws. A second visit to a setting (a loop in the routing) draws afresh from
- *       {@code .../revisits} streams; readmitted patients draw from their cohort's {@code .../readmissions}
- *       streams, so they never shift the draws of first admissions.</li>
+ *   <li><b>Common random numbers.</b> Each patient gets a number when it arrives (its rank among its cohort's
+ *       arrivals). Its stay in a setting, its routing out of it, its avoidance and its readmission are pure functions
+ *       of that number and of named stream keys ({@code los/<cohort>/<setting>}, {@code routing/<cohort>/<setting>},
+ *       {@code avoidance/<cohort>}, {@code readmission/<cohort>}), computed by {@link CounterRandom} when needed. The
+ *       n-th patient of a cohort therefore has the same stays and routes whatever the capacities, policies, other
+ *       cohorts or the order in which things happen, and nothing is drawn that is not used. A second visit to a
+ *       setting (a loop in the routing) uses {@code .../revisits} keys indexed by the patient's move count;
+ *       readmitted patients use their cohort's {@code .../readmissions} keys and numbers, so they never shift the
+ *       draws of first admissions.</li>
  *   <li><b>Beds.</b> A setting admits while occupied &lt; capacity + escalation beds. When a bed frees (a discharge, a
  *       transfer out, a capacity rise), the setting serves its two queues: arrivals from outside waiting for a bed,
  *       and patients blocked elsewhere waiting to transfer in, in the order of its priority rule (FIFO across both by
@@ -81,7 +82,6 @@ public final class FlowModel {
     private final int[] capacityChangeBeds;
 
     private final CohortRuntime[] cohorts;
-    private final int maxLocal;
 
     // clock days
     private final int warmupDays;
@@ -105,12 +105,11 @@ public final class FlowModel {
     private int[] family = new int[256];
     private long[] ticket = new long[256];
     private long[] visited = new long[256];
+    private long[] number = new long[256];
+    private int[] moves = new int[256];
     private double[] since = new double[256];
     private double[] admittedAt = new double[256];
     private double[] arrivedAt = new double[256];
-    private double[] readmitDelay = new double[256];
-    private double[] stays = new double[256 * 4];
-    private double[] routeDraws = new double[256 * 4];
     private int freeSlot = -1;
     private int slots;
     private int active;
@@ -219,12 +218,9 @@ public final class FlowModel {
         for (int c = 0; c < cohorts.length; c++) {
             cohortIndex.put(settings.cohorts().get(c).name(), c);
         }
-        int local = 1;
         for (int c = 0; c < cohorts.length; c++) {
             cohorts[c] = new CohortRuntime(c, settings.cohorts().get(c), index, cohortIndex, streams, kindArrival);
-            local = Math.max(local, cohorts[c].localCount);
         }
-        maxLocal = local;
 
         for (int i = 0; i < capacityChangeAt.length; i++) {
             sim.schedule(capacityChangeAt[i], kindCapacity, i);
@@ -301,7 +297,8 @@ public final class FlowModel {
         }
         int p = newPatient(c, fam, now);
         int entry = c.entry;
-        if (c.avoidanceDraw(p) < c.avoidShare) {
+        if (c.avoidShare > 0
+                && CounterRandom.uniform(c.families[fam].avoidanceKey, number[p]) < c.avoidShare) {
             if (c.redirect < 0) {
                 if (measuring) {
                     avoided++;
@@ -327,9 +324,13 @@ public final class FlowModel {
             if (!c.elective) {
                 continue;
             }
-            for (int n = c.deferred.size(); n > 0; n--) {
+            // deferred bookings first, in order; once one finds no room the rest stay deferred another day
+            while (!c.deferred.isEmpty() && hasRoom(settingOf[c.deferred.peek()])) {
                 int p = c.deferred.poll();
-                requestElective(p, settingOf[p]);
+                if (measuring) {
+                    stats[settingOf[p]].recordWait(now - since[p]);
+                }
+                admit(p, settingOf[p], EXTERNAL);
             }
             c.carry += c.dailyQuota(day);
             int count = (int) c.carry;
@@ -353,6 +354,7 @@ public final class FlowModel {
             }
             stateOf[p] = DEFERRED;
             settingOf[p] = s;
+            since[p] = sim.now();
             c.deferred.add(p);
         } else {
             if (measuring) {
@@ -411,6 +413,8 @@ public final class FlowModel {
         stateOf[p] = IN_BED;
         settingOf[p] = s;
         admittedAt[p] = now;
+        double stay = stayAt(p, s);
+        moves[p]++;
         occupied[s]++;
         occupancyChanged(s);
         if (measuring) {
@@ -422,7 +426,7 @@ public final class FlowModel {
                 st.transfersIn++;
             }
         }
-        sim.schedule(now + stayAt(p, s), kindStayEnd, p);
+        sim.schedule(now + stay, kindStayEnd, p);
     }
 
     /** The patient is medically fit to leave its setting: go on, or be blocked. */
@@ -483,11 +487,16 @@ public final class FlowModel {
             systemStayCount++;
         }
         CohortRuntime c = cohorts[cohortOf[p]];
-        double delay = readmitDelay[p];
-        releasePatient(p);
-        if (delay > 0 && sink == home) {
-            sim.schedule(now + delay, kindReadmit, c.readmitCohort);
+        if (sink == home && c.readmitProbability > 0) {
+            Family f = c.families[family[p]];
+            long n = number[p];
+            if (CounterRandom.uniform(f.readmissionKey, 2 * n) < c.readmitProbability) {
+                double delay = Math.max(Double.MIN_VALUE, CounterRandom.uniform(f.readmissionKey, 2 * n + 1)
+                        * c.readmitWithin);
+                sim.schedule(now + delay, kindReadmit, c.readmitCohort);
+            }
         }
+        releasePatient(p);
     }
 
     /** A bed may have freed at s: serve s, and every setting a moved patient leaves, until no one can move. */
@@ -555,8 +564,9 @@ public final class FlowModel {
         family[p] = fam;
         arrivedAt[p] = now;
         visited[p] = 0;
+        moves[p] = 0;
         stateOf[p] = 0;
-        c.draw(p, fam);
+        number[p] = c.count[fam]++;
         return p;
     }
 
@@ -583,9 +593,8 @@ public final class FlowModel {
         since = Arrays.copyOf(since, n);
         admittedAt = Arrays.copyOf(admittedAt, n);
         arrivedAt = Arrays.copyOf(arrivedAt, n);
-        readmitDelay = Arrays.copyOf(readmitDelay, n);
-        stays = Arrays.copyOf(stays, n * maxLocal);
-        routeDraws = Arrays.copyOf(routeDraws, n * maxLocal);
+        number = Arrays.copyOf(number, n);
+        moves = Arrays.copyOf(moves, n);
         for (int i = n - 1; i >= old; i--) {
             settingOf[i] = freeSlot;
             freeSlot = i;
@@ -593,37 +602,47 @@ public final class FlowModel {
         slots = n;
     }
 
-    /** The stay of p at s: its own draw on the first visit, a fresh one on a revisit. */
+    /** The stay of p at s: a function of its number (and, on a revisit, of its move count). */
     private double stayAt(int p, int s) {
         CohortRuntime c = cohorts[cohortOf[p]];
+        Family f = c.families[family[p]];
         int k = c.localOf[s];
-        long bit = 1L << k;
-        if ((visited[p] & bit) == 0) {
-            return stays[p * maxLocal + k];
+        if ((visited[p] & (1L << k)) == 0) {
+            f.losRandom[k].position(f.losKey[k], number[p]);
+        } else {
+            f.losRandom[k].position(f.losRevisitKey[k], revisitIndex(p));
         }
-        return c.families[family[p]].revisitStay[k].sample();
+        return f.stay[k].sample();
     }
 
-    /** Where p goes after s: its own draw on the first visit, a fresh one on a revisit. */
+    /** Where p goes after s: a function of its number (and, on a revisit, of its move count). */
     private int route(int p, int s) {
         CohortRuntime c = cohorts[cohortOf[p]];
         int k = c.localOf[s];
-        long bit = 1L << k;
-        double u;
-        if ((visited[p] & bit) == 0) {
-            visited[p] |= bit;
-            u = routeDraws[p * maxLocal + k];
-        } else {
-            u = c.families[family[p]].revisitRouting.nextDouble();
-        }
         double[] cum = c.cumulative[k];
         int[] to = c.destinations[k];
+        if (to.length == 1) {
+            visited[p] |= 1L << k;
+            return to[0];
+        }
+        Family f = c.families[family[p]];
+        double u;
+        if ((visited[p] & (1L << k)) == 0) {
+            visited[p] |= 1L << k;
+            u = CounterRandom.uniform(f.routeKey[k], number[p]);
+        } else {
+            u = CounterRandom.uniform(f.routeRevisitKey[k], revisitIndex(p));
+        }
         for (int i = 0; i < cum.length - 1; i++) {
             if (u < cum[i]) {
                 return to[i];
             }
         }
         return to[to.length - 1];
+    }
+
+    private long revisitIndex(int p) {
+        return (number[p] << 10) | (moves[p] & 1023);
     }
 
     // ---- measurement -----------------------------------------------------------------------------------------------
@@ -709,7 +728,8 @@ public final class FlowModel {
         final double readmitWithin;
         /** Global setting index to local index, -1 if the cohort never goes there. */
         final int[] localOf;
-        final int localCount;
+        /** Patients created so far, first admissions [0] and readmissions [1]: the next patient's number. */
+        final long[] count = new long[2];
         final double[][] cumulative;
         final int[][] destinations;
         final Family[] families;
@@ -750,7 +770,6 @@ public final class FlowModel {
             if (locals.size() > 63) {
                 throw new IllegalArgumentException("cohort " + cohort.name() + " uses more than 63 settings");
             }
-            localCount = locals.size() + 1; // the last local slot holds the avoidance draw
             cumulative = new double[locals.size()][];
             destinations = new int[locals.size()][];
             for (int k = 0; k < locals.size(); k++) {
@@ -818,53 +837,44 @@ public final class FlowModel {
                     * Math.pow(1 + a.growthPerYear(), years);
         }
 
-        /** All of a new patient's draws, in a fixed order. */
-        void draw(int p, int fam) {
-            Family f = families[fam];
-            int base = p * maxLocal;
-            for (int k = 0; k < localCount - 1; k++) {
-                stays[base + k] = f.stay[k].sample();
-                routeDraws[base + k] = f.routing[k].nextDouble();
-            }
-            routeDraws[base + localCount - 1] = f.avoidance.nextDouble();
-            if (readmitProbability > 0) {
-                double u = f.readmission.nextDouble();
-                double v = f.readmission.nextDouble();
-                readmitDelay[p] = u < readmitProbability ? Math.max(Double.MIN_VALUE, v * readmitWithin) : 0;
-            } else {
-                readmitDelay[p] = 0;
-            }
-        }
-
-        double avoidanceDraw(int p) {
-            return routeDraws[p * maxLocal + localCount - 1];
-        }
     }
 
-    /** The streams and samplers of a cohort's first admissions or of its readmissions. */
+    /** The stream keys and samplers of a cohort's first admissions, or of its readmissions. */
     private static final class Family {
         final Sampler[] stay;
-        final Sampler[] revisitStay;
-        final UniformRandomProvider[] routing;
-        final UniformRandomProvider revisitRouting;
-        final UniformRandomProvider avoidance;
-        final UniformRandomProvider readmission;
+        final CounterRandom[] losRandom;
+        final long[] losKey;
+        final long[] losRevisitKey;
+        final long[] routeKey;
+        final long[] routeRevisitKey;
+        final long avoidanceKey;
+        final long readmissionKey;
 
         Family(Cohort cohort, List<String> locals, ReplicationStreams streams, String suffix) {
             String c = cohort.name();
-            stay = new Sampler[locals.size()];
-            revisitStay = new Sampler[locals.size()];
-            routing = new UniformRandomProvider[locals.size()];
-            for (int k = 0; k < locals.size(); k++) {
+            int n = locals.size();
+            stay = new Sampler[n];
+            losRandom = new CounterRandom[n];
+            losKey = new long[n];
+            losRevisitKey = new long[n];
+            routeKey = new long[n];
+            routeRevisitKey = new long[n];
+            for (int k = 0; k < n; k++) {
                 String s = locals.get(k);
                 Distribution d = cohort.lengthOfStay().get(s);
-                stay[k] = d.sampler(streams.stream("los/" + c + "/" + s + suffix));
-                revisitStay[k] = d.sampler(streams.stream("los/" + c + "/" + s + suffix + "/revisits"));
-                routing[k] = streams.stream("routing/" + c + "/" + s + suffix);
+                losRandom[k] = new CounterRandom();
+                stay[k] = d.sampler(losRandom[k]);
+                losKey[k] = key(streams, "los/" + c + "/" + s + suffix);
+                losRevisitKey[k] = key(streams, "los/" + c + "/" + s + suffix + "/revisits");
+                routeKey[k] = key(streams, "routing/" + c + "/" + s + suffix);
+                routeRevisitKey[k] = key(streams, "routing/" + c + "/" + s + suffix + "/revisits");
             }
-            revisitRouting = streams.stream("routing/" + c + suffix + "/revisits");
-            avoidance = streams.stream("avoidance/" + c + suffix);
-            readmission = streams.stream("readmission/" + c + suffix);
+            avoidanceKey = key(streams, "avoidance/" + c + suffix);
+            readmissionKey = key(streams, "readmission/" + c + suffix);
+        }
+
+        private static long key(ReplicationStreams streams, String name) {
+            return streams.stream(name).nextLong();
         }
     }
 
