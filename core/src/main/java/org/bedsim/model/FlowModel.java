@@ -651,7 +651,9 @@ public final class FlowModel {
         Collectors st = stats[s];
         double now = sim.now();
         st.occupancy.update(now, occupied[s]);
-        st.escalation.update(now, Math.max(0, occupied[s] - capacity[s]));
+        if (escalation[s] > 0) {
+            st.escalation.update(now, Math.max(0, occupied[s] - capacity[s]));
+        }
         st.demand.update(now, demandOf(s));
     }
 
