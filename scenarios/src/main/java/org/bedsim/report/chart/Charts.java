@@ -1,7 +1,9 @@
 package org.bedsim.report.chart;
 
+import java.util.List;
 import java.util.Objects;
 import org.bedsim.bridge.BridgeResult;
+import org.bedsim.model.FlowSummary;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -46,5 +48,53 @@ public final class Charts {
     public static JFreeChart trajectory(BridgeResult result, String title) {
         Objects.requireNonNull(result, "result");
         return TrajectoryChart.create(result, title);
+    }
+
+    /**
+     * Occupied beds at midnight over time in one setting: median across replications, 5th-95th percentile band,
+     * capacity stepping with the setting's capacity timeline. Colours from the configuration's palette.
+     */
+    public static JFreeChart occupancyOverTime(FlowSummary summary, String setting) {
+        return occupancyOverTime(summary, setting, SettingPalette.of(summary.settings()));
+    }
+
+    /** As {@link #occupancyOverTime(FlowSummary, String)} with a given palette. */
+    public static JFreeChart occupancyOverTime(FlowSummary summary, String setting, SettingPalette palette) {
+        return OccupancyOverTimeChart.create(summary, setting, palette);
+    }
+
+    /**
+     * The distribution of occupied beds at midnight in one setting, pooled over replications (share of days at each
+     * occupancy), with lines for capacity, mean census, and beds required by the mean and the percentile methods.
+     */
+    public static JFreeChart occupancyDistribution(FlowSummary summary, String setting) {
+        return occupancyDistribution(summary, setting, SettingPalette.of(summary.settings()));
+    }
+
+    /** As {@link #occupancyDistribution(FlowSummary, String)} with a given palette. */
+    public static JFreeChart occupancyDistribution(FlowSummary summary, String setting, SettingPalette palette) {
+        return OccupancyDistributionChart.create(summary, setting, palette);
+    }
+
+    /** Delayed bed-days per setting, stacked by the setting awaited (mean over replications). */
+    public static JFreeChart delayedDays(FlowSummary summary) {
+        return delayedDays(summary, SettingPalette.of(summary.settings()));
+    }
+
+    /** As {@link #delayedDays(FlowSummary)} with a given palette. */
+    public static JFreeChart delayedDays(FlowSummary summary, SettingPalette palette) {
+        return DelayedDaysChart.create(summary, palette);
+    }
+
+    /**
+     * One KPI across options: mean and 95 % interval per option, the base option marked with its own colour and a
+     * dashed line at its mean.
+     *
+     * @param kpiLabel what is measured, for the title and the axis, e.g. "Acute beds required (mean method)"
+     * @param unit its unit, e.g. "beds" or "days"; "share" is shown as a percentage
+     * @param options one interval per option, in the order to show; at most one marked as the base
+     */
+    public static JFreeChart optionComparison(String kpiLabel, String unit, List<OptionInterval> options) {
+        return OptionComparisonChart.create(kpiLabel, unit, List.copyOf(options));
     }
 }
