@@ -94,12 +94,15 @@ class SourceRulesTest {
     /** Engine layers below the model never depend on it. */
     @Test
     void kernelRandomDistStats_doNotDependOnUpperLayers() {
-        List<String> upper = List.of("org.bedsim.model", "org.bedsim.bridge", "org.bedsim.experiment");
+        List<String> upper = List.of("org.bedsim.model", "org.bedsim.bridge", "org.bedsim.compare",
+                "org.bedsim.experiment");
         for (String pkg : List.of("kernel", "random", "dist", "stats")) {
             assertNoImports(ROOT.resolve("core/src/main/java/org/bedsim/" + pkg), upper);
         }
         assertNoImports(ROOT.resolve("core/src/main/java/org/bedsim/kernel"),
                 List.of("org.bedsim.random", "org.bedsim.dist", "org.bedsim.stats"));
+        assertNoImports(ROOT.resolve("core/src/main/java/org/bedsim/model"),
+                List.of("org.bedsim.bridge", "org.bedsim.compare"));
     }
 
     private static void assertNoImports(Path dir, List<String> forbidden) {
