@@ -1,6 +1,7 @@
 package org.bedsim.model;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -61,5 +62,22 @@ public record CensusSeries(LocalDate startDate, List<String> settings, int[] occ
     @Override
     public int[] waiting() {
         return waiting.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CensusSeries c && startDate.equals(c.startDate) && settings.equals(c.settings)
+                && Arrays.equals(occupied, c.occupied) && Arrays.equals(delayed, c.delayed)
+                && Arrays.equals(waiting, c.waiting);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(occupied) * 31 + settings.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CensusSeries[" + days() + " days x " + settings.size() + " settings from " + startDate + "]";
     }
 }

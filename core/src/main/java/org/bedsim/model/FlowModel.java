@@ -1,24 +1,993 @@
 package org.bedsim.model;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.bedsim.dist.Distribution;
+import org.bedsim.dist.Sampler;
+import org.bedsim.kernel.Simulator;
+import org.bedsim.random.CounterRandom;
 import org.bedsim.random.ReplicationStreams;
+import org.bedsim.stats.LogHistogram;
+import org.bedsim.stats.OccupancyHistogram;
+import org.bedsim.stats.TimeWeighted;
 
-/** One replication of the patient-flow model. (Implementation in progress.) */
+/**
+ * One replication of the patient-flow model: cohorts arrive, take beds in settings, stay, move on by their routing,
+ * and are blocked in their bed when the next setting is full.
+ *
+ * <p>Implementation notes.
+ * <ul>
+ *   <li><b>Arrivals.</b> Non-elective arrivals are a non-homogeneous Poisson process made by inverting the cumulative
+ *       intensity: unit-rate exponential increments (stream {@code arrivals/<cohort>}) are mapped through the
+ *       piecewise-linear cumulative rate of the days (volume x day-of-week x month x growth, constant within a day).
+ *       Each cohort's arrival process is a kernel timer. Scaling the volume or the growth moves the same patients in
+ *       time instead of drawing new ones, which keeps comparisons clean. Electives are booked: each working day at
+ *       08:00 a deterministic number (the daily quota with its fraction carried) is admitted, deferred ones first.</li>
+ *   <li><b>Common random numbers.</b> Each patient gets a number when it arrives (its rank among its cohort's
+ *       arrivals). Its stay in a setting, its routing out of it, its avoidance and its readmission are pure functions
+ *       of that number and of named stream keys ({@code los/<cohort>/<setting>}, {@code routing/<cohort>/<setting>},
+ *       {@code avoidance/<cohort>}, {@code readmission/<cohort>}), computed by {@link CounterRandom} when needed. The
+ *       n-th patient of a cohort therefore has the same stays and routes whatever the capacities, policies, other
+ *       cohorts or the order in which things happen, and nothing is drawn that is not used. A second visit to a
+ *       setting (a loop in the routing) uses {@code .../revisits} keys indexed by the patient's move count;
+ *       readmitted patients use their cohort's {@code .../readmissions} keys and numbers, so they never shift the
+ *       draws of first admissions.</li>
+ *   <li><b>Beds.</b> A setting admits while occupied &lt; capacity + escalation beds. When a bed frees (a discharge, a
+ *       transfer out, a capacity rise), the setting serves its two queues: arrivals from outside waiting for a bed,
+ *       and patients blocked elsewhere waiting to transfer in, in the order of its priority rule (FIFO across both by
+ *       request, or one class first). A blocked patient who moves frees a bed upstream, which is served in turn (a
+ *       worklist, not recursion). A fall in capacity evicts nobody.</li>
+ *   <li><b>Measurement.</b> Warm-up is discarded: every collector is reset at its end and the state kept. Occupancy,
+ *       delays, escalation and demand are time-weighted; the midnight census is a count-based histogram; waits go to
+ *       a log-linear histogram. Patients are rows of primitive arrays (slots recycled through a free list).</li>
+ * </ul>
+ */
 public final class FlowModel {
-    private final FlowSettings settings;
-    private final ReplicationStreams streams;
+    private static final int IN_BED = 1;
+    private static final int WAITING = 2;
+    private static final int BLOCKED = 3;
+    private static final int DEFERRED = 4;
+    private static final int EXTERNAL = 0;
+    private static final int TRANSFER = 1;
+    private static final double BOOKING_HOUR = 8.0 / 24.0;
+    private static final double WORKING_DAYS_PER_YEAR = 365.25 * 5 / 7;
+
+    private final FlowSettings cfg;
+    private final int replication;
+    private final Simulator sim = new Simulator();
+    private final int kindStayEnd;
+    private final int kindReadmit;
+    private final int kindCapacity;
+    private final int censusTimer;
+    private final int bookingTimer;
+
+    // settings: indices [0, nSet) are non-sinks, [nSet, nAll) sinks
+    private final int nSet;
+    private final int nAll;
+    private final String[] names;
+    private final int home;
+    private final int[] capacity;
+    private final int[] escalation;
+    private final int[] divertTo;
+    private final AdmissionPolicy.Kind[] policy;
+    private final CareSetting.QueuePriority[] priority;
+    private final double[] capacityChangeAt;
+    private final int[] capacityChangeSetting;
+    private final int[] capacityChangeBeds;
+
+    private final CohortRuntime[] cohorts;
+
+    // clock days
+    private final int warmupDays;
+    private final int horizonDays;
+    private final int totalDays;
+    private final int[] weekdayOfDay; // 0 = Monday
+    private final int[] monthOfDay; // 0 = January
+
+    // state per setting
+    private final int[] occupied;
+    private final int[] blockedHere;
+    private final IntQueue[] arrivalQueue;
+    private final IntQueue[] transferQueue;
+    private final IntQueue work = new IntQueue();
+
+    // patients
+    private int[] cohortOf = new int[256];
+    private int[] settingOf = new int[256];
+    private int[] stateOf = new int[256];
+    private int[] awaiting = new int[256];
+    private int[] family = new int[256];
+    private long[] ticket = new long[256];
+    private long[] visited = new long[256];
+    private long[] number = new long[256];
+    private int[] moves = new int[256];
+    private double[] since = new double[256];
+    private double[] admittedAt = new double[256];
+    private double[] arrivedAt = new double[256];
+    private int freeSlot = -1;
+    private int slots;
+    private int active;
+    private long nextTicket;
+
+    // measurement
+    private boolean measuring;
+    private final Collectors[] stats;
+    private long arrivals;
+    private long avoided;
+    private long readmissions;
+    private final long[] toSinks;
+    private long inSystemAtStart;
+    private double systemStaySum;
+    private long systemStayCount;
+    private final int[] censusOccupied;
+    private final int[] censusDelayed;
+    private final int[] censusWaiting;
+    private int censusDay;
 
     /**
      * @param settings the configuration
      * @param streams the random streams of this replication
      */
     public FlowModel(FlowSettings settings, ReplicationStreams streams) {
-        this.settings = settings;
-        this.streams = streams;
+        this.cfg = settings;
+        this.replication = streams.replication();
+        this.warmupDays = (int) settings.warmupDays();
+        this.horizonDays = (int) settings.horizonDays();
+        this.totalDays = warmupDays + horizonDays;
+
+        List<CareSetting> nonSinks = settings.settings().stream().filter(s -> !s.isSink()).toList();
+        List<CareSetting> sinks = settings.settings().stream().filter(CareSetting::isSink).toList();
+        nSet = nonSinks.size();
+        nAll = nSet + sinks.size();
+        names = new String[nAll];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < nAll; i++) {
+            names[i] = i < nSet ? nonSinks.get(i).name() : sinks.get(i - nSet).name();
+            index.put(names[i], i);
+        }
+        home = index.get(FlowSettings.HOME);
+        capacity = new int[nSet];
+        escalation = new int[nSet];
+        divertTo = new int[nSet];
+        policy = new AdmissionPolicy.Kind[nSet];
+        priority = new CareSetting.QueuePriority[nSet];
+        List<double[]> changes = new ArrayList<>();
+        for (int s = 0; s < nSet; s++) {
+            CareSetting cs = nonSinks.get(s);
+            capacity[s] = settings.unconstrained() ? CapacityTimeline.UNLIMITED : cs.capacity().initial();
+            escalation[s] = cs.policy().escalationBeds();
+            policy[s] = cs.policy().kind();
+            divertTo[s] = cs.policy().kind() == AdmissionPolicy.Kind.DIVERT ? index.get(cs.policy().divertTo()) : -1;
+            priority[s] = cs.priority();
+            if (!settings.unconstrained()) {
+                for (CapacityTimeline.Step step : cs.capacity().steps().subList(1, cs.capacity().steps().size())) {
+                    if (step.fromDay() < horizonDays) {
+                        changes.add(new double[] {warmupDays + step.fromDay(), s, step.beds()});
+                    }
+                }
+            }
+        }
+        capacityChangeAt = new double[changes.size()];
+        capacityChangeSetting = new int[changes.size()];
+        capacityChangeBeds = new int[changes.size()];
+        for (int i = 0; i < changes.size(); i++) {
+            capacityChangeAt[i] = changes.get(i)[0];
+            capacityChangeSetting[i] = (int) changes.get(i)[1];
+            capacityChangeBeds[i] = (int) changes.get(i)[2];
+        }
+
+        LocalDate day0 = settings.startDate().minusDays(warmupDays);
+        weekdayOfDay = new int[totalDays + 1];
+        monthOfDay = new int[totalDays + 1];
+        for (int d = 0; d <= totalDays; d++) {
+            LocalDate date = day0.plusDays(d);
+            weekdayOfDay[d] = date.getDayOfWeek().getValue() - 1;
+            monthOfDay[d] = date.getMonthValue() - 1;
+        }
+
+        occupied = new int[nSet];
+        blockedHere = new int[nSet];
+        arrivalQueue = new IntQueue[nSet];
+        transferQueue = new IntQueue[nSet];
+        stats = new Collectors[nSet];
+        for (int s = 0; s < nSet; s++) {
+            arrivalQueue[s] = new IntQueue();
+            transferQueue[s] = new IntQueue();
+            stats[s] = new Collectors(nAll, capacity[s]);
+        }
+        toSinks = new long[nAll];
+        censusOccupied = new int[horizonDays * nSet];
+        censusDelayed = new int[horizonDays * nSet];
+        censusWaiting = new int[horizonDays * nSet];
+
+        kindStayEnd = sim.register(this::stayEnd);
+        int kindArrival = sim.register(this::arrival);
+        kindReadmit = sim.register(this::readmit);
+        kindCapacity = sim.register(this::capacityChange);
+        censusTimer = sim.newTimer(sim.register(p -> dailyCensus()), 0);
+        bookingTimer = sim.newTimer(sim.register(p -> bookings()), 0);
+
+        cohorts = new CohortRuntime[settings.cohorts().size()];
+        Map<String, Integer> cohortIndex = new HashMap<>();
+        for (int c = 0; c < cohorts.length; c++) {
+            cohortIndex.put(settings.cohorts().get(c).name(), c);
+        }
+        for (int c = 0; c < cohorts.length; c++) {
+            cohorts[c] = new CohortRuntime(c, settings.cohorts().get(c), index, cohortIndex, streams, kindArrival);
+        }
+
+        for (int i = 0; i < capacityChangeAt.length; i++) {
+            sim.schedule(capacityChangeAt[i], kindCapacity, i);
+        }
+        if (horizonDays > 1) {
+            sim.setTimer(censusTimer, warmupDays + 1); // the last census, at the end, is taken after the run
+        }
+        boolean anyElective = false;
+        for (CohortRuntime c : cohorts) {
+            if (c.elective) {
+                anyElective = true;
+            } else {
+                c.scheduleNext();
+            }
+        }
+        if (anyElective) {
+            armBookings(0);
+        }
     }
 
-    /** Runs warm-up and measured period. */
+    /** Sets the booking timer to 08:00 of the first working day from clock day {@code from}. */
+    private void armBookings(int from) {
+        for (int d = from; d < totalDays; d++) {
+            if (weekdayOfDay[d] < 5) {
+                sim.setTimer(bookingTimer, d + BOOKING_HOUR);
+                return;
+            }
+        }
+    }
+
+    private void dailyCensus() {
+        census();
+        double next = sim.now() + 1;
+        if (next < totalDays) {
+            sim.setTimer(censusTimer, next);
+        }
+    }
+
+    /** @return events executed so far, warm-up included */
+    public long eventsExecuted() {
+        return sim.eventsExecuted();
+    }
+
+    /** Runs warm-up and measured period and returns what was measured. */
     public FlowResult run() {
-        throw new UnsupportedOperationException("flow model of " + settings.cohorts().size() + " cohorts, replication "
-                + streams.replication() + ": not implemented yet");
+        sim.runUntil(warmupDays);
+        startMeasuring(warmupDays);
+        long eventsBefore = sim.eventsExecuted();
+        double end = totalDays;
+        sim.runUntil(end);
+        census();
+        return result(end, sim.eventsExecuted() - eventsBefore);
+    }
+
+    // ---- arrivals --------------------------------------------------------------------------------------------------
+
+    private void arrival(int cohort) {
+        CohortRuntime c = cohorts[cohort];
+        arrive(c, 0, sim.now());
+        c.scheduleNext();
+    }
+
+    private void readmit(int cohort) {
+        if (measuring) {
+            readmissions++;
+        }
+        arrive(cohorts[cohort], 1, sim.now());
+    }
+
+    /** A patient of a cohort arrives from outside; returns its slot, or -1 if avoided. */
+    private int arrive(CohortRuntime c, int fam, double now) {
+        if (measuring) {
+            arrivals++;
+        }
+        int p = newPatient(c, fam, now);
+        int entry = c.entry;
+        if (c.avoidShare > 0
+                && CounterRandom.uniform(c.families[fam].avoidanceKey, number[p]) < c.avoidShare) {
+            if (c.redirect < 0) {
+                if (measuring) {
+                    avoided++;
+                }
+                releasePatient(p);
+                return -1;
+            }
+            entry = c.redirect;
+        }
+        if (c.elective) {
+            requestElective(p, entry);
+        } else {
+            requestExternal(p, entry);
+        }
+        return p;
+    }
+
+    /** Daily at 08:00 on working days: deferred electives first, then the day's new bookings. */
+    private void bookings() {
+        double now = sim.now();
+        int day = (int) now;
+        for (CohortRuntime c : cohorts) {
+            if (!c.elective) {
+                continue;
+            }
+            // deferred bookings first, in order; once one finds no room the rest stay deferred another day
+            while (!c.deferred.isEmpty() && hasRoom(settingOf[c.deferred.peek()])) {
+                int p = c.deferred.poll();
+                if (measuring) {
+                    stats[settingOf[p]].recordWait(now - since[p]);
+                }
+                admit(p, settingOf[p], EXTERNAL);
+            }
+            c.carry += c.dailyQuota(day);
+            int count = (int) c.carry;
+            c.carry -= count;
+            for (int i = 0; i < count; i++) {
+                arrive(c, 0, now);
+            }
+        }
+        armBookings(day + 1);
+    }
+
+    private void requestElective(int p, int s) {
+        if (hasRoom(s)) {
+            admit(p, s, EXTERNAL);
+            return;
+        }
+        CohortRuntime c = cohorts[cohortOf[p]];
+        if (c.source.whenFull() == Cohort.ElectiveFull.DEFER) {
+            if (measuring) {
+                stats[s].deferred++;
+            }
+            stateOf[p] = DEFERRED;
+            settingOf[p] = s;
+            since[p] = sim.now();
+            c.deferred.add(p);
+        } else {
+            if (measuring) {
+                stats[s].cancelled++;
+            }
+            releasePatient(p);
+        }
+    }
+
+    /** An arrival from outside asks for a bed at s, under s's admission policy. */
+    private void requestExternal(int p, int s) {
+        if (hasRoom(s) && arrivalQueue[s].isEmpty()) {
+            admit(p, s, EXTERNAL);
+            return;
+        }
+        switch (policy[s]) {
+            case LOSE -> {
+                if (measuring) {
+                    stats[s].refused++;
+                }
+                releasePatient(p);
+            }
+            case DIVERT -> {
+                int d = divertTo[s];
+                if (hasRoom(d) && arrivalQueue[d].isEmpty()) {
+                    if (measuring) {
+                        stats[s].divertedOut++;
+                    }
+                    admit(p, d, EXTERNAL);
+                } else {
+                    enqueueArrival(p, s);
+                }
+            }
+            default -> enqueueArrival(p, s);
+        }
+    }
+
+    private void enqueueArrival(int p, int s) {
+        stateOf[p] = WAITING;
+        settingOf[p] = s;
+        since[p] = sim.now();
+        ticket[p] = nextTicket++;
+        arrivalQueue[s].add(p);
+        demandChanged(s);
+    }
+
+    // ---- stays and moves -------------------------------------------------------------------------------------------
+
+    private boolean hasRoom(int s) {
+        return occupied[s] < (long) capacity[s] + escalation[s];
+    }
+
+    /** Puts p in a bed at s and schedules the end of its stay. */
+    private void admit(int p, int s, int how) {
+        double now = sim.now();
+        stateOf[p] = IN_BED;
+        settingOf[p] = s;
+        admittedAt[p] = now;
+        double stay = stayAt(p, s);
+        moves[p]++;
+        occupied[s]++;
+        occupancyChanged(s);
+        if (measuring) {
+            Collectors st = stats[s];
+            st.admissions++;
+            if (how == EXTERNAL) {
+                st.external++;
+            } else {
+                st.transfersIn++;
+            }
+        }
+        sim.schedule(now + stay, kindStayEnd, p);
+    }
+
+    /** The patient is medically fit to leave its setting: go on, or be blocked. */
+    private void stayEnd(int p) {
+        int s = settingOf[p];
+        int next = route(p, s);
+        if (next >= nSet) {
+            leave(p, s, next);
+            toSink(p, next);
+            serveFrom(s);
+            return;
+        }
+        if (hasRoom(next) && transferQueue[next].isEmpty() && arrivalQueue[next].isEmpty()) {
+            leave(p, s, next);
+            admit(p, next, TRANSFER);
+            serveFrom(s);
+            return;
+        }
+        int d = divertTo[next];
+        if (d >= 0 && d != s && hasRoom(d) && transferQueue[d].isEmpty() && arrivalQueue[d].isEmpty()) {
+            leave(p, s, d);
+            admit(p, d, TRANSFER);
+            serveFrom(s);
+            return;
+        }
+        block(p, s, next);
+    }
+
+    private void block(int p, int s, int next) {
+        stateOf[p] = BLOCKED;
+        awaiting[p] = next;
+        since[p] = sim.now();
+        ticket[p] = nextTicket++;
+        transferQueue[next].add(p);
+        blockedHere[s]++;
+        stats[s].delayedChanged(sim.now(), blockedHere[s], next, +1);
+        demandChanged(next);
+    }
+
+    /** p leaves its bed at s for {@code to} (a setting or a sink). */
+    private void leave(int p, int s, int to) {
+        double now = sim.now();
+        occupied[s]--;
+        occupancyChanged(s);
+        if (measuring) {
+            Collectors st = stats[s];
+            st.dischargesTo[to]++;
+            st.staySum += now - admittedAt[p];
+            st.stayCount++;
+        }
+    }
+
+    private void toSink(int p, int sink) {
+        double now = sim.now();
+        if (measuring) {
+            toSinks[sink]++;
+            systemStaySum += now - arrivedAt[p];
+            systemStayCount++;
+        }
+        CohortRuntime c = cohorts[cohortOf[p]];
+        if (sink == home && c.readmitProbability > 0) {
+            Family f = c.families[family[p]];
+            long n = number[p];
+            if (CounterRandom.uniform(f.readmissionKey, 2 * n) < c.readmitProbability) {
+                double delay = Math.max(Double.MIN_VALUE, CounterRandom.uniform(f.readmissionKey, 2 * n + 1)
+                        * c.readmitWithin);
+                sim.schedule(now + delay, kindReadmit, c.readmitCohort);
+            }
+        }
+        releasePatient(p);
+    }
+
+    /** A bed may have freed at s: serve s, and every setting a moved patient leaves, until no one can move. */
+    private void serveFrom(int s) {
+        work.add(s);
+        while (!work.isEmpty()) {
+            int d = work.poll();
+            while (hasRoom(d)) {
+                IntQueue arrivalsWaiting = arrivalQueue[d];
+                IntQueue transfers = transferQueue[d];
+                if (arrivalsWaiting.isEmpty() && transfers.isEmpty()) {
+                    break;
+                }
+                boolean takeTransfer;
+                if (arrivalsWaiting.isEmpty()) {
+                    takeTransfer = true;
+                } else if (transfers.isEmpty()) {
+                    takeTransfer = false;
+                } else {
+                    takeTransfer = switch (priority[d]) {
+                        case TRANSFERS_FIRST -> true;
+                        case ARRIVALS_FIRST -> false;
+                        case FIFO -> ticket[transfers.peek()] < ticket[arrivalsWaiting.peek()];
+                    };
+                }
+                double now = sim.now();
+                if (takeTransfer) {
+                    int p = transfers.poll();
+                    int from = settingOf[p];
+                    blockedHere[from]--;
+                    stats[from].delayedChanged(now, blockedHere[from], d, -1);
+                    leave(p, from, d);
+                    admit(p, d, TRANSFER);
+                    demandChanged(d);
+                    work.add(from);
+                } else {
+                    int p = arrivalsWaiting.poll();
+                    if (measuring) {
+                        stats[d].recordWait(now - since[p]);
+                    }
+                    admit(p, d, EXTERNAL);
+                    demandChanged(d);
+                }
+            }
+        }
+    }
+
+    private void capacityChange(int change) {
+        int s = capacityChangeSetting[change];
+        capacity[s] = capacityChangeBeds[change];
+        stats[s].capacityChanged(sim.now(), occupied[s], capacity[s]);
+        serveFrom(s);
+    }
+
+    // ---- patients --------------------------------------------------------------------------------------------------
+
+    private int newPatient(CohortRuntime c, int fam, double now) {
+        if (freeSlot < 0) {
+            growPatients();
+        }
+        int p = freeSlot;
+        freeSlot = settingOf[p];
+        active++;
+        cohortOf[p] = c.index;
+        family[p] = fam;
+        arrivedAt[p] = now;
+        visited[p] = 0;
+        moves[p] = 0;
+        stateOf[p] = 0;
+        number[p] = c.count[fam]++;
+        return p;
+    }
+
+    private void releasePatient(int p) {
+        stateOf[p] = 0;
+        settingOf[p] = freeSlot;
+        freeSlot = p;
+        active--;
+    }
+
+    private void growPatients() {
+        int old = slots;
+        int n = Math.max(256, old << 1);
+        if (n > Simulator.PAYLOAD_LIMIT) {
+            throw new IllegalStateException("more than " + Simulator.PAYLOAD_LIMIT + " patients in the system at once");
+        }
+        cohortOf = Arrays.copyOf(cohortOf, n);
+        settingOf = Arrays.copyOf(settingOf, n);
+        stateOf = Arrays.copyOf(stateOf, n);
+        awaiting = Arrays.copyOf(awaiting, n);
+        family = Arrays.copyOf(family, n);
+        ticket = Arrays.copyOf(ticket, n);
+        visited = Arrays.copyOf(visited, n);
+        since = Arrays.copyOf(since, n);
+        admittedAt = Arrays.copyOf(admittedAt, n);
+        arrivedAt = Arrays.copyOf(arrivedAt, n);
+        number = Arrays.copyOf(number, n);
+        moves = Arrays.copyOf(moves, n);
+        for (int i = n - 1; i >= old; i--) {
+            settingOf[i] = freeSlot;
+            freeSlot = i;
+        }
+        slots = n;
+    }
+
+    /** The stay of p at s: a function of its number (and, on a revisit, of its move count). */
+    private double stayAt(int p, int s) {
+        CohortRuntime c = cohorts[cohortOf[p]];
+        Family f = c.families[family[p]];
+        int k = c.localOf[s];
+        if ((visited[p] & (1L << k)) == 0) {
+            f.losRandom[k].position(f.losKey[k], number[p]);
+        } else {
+            f.losRandom[k].position(f.losRevisitKey[k], revisitIndex(p));
+        }
+        return f.stay[k].sample();
+    }
+
+    /** Where p goes after s: a function of its number (and, on a revisit, of its move count). */
+    private int route(int p, int s) {
+        CohortRuntime c = cohorts[cohortOf[p]];
+        int k = c.localOf[s];
+        double[] cum = c.cumulative[k];
+        int[] to = c.destinations[k];
+        if (to.length == 1) {
+            visited[p] |= 1L << k;
+            return to[0];
+        }
+        Family f = c.families[family[p]];
+        double u;
+        if ((visited[p] & (1L << k)) == 0) {
+            visited[p] |= 1L << k;
+            u = CounterRandom.uniform(f.routeKey[k], number[p]);
+        } else {
+            u = CounterRandom.uniform(f.routeRevisitKey[k], revisitIndex(p));
+        }
+        for (int i = 0; i < cum.length - 1; i++) {
+            if (u < cum[i]) {
+                return to[i];
+            }
+        }
+        return to[to.length - 1];
+    }
+
+    private long revisitIndex(int p) {
+        return (number[p] << 10) | (moves[p] & 1023);
+    }
+
+    // ---- measurement -----------------------------------------------------------------------------------------------
+
+    private void occupancyChanged(int s) {
+        Collectors st = stats[s];
+        double now = sim.now();
+        st.occupancy.update(now, occupied[s]);
+        st.escalation.update(now, Math.max(0, occupied[s] - capacity[s]));
+        st.demand.update(now, demandOf(s));
+    }
+
+    private void demandChanged(int s) {
+        stats[s].demand.update(sim.now(), demandOf(s));
+    }
+
+    private int demandOf(int s) {
+        return occupied[s] + arrivalQueue[s].size() + transferQueue[s].size();
+    }
+
+    private void startMeasuring(double time) {
+        measuring = true;
+        inSystemAtStart = active;
+        for (int s = 0; s < nSet; s++) {
+            stats[s].reset(time, occupied[s], capacity[s], blockedHere[s], demandOf(s));
+        }
+    }
+
+    private void census() {
+        if (censusDay >= horizonDays) {
+            return;
+        }
+        int row = censusDay * nSet;
+        for (int s = 0; s < nSet; s++) {
+            int occ = occupied[s];
+            censusOccupied[row + s] = occ;
+            censusDelayed[row + s] = blockedHere[s];
+            censusWaiting[row + s] = arrivalQueue[s].size();
+            Collectors st = stats[s];
+            st.census.add(occ, 1);
+            st.demandCensus.add(demandOf(s), 1);
+            if (occ >= capacity[s]) {
+                st.daysFull++;
+            }
+        }
+        censusDay++;
+    }
+
+    private FlowResult result(double end, long events) {
+        List<SettingResult> results = new ArrayList<>(nSet);
+        for (int s = 0; s < nSet; s++) {
+            results.add(stats[s].result(names[s], names, nSet, end, cfg.occupancyTarget(), cfg.riskShareOfDays(),
+                    horizonDays));
+        }
+        Map<String, Long> sinks = new LinkedHashMap<>();
+        long refused = 0;
+        long cancelled = 0;
+        for (int i = nSet; i < nAll; i++) {
+            sinks.put(names[i], toSinks[i]);
+        }
+        for (Collectors st : stats) {
+            refused += st.refused;
+            cancelled += st.cancelled;
+        }
+        CensusSeries census = new CensusSeries(cfg.startDate(), Arrays.asList(names).subList(0, nSet),
+                censusOccupied, censusDelayed, censusWaiting);
+        return new FlowResult(replication, results, census, arrivals, avoided, readmissions, sinks, refused, cancelled,
+                inSystemAtStart, active, systemStayCount == 0 ? 0 : systemStaySum / systemStayCount, events);
+    }
+
+    // ---- per-cohort runtime ----------------------------------------------------------------------------------------
+
+    /** One cohort compiled for the run: its settings in local order, routing tables, streams and arrival process. */
+    private final class CohortRuntime {
+        final int index;
+        final Cohort source;
+        final boolean elective;
+        final int entry;
+        final int redirect;
+        final double avoidShare;
+        final int readmitCohort;
+        final double readmitProbability;
+        final double readmitWithin;
+        /** Global setting index to local index, -1 if the cohort never goes there. */
+        final int[] localOf;
+        /** Patients created so far, first admissions [0] and readmissions [1]: the next patient's number. */
+        final long[] count = new long[2];
+        final double[][] cumulative;
+        final int[][] destinations;
+        final Family[] families;
+        // arrivals (non-elective): cumulative intensity by clock day
+        final double[] cumulativeIntensity;
+        final double[] dayRate;
+        final ZigguratSampler.Exponential unitGaps;
+        final int timer;
+        double level;
+        int day;
+        // electives
+        double carry;
+        final IntQueue deferred = new IntQueue();
+
+        CohortRuntime(int index, Cohort cohort, Map<String, Integer> settingIndex, Map<String, Integer> cohortIndex,
+                ReplicationStreams streams, int kindArrival) {
+            this.index = index;
+            this.source = cohort;
+            this.elective = cohort.type() == Cohort.AdmissionType.ELECTIVE;
+            this.entry = settingIndex.get(cohort.entry());
+            this.redirect = cohort.avoidance().redirectTo() == null ? -1
+                    : settingIndex.get(cohort.avoidance().redirectTo());
+            this.avoidShare = cohort.avoidance().share();
+            Readmission r = cohort.readmission();
+            this.readmitCohort = r == null ? -1 : cohortIndex.get(r.cohort());
+            this.readmitProbability = r == null ? 0 : r.probability();
+            this.readmitWithin = r == null ? 0 : r.withinDays();
+
+            // local settings: those with a stay, in the order of the cohort's lengths of stay, then routing keys
+            localOf = new int[nAll];
+            Arrays.fill(localOf, -1);
+            List<String> locals = new ArrayList<>();
+            for (String s : cohort.lengthOfStay().keySet()) {
+                if (!locals.contains(s) && settingIndex.get(s) < nSet) {
+                    locals.add(s);
+                }
+            }
+            if (locals.size() > 63) {
+                throw new IllegalArgumentException("cohort " + cohort.name() + " uses more than 63 settings");
+            }
+            cumulative = new double[locals.size()][];
+            destinations = new int[locals.size()][];
+            for (int k = 0; k < locals.size(); k++) {
+                String name = locals.get(k);
+                localOf[settingIndex.get(name)] = k;
+                List<Route> routes = cohort.routing().getOrDefault(name, List.of(new Route(FlowSettings.HOME, 1)));
+                cumulative[k] = new double[routes.size()];
+                destinations[k] = new int[routes.size()];
+                double sum = 0;
+                for (int i = 0; i < routes.size(); i++) {
+                    sum += routes.get(i).probability();
+                    cumulative[k][i] = sum;
+                    destinations[k][i] = settingIndex.get(routes.get(i).to());
+                }
+            }
+            families = new Family[] {
+                new Family(cohort, locals, streams, ""), new Family(cohort, locals, streams, "/readmissions")};
+
+            if (!elective) {
+                int n = totalDays;
+                dayRate = new double[n];
+                cumulativeIntensity = new double[n + 1];
+                ArrivalPattern a = cohort.arrivals();
+                double[] dow = a.dayOfWeek();
+                double[] month = a.month();
+                double base = a.annualVolume() / 365.25;
+                for (int d = 0; d < n; d++) {
+                    double years = Math.max(0, d + 0.5 - warmupDays) / 365.25;
+                    dayRate[d] = base * dow[weekdayOfDay[d]] * month[monthOfDay[d]]
+                            * Math.pow(1 + a.growthPerYear(), years);
+                    cumulativeIntensity[d + 1] = cumulativeIntensity[d] + dayRate[d];
+                }
+                unitGaps = ZigguratSampler.Exponential.of(streams.stream("arrivals/" + cohort.name()));
+                timer = sim.newTimer(kindArrival, index);
+            } else {
+                dayRate = null;
+                cumulativeIntensity = null;
+                unitGaps = null;
+                timer = -1;
+            }
+        }
+
+        /** Sets the arrival timer to the next arrival, if any is left in the horizon. */
+        void scheduleNext() {
+            level += unitGaps.sample();
+            double[] cum = cumulativeIntensity;
+            while (day < totalDays && cum[day + 1] <= level) {
+                day++;
+            }
+            if (day >= totalDays) {
+                return;
+            }
+            double t = day + (level - cum[day]) / dayRate[day];
+            sim.setTimer(timer, Math.max(t, sim.now()));
+        }
+
+        /** Booked admissions on a working day, before carrying the fraction. */
+        double dailyQuota(int d) {
+            ArrivalPattern a = source.arrivals();
+            double[] dow = a.dayOfWeek();
+            double working = dow[0] + dow[1] + dow[2] + dow[3] + dow[4];
+            double weight = working == 0 ? 1 : dow[weekdayOfDay[d]] * 5 / working;
+            double years = Math.max(0, d + 0.5 - warmupDays) / 365.25;
+            return a.annualVolume() / WORKING_DAYS_PER_YEAR * weight * a.month()[monthOfDay[d]]
+                    * Math.pow(1 + a.growthPerYear(), years);
+        }
+
+    }
+
+    /** The stream keys and samplers of a cohort's first admissions, or of its readmissions. */
+    private static final class Family {
+        final Sampler[] stay;
+        final CounterRandom[] losRandom;
+        final long[] losKey;
+        final long[] losRevisitKey;
+        final long[] routeKey;
+        final long[] routeRevisitKey;
+        final long avoidanceKey;
+        final long readmissionKey;
+
+        Family(Cohort cohort, List<String> locals, ReplicationStreams streams, String suffix) {
+            String c = cohort.name();
+            int n = locals.size();
+            stay = new Sampler[n];
+            losRandom = new CounterRandom[n];
+            losKey = new long[n];
+            losRevisitKey = new long[n];
+            routeKey = new long[n];
+            routeRevisitKey = new long[n];
+            for (int k = 0; k < n; k++) {
+                String s = locals.get(k);
+                Distribution d = cohort.lengthOfStay().get(s);
+                losRandom[k] = new CounterRandom();
+                stay[k] = d.sampler(losRandom[k]);
+                losKey[k] = key(streams, "los/" + c + "/" + s + suffix);
+                losRevisitKey[k] = key(streams, "los/" + c + "/" + s + suffix + "/revisits");
+                routeKey[k] = key(streams, "routing/" + c + "/" + s + suffix);
+                routeRevisitKey[k] = key(streams, "routing/" + c + "/" + s + suffix + "/revisits");
+            }
+            avoidanceKey = key(streams, "avoidance/" + c + suffix);
+            readmissionKey = key(streams, "readmission/" + c + suffix);
+        }
+
+        private static long key(ReplicationStreams streams, String name) {
+            return streams.stream(name).nextLong();
+        }
+    }
+
+    // ---- collectors of one setting ---------------------------------------------------------------------------------
+
+    /** What is measured in one setting. */
+    private static final class Collectors {
+        long admissions;
+        long external;
+        long transfersIn;
+        long refused;
+        long divertedOut;
+        long cancelled;
+        long deferred;
+        long daysFull;
+        final long[] dischargesTo;
+        double staySum;
+        long stayCount;
+        final OccupancyHistogram occupancy;
+        final OccupancyHistogram census;
+        final OccupancyHistogram demandCensus;
+        final TimeWeighted demand = new TimeWeighted(0, 0);
+        final TimeWeighted escalation = new TimeWeighted(0, 0);
+        final TimeWeighted delayed = new TimeWeighted(0, 0);
+        // delayed patients by awaited setting: level, area and last change time
+        final int[] delayedLevel;
+        final double[] delayedArea;
+        final double[] delayedSince;
+        final LogHistogram waits = new LogHistogram(1e-6, 1e5, 3);
+        double waitSum;
+        long waitCount;
+
+        Collectors(int settings, int capacity) {
+            dischargesTo = new long[settings];
+            delayedLevel = new int[settings];
+            delayedArea = new double[settings];
+            delayedSince = new double[settings];
+            int expected = capacity == CapacityTimeline.UNLIMITED ? 64 : Math.max(16, capacity + 1);
+            occupancy = new OccupancyHistogram(0, 0, expected);
+            census = OccupancyHistogram.forCounts(expected);
+            demandCensus = OccupancyHistogram.forCounts(expected);
+        }
+
+        void delayedChanged(double now, int blocked, int destination, int step) {
+            delayed.update(now, blocked);
+            delayedArea[destination] += delayedLevel[destination] * (now - delayedSince[destination]);
+            delayedSince[destination] = now;
+            delayedLevel[destination] += step;
+        }
+
+        void capacityChanged(double now, int occupied, int capacity) {
+            escalation.update(now, Math.max(0, occupied - capacity));
+        }
+
+        void recordWait(double days) {
+            if (days > 0) {
+                waitCount++;
+                waitSum += days;
+                waits.record(days);
+            }
+        }
+
+        void reset(double time, int occupied, int capacity, int blocked, int demandLevel) {
+            admissions = 0;
+            external = 0;
+            transfersIn = 0;
+            refused = 0;
+            divertedOut = 0;
+            cancelled = 0;
+            deferred = 0;
+            daysFull = 0;
+            Arrays.fill(dischargesTo, 0);
+            staySum = 0;
+            stayCount = 0;
+            occupancy.update(time, occupied);
+            occupancy.reset(time);
+            demand.update(time, demandLevel);
+            demand.reset(time);
+            escalation.update(time, Math.max(0, occupied - capacity));
+            escalation.reset(time);
+            delayed.update(time, blocked);
+            delayed.reset(time);
+            Arrays.fill(delayedArea, 0);
+            Arrays.fill(delayedSince, time);
+            waits.reset();
+            waitSum = 0;
+            waitCount = 0;
+        }
+
+        SettingResult result(String name, String[] names, int nSet, double end, double target, double risk,
+                int days) {
+            occupancy.close(end);
+            Map<String, Long> discharges = new LinkedHashMap<>();
+            Map<String, Double> delays = new LinkedHashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                if (dischargesTo[i] > 0) {
+                    discharges.put(names[i], dischargesTo[i]);
+                }
+                double area = delayedArea[i] + delayedLevel[i] * (end - delayedSince[i]);
+                if (i < nSet && area > 0) {
+                    delays.put(names[i], area);
+                }
+            }
+            double measured = occupancy.totalTime();
+            double meanDemand = demand.mean(end);
+            return new SettingResult(name, admissions, external, transfersIn, refused, divertedOut, cancelled,
+                    deferred, discharges, occupancy.mean() * measured, occupancy.mean(), occupancy.quantile(0.50),
+                    occupancy.quantile(0.85), occupancy.quantile(0.95), census.mean(), census.quantile(0.50),
+                    census.quantile(0.85), census.quantile(0.95), waitCount,
+                    waitCount == 0 ? 0 : waitSum / waitCount, waitCount == 0 ? 0 : waits.quantile(0.95),
+                    delayed.area(end), delayed.mean(end), delays, escalation.area(end), meanDemand,
+                    meanDemand / target, demandCensus.quantile(1 - risk), (double) daysFull / days,
+                    stayCount == 0 ? 0 : staySum / stayCount);
+        }
     }
 }

@@ -16,8 +16,8 @@ import java.util.Set;
  * paths and line numbers, so these checks are a backstop for library users.
  *
  * <p>Calendar: the clock's day 0 is {@code warmupDays} before {@code startDate}; the warm-up runs under the start's
- * conditions and is discarded; the measured period is {@code horizonDays} from {@code startDate}. Capacity timelines
- * count days from {@code startDate}.
+ * conditions (volume, growth, capacity) and is discarded; the measured period is {@code horizonDays} from
+ * {@code startDate}. Both are whole days. Capacity timelines count days from {@code startDate}.
  *
  * @param settings the places, including sinks; must include a sink named {@code home}
  * @param cohorts the patient groups
@@ -107,11 +107,11 @@ public record FlowSettings(List<CareSetting> settings, List<Cohort> cohorts, Loc
         if (startDate == null) {
             out.add("startDate is required");
         }
-        if (!(warmupDays >= 0) || Double.isInfinite(warmupDays)) {
-            out.add("warmupDays must be a finite number >= 0, was " + warmupDays);
+        if (!(warmupDays >= 0) || Double.isInfinite(warmupDays) || warmupDays != Math.rint(warmupDays)) {
+            out.add("warmupDays must be a whole number of days >= 0, was " + warmupDays);
         }
-        if (!(horizonDays > 0) || Double.isInfinite(horizonDays)) {
-            out.add("horizonDays must be a finite number > 0, was " + horizonDays);
+        if (!(horizonDays >= 1) || Double.isInfinite(horizonDays) || horizonDays != Math.rint(horizonDays)) {
+            out.add("horizonDays must be a whole number of days >= 1, was " + horizonDays);
         }
         if (!(occupancyTarget > 0 && occupancyTarget <= 1)) {
             out.add("occupancyTarget must be in (0, 1], was " + occupancyTarget);

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param refused arrivals turned away because it was full (policy LOSE)
  * @param divertedOut arrivals sent to the divert target because it was full
  * @param cancelled elective bookings cancelled because it was full
- * @param deferred elective bookings deferred to the next working day because it was full
+ * @param deferred elective bookings deferred to a later working day because it was full (each counted once)
  * @param dischargesTo patients who left, by where they went (next setting or sink)
  * @param bedDays occupied bed-days (delayed patients included)
  * @param meanOccupancy time-weighted mean of occupied beds
@@ -26,7 +26,7 @@ import java.util.Map;
  * @param censusP50 median midnight census
  * @param censusP85 85th percentile midnight census
  * @param censusP95 95th percentile midnight census
- * @param waitCount arrivals from outside who waited for a bed here
+ * @param waitCount arrivals from outside who waited for a bed here (deferred electives included)
  * @param meanWaitDays mean wait of those who waited, days (0 if none)
  * @param p95WaitDays 95th percentile wait of those who waited, days (0 if none)
  * @param delayedDays bed-days here of patients medically fit but blocked because the next setting was full
