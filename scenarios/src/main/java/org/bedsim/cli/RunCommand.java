@@ -28,18 +28,22 @@ import picocli.CommandLine.Spec;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Runs a scenario: checks it (as validate does; errors stop the run), runs its replications in "
-                + "parallel and writes to the output directory:",
-            "  summary.json  every KPI per setting with mean and 95 % CI, beds required by both methods, the run "
-                + "manifest",
+        description = {"Runs a scenario and writes its results to the output directory.",
+            "",
+            "Checks the scenario first, as validate does (errors stop the run), then runs its",
+            "replications in parallel and writes, each file atomically:",
+            "  summary.json  every KPI per setting with mean and 95 %% CI, beds required by",
+            "                both methods, and the run manifest",
             "  settings.csv  one row per setting and KPI",
-            "  census.csv    the midnight census: replication, date, setting, occupied, delayed, waiting",
-            "Files are written atomically. Results are identical for the same scenario and seed, whatever the "
-                + "number of threads."},
+            "  census.csv    the midnight census: replication, date, setting, occupied,",
+            "                delayed, waiting",
+            "Results are identical for the same scenario and seed, whatever the thread count.",
+            ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./bedsim run scenarios/examples/single-hospital.yaml",
-            "  ./bedsim run scenarios/examples/single-hospital.yaml --replications 50 --seed 7 --out out/try-7",
+            "  ./bedsim run scenarios/examples/single-hospital.yaml --replications 50 --seed 7 \\",
+            "      --out out/try-7",
             "  ./bedsim run scenarios/examples/single-hospital.yaml --threads 1 --quiet"})
 final class RunCommand implements Callable<Integer> {
     @Spec

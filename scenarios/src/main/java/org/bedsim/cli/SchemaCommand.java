@@ -11,8 +11,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = {"Prints the JSON Schema of scenario files (generated from the code).",
+            "",
             "Editors use it for completion and checks: shipped YAML files start with",
-            "  # yaml-language-server: $schema=../schema/scenario.schema.json"},
+            "  # yaml-language-server: $schema=../schema/scenario.schema.json",
+            ""},
         footerHeading = "%nExamples:%n",
         footer = {"  ./bedsim schema > scenarios/schema/scenario.schema.json"})
 final class SchemaCommand implements Callable<Integer> {

@@ -13,10 +13,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Checks a scenario file without running it: every problem at once, each with its path, line "
-                + "and column, what was found and what was expected; then, if it compiles, the pre-flight table of "
-                + "offered load against beds per setting and the estimated size of the run.",
-            "Exit code 0 if the scenario can run (warnings allowed), 2 if it has errors."},
+        description = {"Checks a scenario file without running it.",
+            "",
+            "Reports every problem at once, each with its path, line and column, what was",
+            "found and what was expected; then, if the scenario compiles, the pre-flight",
+            "table of offered load against beds per setting and the estimated run size.",
+            "Exit code 0 if the scenario can run (warnings allowed), 2 if it has errors.",
+            ""},
         footerHeading = "%nExamples:%n",
         footer = {"  ./bedsim validate scenarios/examples/single-hospital.yaml"})
 final class ValidateCommand implements Callable<Integer> {

@@ -169,8 +169,8 @@ public final class SummaryJson implements ResultsWriter {
         g.writeFieldName("ci95");
         if (Double.isFinite(ci.low()) && Double.isFinite(ci.high())) {
             g.writeStartArray();
-            g.writeNumber(ci.low());
-            g.writeNumber(ci.high());
+            value(g, ci.low());
+            value(g, ci.high());
             g.writeEndArray();
         } else {
             g.writeNull();
@@ -180,6 +180,11 @@ public final class SummaryJson implements ResultsWriter {
 
     private static void number(JsonGenerator g, String name, double v) throws IOException {
         g.writeFieldName(name);
+        value(g, v);
+    }
+
+    /** Writes a number: whole numbers without ".0", exact shortest text otherwise, null if not finite. */
+    private static void value(JsonGenerator g, double v) throws IOException {
         if (!Double.isFinite(v)) {
             g.writeNull();
         } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
