@@ -38,7 +38,7 @@ public record CohortSpec(
     /** Freezes. */
     public CohortSpec {
         los = Specs.frozen(los);
-        routing = Specs.frozen(routing);
+        routing = Specs.frozenLists(routing);
     }
 
     /** Admission type. */

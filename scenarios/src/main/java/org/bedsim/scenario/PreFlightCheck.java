@@ -70,10 +70,10 @@ public final class PreFlightCheck {
         double events = perReplication * replications;
         if (events > MAX_EVENTS) {
             String path = "run.replications";
-            problems.add(Problem.error(path, at.at(path), String.format(java.util.Locale.ROOT,
-                    "a run of about %.2g events (%.2g per replication x %d replications)", events, perReplication,
-                    replications), String.format(java.util.Locale.ROOT, "at most %.0g events: fewer replications, "
-                    + "a shorter horizon or smaller volumes", MAX_EVENTS)));
+            problems.add(Problem.error(path, at.at(path), "a run of about " + count(events) + " events ("
+                    + count(perReplication) + " per replication x " + replications + " replications)",
+                    "at most " + count(MAX_EVENTS) + " events: fewer replications, a shorter horizon or smaller "
+                    + "volumes"));
         }
         long censusBytes = censusBytes(settings, replications);
         if (censusBytes > MAX_CENSUS_BYTES) {
@@ -85,6 +85,17 @@ public final class PreFlightCheck {
                             MAX_CENSUS_BYTES >> 20)));
         }
         return new Result(loads, perReplication, events, censusBytes, List.copyOf(problems));
+    }
+
+    /** @return e.g. "2.1 billion", "340 million", "12,500" */
+    static String count(double n) {
+        if (n >= 1e9) {
+            return String.format(java.util.Locale.ROOT, "%.1f billion", n / 1e9);
+        }
+        if (n >= 1e6) {
+            return String.format(java.util.Locale.ROOT, "%.1f million", n / 1e6);
+        }
+        return String.format(java.util.Locale.ROOT, "%,.0f", n);
     }
 
     private static int censusSettings(FlowSettings settings) {

@@ -41,9 +41,14 @@ public record Problem(Severity severity, String path, Location at, String found,
         return (path.isEmpty() ? "" : path + ": ") + "found " + found + ", expected " + expected;
     }
 
+    /** @return {@code line:column: error: message} (without the position when it is unknown) */
+    public String located() {
+        return (at.known() ? at.line() + ":" + at.column() + ": " : "")
+                + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message();
+    }
+
     /** @return the full line, {@code file:line:column: error: message} */
     public String render(String file) {
-        return file + ":" + (at.known() ? at.line() + ":" + at.column() + ":" : "") + " "
-                + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message();
+        return file + ":" + (at.known() ? "" : " ") + located();
     }
 }

@@ -78,6 +78,9 @@ public final class ScenarioReader {
                 tree.sources());
         List<Problem> problems = new ArrayList<>(tree.problems());
         problems.addAll(checked.problems());
+        if (!tree.tree().isObject()) {
+            return new Result(null, tree.sources(), sorted(problems)); // nothing to cross-check
+        }
         ScenarioSpec spec;
         try {
             spec = MAPPER.treeToValue(checked.pruned(), ScenarioSpec.class);

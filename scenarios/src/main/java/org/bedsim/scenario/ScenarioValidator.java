@@ -38,6 +38,7 @@ public final class ScenarioValidator {
     private final Map<String, Integer> settingIndex = new HashMap<>();
     private final Set<String> cohortNames = new HashSet<>();
     private boolean settingNamesComplete = true;
+    private boolean settingKindsComplete = true;
     private boolean cohortNamesComplete = true;
     private final Set<String> citedSources = new HashSet<>();
 
@@ -68,12 +69,16 @@ public final class ScenarioValidator {
     // ---- names -------------------------------------------------------------------------------------------------
 
     private void indexNames() {
+        // a missing or refused list was reported already: no reference into it can be checked
+        settingNamesComplete = !spec.settings().isEmpty();
+        cohortNamesComplete = !spec.cohorts().isEmpty();
         for (int i = 0; i < spec.settings().size(); i++) {
             SettingSpec s = spec.settings().get(i);
             if (s == null || s.name() == null) {
                 settingNamesComplete = false;
                 continue;
             }
+            settingKindsComplete &= s.kind() != null;
             Integer first = settingIndex.get(s.name());
             if (first != null) {
                 error("settings[" + i + "].name", "the name '" + s.name() + "' again (settings[" + first
@@ -246,8 +251,10 @@ public final class ScenarioValidator {
             if (pr == null) {
                 return;
             }
-            if ((pr.dayOfWeek() == null) == (pr.month() == null)) {
-                error(p, pr.dayOfWeek() == null ? "neither day_of_week nor month" : "both day_of_week and month",
+            boolean week = pr.dayOfWeek() != null || at.has(p + ".day_of_week");
+            boolean month = pr.month() != null || at.has(p + ".month");
+            if (week == month) {
+                error(p, week ? "both day_of_week and month" : "neither day_of_week nor month",
                         "exactly one of day_of_week (7 weights) and month (12 weights)");
             }
             for (String key : List.of("day_of_week", "month")) {
@@ -348,7 +355,8 @@ public final class ScenarioValidator {
         }
         lengthsOfStay(c, p);
         boolean routesOk = routing(c, p);
-        if (entry != null && !entry.isSink() && routesOk && settingNamesComplete) {
+        if (entry != null && !entry.isSink() && routesOk && settingNamesComplete && settingKindsComplete
+                && c.los().values().stream().allMatch(java.util.Objects::nonNull)) {
             pathways(c, p, redirect);
         }
     }

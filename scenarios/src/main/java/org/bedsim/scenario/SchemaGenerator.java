@@ -20,9 +20,6 @@ import java.util.TreeMap;
  * Cross-field rules (references, sums) are beyond JSON Schema; {@code bedsim validate} checks them.
  */
 public final class SchemaGenerator {
-    /** Where the schema says it lives (its {@code $id}). */
-    public static final String ID = "https://bedsim.org/schema/scenario.schema.json";
-
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private SchemaGenerator() {
@@ -34,7 +31,6 @@ public final class SchemaGenerator {
         Shape.Obj root = Shape.of(ScenarioSpec.class);
         ObjectNode schema = NODES.objectNode();
         schema.put("$schema", "http://json-schema.org/draft-07/schema#");
-        schema.put("$id", ID);
         schema.put("title", "bedsim scenario");
         schema.put("description", "A bedsim scenario: care settings, patient cohorts, calendar, targets and the "
                 + "sources of every figure. Generated from the code by 'bedsim schema'; do not edit by hand.");
@@ -69,7 +65,12 @@ public final class SchemaGenerator {
             if (!p.key().defaultValue().isEmpty()) {
                 withDoc.set("default", parse(p.key().defaultValue()));
             }
-            s.fields().forEachRemaining(e -> withDoc.set(e.getKey(), e.getValue()));
+            if (s.has("$ref")) {
+                // draft-07 ignores the siblings of $ref: wrap it so the description reaches editors
+                withDoc.putArray("allOf").add(s);
+            } else {
+                s.fields().forEachRemaining(e -> withDoc.set(e.getKey(), e.getValue()));
+            }
             props.set(p.name(), withDoc);
             if (p.key().required()) {
                 required.add(p.name());

@@ -125,7 +125,8 @@ sealed interface Shape {
                     if (key == null) {
                         throw new IllegalStateException(c.getSimpleName() + "." + rc.getName() + " has no @Key");
                     }
-                    JsonProperty named = rc.getAnnotation(JsonProperty.class);
+                    // @JsonProperty does not target record components: it lands on the accessor
+                    JsonProperty named = rc.getAccessor().getAnnotation(JsonProperty.class);
                     String name = named != null && !named.value().isEmpty() ? named.value()
                             : SNAKE.translate(rc.getName());
                     props.add(new Prop(name, key, shape(rc.getGenericType())));

@@ -268,10 +268,12 @@ final class StructureChecker {
             return article(obj.label()) + " (a mapping with keys " + keyList(obj) + ")";
         }
         if (shape instanceof Shape.ListOf list) {
-            return "a list" + (nest == 0 ? count(key) : "") + " of " + plural(list.item(), key, nest + 1);
+            return "a list of " + (nest == 0 ? count(key) : "") + plural(list.item(), key, nest + 1);
         }
         if (shape instanceof Shape.MapOf map) {
-            return "a mapping" + (nest == 0 ? count(key) : "") + " from names to " + plural(map.value(), key, nest + 1);
+            String n = nest == 0 ? count(key) : "";
+            return "a mapping" + (n.isEmpty() ? "" : " of " + n.trim()) + " from names to "
+                    + plural(map.value(), key, nest + 1);
         }
         Shape.Scalar s = (Shape.Scalar) shape;
         return switch (s.kind()) {
@@ -289,13 +291,13 @@ final class StructureChecker {
             return "";
         }
         if (key.minItems() == key.maxItems()) {
-            return " of exactly " + key.minItems();
+            return "exactly " + key.minItems() + " ";
         }
         if (key.minItems() > 0 && key.maxItems() < Integer.MAX_VALUE) {
-            return " of " + key.minItems() + " to " + key.maxItems();
+            return key.minItems() + " to " + key.maxItems() + " ";
         }
         if (key.minItems() > 0) {
-            return " of at least " + key.minItems();
+            return "at least " + key.minItems() + " ";
         }
         return "";
     }
@@ -319,8 +321,8 @@ final class StructureChecker {
         }
         boolean hasMin = key.min() != Double.NEGATIVE_INFINITY;
         boolean hasMax = key.max() != Double.POSITIVE_INFINITY;
-        String lo = (key.minExclusive() ? " > " : " >= ") + plain(key.min());
-        String hi = (key.maxExclusive() ? " < " : " <= ") + plain(key.max());
+        String lo = hasMin ? (key.minExclusive() ? " > " : " >= ") + plain(key.min()) : "";
+        String hi = hasMax ? (key.maxExclusive() ? " < " : " <= ") + plain(key.max()) : "";
         if (hasMin && hasMax) {
             if (!key.minExclusive() && !key.maxExclusive()) {
                 return " from " + plain(key.min()) + " to " + plain(key.max());

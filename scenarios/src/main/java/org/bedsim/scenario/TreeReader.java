@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * The streaming pass over a scenario file: builds Jackson's tree and, beside it, the {@link SourceMap} of where every
@@ -88,12 +90,14 @@ final class TreeReader {
             return JsonFactory.builder().streamReadConstraints(limits).build();
         }
         LoaderOptions yaml = new LoaderOptions();
-        yaml.setAllowDuplicateKeys(false);
+        yaml.setAllowDuplicateKeys(true); // reported by this reader, with the key's path and location
         yaml.setMaxAliasesForCollections(0);
         yaml.setNestingDepthLimit(MAX_DEPTH);
         yaml.setCodePointLimit(MAX_FILE_BYTES);
         yaml.setAllowRecursiveKeys(false);
-        return YAMLFactory.builder().loaderOptions(yaml).streamReadConstraints(limits).build();
+        YAMLFactory f = YAMLFactory.builder().loaderOptions(yaml).streamReadConstraints(limits).build();
+        f.configure(YAMLParser.Feature.EMPTY_STRING_AS_NULL, true); // "key:" with nothing is null, as in YAML
+        return f;
     }
 
     private JsonNode readAll(byte[] bytes) {
@@ -102,7 +106,9 @@ final class TreeReader {
                     "a scenario file of at most " + MAX_FILE_BYTES + " bytes");
             return null;
         }
-        try (JsonParser p = factory(format).createParser(new ByteArrayInputStream(bytes))) {
+        JsonParser p = null;
+        try {
+            p = factory(format).createParser(new ByteArrayInputStream(bytes));
             JsonToken first = p.nextToken();
             if (first == null) {
                 fail("", new Location(1, 1), "an empty file", "a scenario (a mapping with name, calendar, ...)");
@@ -120,24 +126,49 @@ final class TreeReader {
             }
             return root;
         } catch (StreamConstraintsException e) {
-            fail("", location(e.getLocation()), refusal(e.getOriginalMessage()), "a file within bedsim's limits "
-                    + "(nesting at most " + MAX_DEPTH + " deep, numbers of at most " + MAX_NUMBER_LENGTH
-                    + " characters, texts of at most " + MAX_TEXT + " characters)");
+            fail("", location(p == null ? null : p.currentLocation()), refusal(e.getOriginalMessage()),
+                    "a file within bedsim's limits (nesting at most " + MAX_DEPTH + " deep, numbers of at most "
+                    + MAX_NUMBER_LENGTH + " characters, texts of at most " + MAX_TEXT + " characters)");
             return null;
         } catch (JsonProcessingException e) {
-            String msg = oneLine(e.getOriginalMessage());
-            if (msg.contains("exceeds the limit") && msg.contains("code points")) {
-                fail("", Location.UNKNOWN, "a document of more than " + MAX_FILE_BYTES + " characters",
-                        "a smaller scenario file");
-            } else {
-                fail("", location(e.getLocation()), "text that is not valid " + format + ": " + msg,
-                        "valid " + format);
-            }
+            syntax(e);
             return null;
         } catch (IOException e) {
             fail("", Location.UNKNOWN, "a file that could not be read: " + e.getMessage(), "a readable file");
             return null;
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // nothing was written; a failed close of an in-memory parser loses nothing
+                }
+            }
         }
+    }
+
+    /** Reports a syntax error: for YAML, SnakeYAML's problem and its context, each with its place. */
+    private void syntax(JsonProcessingException e) {
+        String msg = oneLine(e.getOriginalMessage());
+        if (msg.contains("exceeds the limit") && msg.contains("code points")) {
+            fail("", Location.UNKNOWN, "a document of more than " + MAX_FILE_BYTES + " characters",
+                    "a smaller scenario file");
+            return;
+        }
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            Mark at = m.getProblemMark();
+            String context = m.getContext() == null ? "" : " (" + m.getContext() + (m.getContextMark() == null ? ""
+                    : " started at line " + (m.getContextMark().getLine() + 1) + ", column "
+                    + (m.getContextMark().getColumn() + 1)) + ")";
+            fail("", new Location(at.getLine() + 1, at.getColumn() + 1), "text that is not valid YAML: "
+                    + oneLine(m.getProblem()) + context, "valid YAML");
+            return;
+        }
+        // Jackson's wording, without its internals (feature names, character codes)
+        String plain = msg.replaceAll("\\s*\\(not recognized as one since Feature[^)]*\\)", "")
+                .replaceAll(" \\(code \\d+\\)", "").replaceAll(": enable `[^`]*` to allow", "")
+                .replaceAll("\\s*at \\[Source:.*$", "");
+        fail("", location(e.getLocation()), "text that is not valid " + format + ": " + plain, "valid " + format);
     }
 
     private static String refusal(String message) {
