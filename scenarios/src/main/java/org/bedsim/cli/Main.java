@@ -49,7 +49,6 @@ public final class Main {
             ex.printStackTrace(cmd.getErr());
             return INTERNAL_ERROR;
         });
-        cl.setExitCodeExceptionMapper(ex -> ex instanceof UserError ? BAD_INPUT : INTERNAL_ERROR);
         return cl;
     }
 }

@@ -68,11 +68,11 @@ final class Terminal {
         int risk = (int) Math.round(summary.settings().riskShareOfDays() * 100);
         out.println("Results (mean +/- 95 % CI half-width over " + summary.replications().size()
                 + " replications):");
-        out.println(String.format(Locale.ROOT, "  %-22s %8s %18s %18s %18s %14s", "setting", "beds",
+        out.println(String.format(Locale.ROOT, "  %-22s %8s %18s %18s %18s %16s", "setting", "beds",
                 "mean occupancy", "beds @" + pct + " % occ.", "beds, " + risk + " % risk", "days full"));
         for (String name : summary.settingNames()) {
             int beds = summary.settings().setting(name).capacity().initial();
-            out.println(String.format(Locale.ROOT, "  %-22s %8s %18s %18s %18s %14s", name,
+            out.println(String.format(Locale.ROOT, "  %-22s %8s %18s %18s %18s %16s", name,
                     beds == CapacityTimeline.UNLIMITED ? "unlimited" : Integer.toString(beds),
                     pm(summary.interval(name, SettingKpi.MEAN_OCCUPANCY), 1),
                     pm(summary.interval(name, SettingKpi.BEDS_REQUIRED_MEAN), 1),

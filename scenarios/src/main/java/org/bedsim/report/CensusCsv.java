@@ -30,12 +30,13 @@ public final class CensusCsv implements ResultsWriter {
             CensusSeries c = r.census();
             int days = c.days();
             int settings = c.settings().size();
+            String[] names = c.settings().stream().map(Numbers::quoted).toArray(String[]::new);
             LocalDate date = c.startDate();
             for (int d = 0; d < days; d++, date = date.plusDays(1)) {
                 String day = date.toString();
                 for (int s = 0; s < settings; s++) {
                     line.setLength(0);
-                    line.append(r.replication()).append(',').append(day).append(',').append(c.settings().get(s))
+                    line.append(r.replication()).append(',').append(day).append(',').append(names[s])
                             .append(',').append(c.occupied(d, s)).append(',').append(c.delayed(d, s)).append(',')
                             .append(c.waiting(d, s)).append('\n');
                     out.append(line);

@@ -21,12 +21,14 @@ final class Numbers {
 
     /** Writes a CSV field, quoted if it holds a comma, quote or line break. */
     static void field(Writer w, String s) throws IOException {
+        w.write(quoted(s));
+    }
+
+    /** @return a CSV field: as is, or quoted (quotes doubled) if it holds a comma, quote or line break */
+    static String quoted(String s) {
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            w.write('"');
-            w.write(s.replace("\"", "\"\""));
-            w.write('"');
-        } else {
-            w.write(s);
+            return '"' + s.replace("\"", "\"\"") + '"';
         }
+        return s;
     }
 }
