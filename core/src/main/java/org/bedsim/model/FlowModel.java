@@ -97,19 +97,17 @@ public final class FlowModel {
     private final IntQueue[] transferQueue;
     private final IntQueue work = new IntQueue();
 
-    // patients
-    private int[] cohortOf = new int[256];
-    private int[] settingOf = new int[256];
-    private int[] stateOf = new int[256];
-    private int[] awaiting = new int[256];
-    private int[] family = new int[256];
-    private long[] ticket = new long[256];
-    private long[] visited = new long[256];
-    private long[] number = new long[256];
-    private int[] moves = new int[256];
-    private double[] since = new double[256];
-    private double[] admittedAt = new double[256];
-    private double[] arrivedAt = new double[256];
+    // patients: row p is rows[8p .. 8p + 7] (one cache line): number, visited settings (bit mask), since, admitted at,
+    // arrived at (double bits), ticket, cohort | setting << 32, family | state << 1 | moves << 4 | awaiting << 32
+    private static final int R_NUMBER = 0;
+    private static final int R_VISITED = 1;
+    private static final int R_SINCE = 2;
+    private static final int R_ADMITTED = 3;
+    private static final int R_ARRIVED = 4;
+    private static final int R_TICKET = 5;
+    private static final int R_COHORT_SETTING = 6;
+    private static final int R_FLAGS = 7;
+    private long[] rows = new long[0];
     private int freeSlot = -1;
     private int slots;
     private int active;
@@ -298,7 +296,7 @@ public final class FlowModel {
         int p = newPatient(c, fam, now);
         int entry = c.entry;
         if (c.avoidShare > 0
-                && CounterRandom.uniform(c.families[fam].avoidanceKey, number[p]) < c.avoidShare) {
+                && CounterRandom.uniform(c.families[fam].avoidanceKey, number(p)) < c.avoidShare) {
             if (c.redirect < 0) {
                 if (measuring) {
                     avoided++;
@@ -325,12 +323,12 @@ public final class FlowModel {
                 continue;
             }
             // deferred bookings first, in order; once one finds no room the rest stay deferred another day
-            while (!c.deferred.isEmpty() && hasRoom(settingOf[c.deferred.peek()])) {
+            while (!c.deferred.isEmpty() && hasRoom(settingOf(c.deferred.peek()))) {
                 int p = c.deferred.poll();
                 if (measuring) {
-                    stats[settingOf[p]].recordWait(now - since[p]);
+                    stats[settingOf(p)].recordWait(now - since(p));
                 }
-                admit(p, settingOf[p], EXTERNAL);
+                admit(p, settingOf(p), EXTERNAL);
             }
             c.carry += c.dailyQuota(day);
             int count = (int) c.carry;
@@ -347,14 +345,14 @@ public final class FlowModel {
             admit(p, s, EXTERNAL);
             return;
         }
-        CohortRuntime c = cohorts[cohortOf[p]];
+        CohortRuntime c = cohorts[cohortOf(p)];
         if (c.source.whenFull() == Cohort.ElectiveFull.DEFER) {
             if (measuring) {
                 stats[s].deferred++;
             }
-            stateOf[p] = DEFERRED;
-            settingOf[p] = s;
-            since[p] = sim.now();
+            setStateOf(p, DEFERRED);
+            setSettingOf(p, s);
+            setSince(p, sim.now());
             c.deferred.add(p);
         } else {
             if (measuring) {
@@ -393,10 +391,10 @@ public final class FlowModel {
     }
 
     private void enqueueArrival(int p, int s) {
-        stateOf[p] = WAITING;
-        settingOf[p] = s;
-        since[p] = sim.now();
-        ticket[p] = nextTicket++;
+        setStateOf(p, WAITING);
+        setSettingOf(p, s);
+        setSince(p, sim.now());
+        setTicket(p, nextTicket++);
         arrivalQueue[s].add(p);
         demandChanged(s);
     }
@@ -410,11 +408,11 @@ public final class FlowModel {
     /** Puts p in a bed at s and schedules the end of its stay. */
     private void admit(int p, int s, int how) {
         double now = sim.now();
-        stateOf[p] = IN_BED;
-        settingOf[p] = s;
-        admittedAt[p] = now;
+        setStateOf(p, IN_BED);
+        setSettingOf(p, s);
+        setAdmittedAt(p, now);
         double stay = stayAt(p, s);
-        moves[p]++;
+        setMoves(p, moves(p) + 1);
         occupied[s]++;
         occupancyChanged(s);
         if (measuring) {
@@ -431,7 +429,7 @@ public final class FlowModel {
 
     /** The patient is medically fit to leave its setting: go on, or be blocked. */
     private void stayEnd(int p) {
-        int s = settingOf[p];
+        int s = settingOf(p);
         int next = route(p, s);
         if (next >= nSet) {
             leave(p, s, next);
@@ -456,10 +454,10 @@ public final class FlowModel {
     }
 
     private void block(int p, int s, int next) {
-        stateOf[p] = BLOCKED;
-        awaiting[p] = next;
-        since[p] = sim.now();
-        ticket[p] = nextTicket++;
+        setStateOf(p, BLOCKED);
+        setAwaiting(p, next);
+        setSince(p, sim.now());
+        setTicket(p, nextTicket++);
         transferQueue[next].add(p);
         blockedHere[s]++;
         stats[s].delayedChanged(sim.now(), blockedHere[s], next, +1);
@@ -474,7 +472,7 @@ public final class FlowModel {
         if (measuring) {
             Collectors st = stats[s];
             st.dischargesTo[to]++;
-            st.staySum += now - admittedAt[p];
+            st.staySum += now - admittedAt(p);
             st.stayCount++;
         }
     }
@@ -483,13 +481,13 @@ public final class FlowModel {
         double now = sim.now();
         if (measuring) {
             toSinks[sink]++;
-            systemStaySum += now - arrivedAt[p];
+            systemStaySum += now - arrivedAt(p);
             systemStayCount++;
         }
-        CohortRuntime c = cohorts[cohortOf[p]];
+        CohortRuntime c = cohorts[cohortOf(p)];
         if (sink == home && c.readmitProbability > 0) {
-            Family f = c.families[family[p]];
-            long n = number[p];
+            Family f = c.families[family(p)];
+            long n = number(p);
             if (CounterRandom.uniform(f.readmissionKey, 2 * n) < c.readmitProbability) {
                 double delay = Math.max(Double.MIN_VALUE, CounterRandom.uniform(f.readmissionKey, 2 * n + 1)
                         * c.readmitWithin);
@@ -519,13 +517,13 @@ public final class FlowModel {
                     takeTransfer = switch (priority[d]) {
                         case TRANSFERS_FIRST -> true;
                         case ARRIVALS_FIRST -> false;
-                        case FIFO -> ticket[transfers.peek()] < ticket[arrivalsWaiting.peek()];
+                        case FIFO -> ticket(transfers.peek()) < ticket(arrivalsWaiting.peek());
                     };
                 }
                 double now = sim.now();
                 if (takeTransfer) {
                     int p = transfers.poll();
-                    int from = settingOf[p];
+                    int from = settingOf(p);
                     blockedHere[from]--;
                     stats[from].delayedChanged(now, blockedHere[from], d, -1);
                     leave(p, from, d);
@@ -535,7 +533,7 @@ public final class FlowModel {
                 } else {
                     int p = arrivalsWaiting.poll();
                     if (measuring) {
-                        stats[d].recordWait(now - since[p]);
+                        stats[d].recordWait(now - since(p));
                     }
                     admit(p, d, EXTERNAL);
                     demandChanged(d);
@@ -558,21 +556,21 @@ public final class FlowModel {
             growPatients();
         }
         int p = freeSlot;
-        freeSlot = settingOf[p];
+        freeSlot = settingOf(p);
         active++;
-        cohortOf[p] = c.index;
-        family[p] = fam;
-        arrivedAt[p] = now;
-        visited[p] = 0;
-        moves[p] = 0;
-        stateOf[p] = 0;
-        number[p] = c.count[fam]++;
+        setCohortOf(p, c.index);
+        setFamily(p, fam);
+        setArrivedAt(p, now);
+        setVisited(p, 0);
+        setMoves(p, 0);
+        setStateOf(p, 0);
+        setNumber(p, c.count[fam]++);
         return p;
     }
 
     private void releasePatient(int p) {
-        stateOf[p] = 0;
-        settingOf[p] = freeSlot;
+        setStateOf(p, 0);
+        setSettingOf(p, freeSlot);
         freeSlot = p;
         active--;
     }
@@ -583,20 +581,9 @@ public final class FlowModel {
         if (n > Simulator.PAYLOAD_LIMIT) {
             throw new IllegalStateException("more than " + Simulator.PAYLOAD_LIMIT + " patients in the system at once");
         }
-        cohortOf = Arrays.copyOf(cohortOf, n);
-        settingOf = Arrays.copyOf(settingOf, n);
-        stateOf = Arrays.copyOf(stateOf, n);
-        awaiting = Arrays.copyOf(awaiting, n);
-        family = Arrays.copyOf(family, n);
-        ticket = Arrays.copyOf(ticket, n);
-        visited = Arrays.copyOf(visited, n);
-        since = Arrays.copyOf(since, n);
-        admittedAt = Arrays.copyOf(admittedAt, n);
-        arrivedAt = Arrays.copyOf(arrivedAt, n);
-        number = Arrays.copyOf(number, n);
-        moves = Arrays.copyOf(moves, n);
+        rows = Arrays.copyOf(rows, n << 3);
         for (int i = n - 1; i >= old; i--) {
-            settingOf[i] = freeSlot;
+            setSettingOf(i, freeSlot);
             freeSlot = i;
         }
         slots = n;
@@ -604,11 +591,11 @@ public final class FlowModel {
 
     /** The stay of p at s: a function of its number (and, on a revisit, of its move count). */
     private double stayAt(int p, int s) {
-        CohortRuntime c = cohorts[cohortOf[p]];
-        Family f = c.families[family[p]];
+        CohortRuntime c = cohorts[cohortOf(p)];
+        Family f = c.families[family(p)];
         int k = c.localOf[s];
-        if ((visited[p] & (1L << k)) == 0) {
-            f.losRandom[k].position(f.losKey[k], number[p]);
+        if ((visited(p) & (1L << k)) == 0) {
+            f.losRandom[k].position(f.losKey[k], number(p));
         } else {
             f.losRandom[k].position(f.losRevisitKey[k], revisitIndex(p));
         }
@@ -617,19 +604,19 @@ public final class FlowModel {
 
     /** Where p goes after s: a function of its number (and, on a revisit, of its move count). */
     private int route(int p, int s) {
-        CohortRuntime c = cohorts[cohortOf[p]];
+        CohortRuntime c = cohorts[cohortOf(p)];
         int k = c.localOf[s];
         double[] cum = c.cumulative[k];
         int[] to = c.destinations[k];
         if (to.length == 1) {
-            visited[p] |= 1L << k;
+            setVisited(p, visited(p) | 1L << k);
             return to[0];
         }
-        Family f = c.families[family[p]];
+        Family f = c.families[family(p)];
         double u;
-        if ((visited[p] & (1L << k)) == 0) {
-            visited[p] |= 1L << k;
-            u = CounterRandom.uniform(f.routeKey[k], number[p]);
+        if ((visited(p) & (1L << k)) == 0) {
+            setVisited(p, visited(p) | 1L << k);
+            u = CounterRandom.uniform(f.routeKey[k], number(p));
         } else {
             u = CounterRandom.uniform(f.routeRevisitKey[k], revisitIndex(p));
         }
@@ -642,7 +629,111 @@ public final class FlowModel {
     }
 
     private long revisitIndex(int p) {
-        return (number[p] << 10) | (moves[p] & 1023);
+        return (number(p) << 10) | (moves(p) & 1023);
+    }
+
+    // ---- patient rows ------------------------------------------------------------------------------------------------
+
+    private long number(int p) {
+        return rows[(p << 3) + R_NUMBER];
+    }
+
+    private void setNumber(int p, long v) {
+        rows[(p << 3) + R_NUMBER] = v;
+    }
+
+    private long visited(int p) {
+        return rows[(p << 3) + R_VISITED];
+    }
+
+    private void setVisited(int p, long v) {
+        rows[(p << 3) + R_VISITED] = v;
+    }
+
+    private double since(int p) {
+        return Double.longBitsToDouble(rows[(p << 3) + R_SINCE]);
+    }
+
+    private void setSince(int p, double v) {
+        rows[(p << 3) + R_SINCE] = Double.doubleToRawLongBits(v);
+    }
+
+    private double admittedAt(int p) {
+        return Double.longBitsToDouble(rows[(p << 3) + R_ADMITTED]);
+    }
+
+    private void setAdmittedAt(int p, double v) {
+        rows[(p << 3) + R_ADMITTED] = Double.doubleToRawLongBits(v);
+    }
+
+    private double arrivedAt(int p) {
+        return Double.longBitsToDouble(rows[(p << 3) + R_ARRIVED]);
+    }
+
+    private void setArrivedAt(int p, double v) {
+        rows[(p << 3) + R_ARRIVED] = Double.doubleToRawLongBits(v);
+    }
+
+    private long ticket(int p) {
+        return rows[(p << 3) + R_TICKET];
+    }
+
+    private void setTicket(int p, long v) {
+        rows[(p << 3) + R_TICKET] = v;
+    }
+
+    private int cohortOf(int p) {
+        return (int) rows[(p << 3) + R_COHORT_SETTING];
+    }
+
+    private void setCohortOf(int p, int v) {
+        int i = (p << 3) + R_COHORT_SETTING;
+        rows[i] = (rows[i] & 0xFFFFFFFF00000000L) | (v & 0xFFFFFFFFL);
+    }
+
+    private int settingOf(int p) {
+        return (int) (rows[(p << 3) + R_COHORT_SETTING] >>> 32);
+    }
+
+    private void setSettingOf(int p, int v) {
+        int i = (p << 3) + R_COHORT_SETTING;
+        rows[i] = (rows[i] & 0xFFFFFFFFL) | ((long) v << 32);
+    }
+
+    private int family(int p) {
+        return (int) (rows[(p << 3) + R_FLAGS] & 1);
+    }
+
+    private void setFamily(int p, int v) {
+        int i = (p << 3) + R_FLAGS;
+        rows[i] = (rows[i] & ~1L) | (v & 1);
+    }
+
+    private int stateOf(int p) {
+        return (int) ((rows[(p << 3) + R_FLAGS] >>> 1) & 7);
+    }
+
+    private void setStateOf(int p, int v) {
+        int i = (p << 3) + R_FLAGS;
+        rows[i] = (rows[i] & ~(7L << 1)) | ((long) (v & 7) << 1);
+    }
+
+    private int moves(int p) {
+        return (int) ((rows[(p << 3) + R_FLAGS] >>> 4) & 0x0FFFFFFF);
+    }
+
+    private void setMoves(int p, int v) {
+        int i = (p << 3) + R_FLAGS;
+        rows[i] = (rows[i] & ~(0x0FFFFFFFL << 4)) | ((long) (v & 0x0FFFFFFF) << 4);
+    }
+
+    private int awaiting(int p) {
+        return (int) (rows[(p << 3) + R_FLAGS] >>> 32);
+    }
+
+    private void setAwaiting(int p, int v) {
+        int i = (p << 3) + R_FLAGS;
+        rows[i] = (rows[i] & 0xFFFFFFFFL) | ((long) v << 32);
     }
 
     // ---- measurement -----------------------------------------------------------------------------------------------
@@ -651,7 +742,9 @@ public final class FlowModel {
         Collectors st = stats[s];
         double now = sim.now();
         st.occupancy.update(now, occupied[s]);
-        st.escalation.update(now, Math.max(0, occupied[s] - capacity[s]));
+        if (escalation[s] > 0) {
+            st.escalation.update(now, Math.max(0, occupied[s] - capacity[s]));
+        }
         st.demand.update(now, demandOf(s));
     }
 

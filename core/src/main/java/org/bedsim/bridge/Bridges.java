@@ -1,0 +1,257 @@
+package org.bedsim.bridge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.bedsim.experiment.Replications;
+import org.bedsim.model.FlowModel;
+import org.bedsim.model.FlowResult;
+import org.bedsim.model.FlowSettings;
+import org.bedsim.model.SettingResult;
+import org.bedsim.random.RandomStreams;
+import org.bedsim.stats.ConfidenceInterval;
+
+/**
+ * Computes bed bridges.
+ *
+ * <p>Implementation notes. A configuration is the base with each step applied at some fraction (0 or 1 for the bars,
+ * the phasing fractions of a year for the trajectory), steps always in their defined order. Every configuration runs
+ * the same replications on the same random streams, and a range parameter takes the same draw in every
+ * configuration of a replication, so differences between configurations are paired (common random numbers): a step
+ * that changes nothing gives a bar of exactly zero, and each bar's interval reflects the step and its parameter
+ * uncertainty, not noise. Bars and Shapley values are computed per replication and then averaged, so they add up to
+ * the total in every replication. Exact Shapley values need every subset of the steps (2^n configurations); beyond
+ * {@link BridgeDefinition#maxExactShapleySteps} steps, orderings are sampled (Castro, Gomez and Tejada 2009) from the
+ * stream {@code bridge/orderings}. All (configuration, replication) runs are spread over the threads; the result does
+ * not depend on their number.
+ */
+public final class Bridges {
+    private Bridges() {
+    }
+
+    /** Computes a bridge on {@code threads} threads. */
+    public static BridgeResult compute(BridgeDefinition def, int threads) {
+        return compute(def, threads, t -> { });
+    }
+
+    /**
+     * Computes a bridge.
+     *
+     * @param def the bridge
+     * @param threads worker threads
+     * @param onRunDone called after each simulated (configuration, replication), for progress
+     * @return bars, Shapley values, interaction and trajectory
+     */
+    public static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone) {
+        int n = def.steps().size();
+        int reps = def.replications();
+        boolean exact = n <= def.maxExactShapleySteps();
+
+        // the configurations: fraction vectors, keyed so that each is simulated once
+        Map<String, double[]> configs = new LinkedHashMap<>();
+        for (int mask = 0; mask < (1 << Math.min(n, 30)) && (exact || mask == 0); mask++) {
+            add(configs, fractions(mask, n));
+        }
+        List<int[]> orderings = new ArrayList<>();
+        if (!exact) {
+            for (int j = 0; j <= n; j++) {
+                add(configs, prefix(j, n));
+            }
+            for (int i = 0; i < n; i++) {
+                double[] f = new double[n];
+                f[i] = 1;
+                add(configs, f);
+            }
+            UniformRandomProvider rng = new RandomStreams(def.seed()).stream("bridge/orderings", 0);
+            for (int k = 0; k < def.sampledOrderings(); k++) {
+                int[] order = new int[n];
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
+                }
+                for (int i = n - 1; i > 0; i--) {
+                    int j = rng.nextInt(i + 1);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
+                orderings.add(order);
+                double[] f = new double[n];
+                for (int i : order) {
+                    f[i] = 1;
+                    add(configs, f.clone());
+                }
+            }
+        }
+        for (int year = 1; year < def.years(); year++) {
+            double[] f = new double[n];
+            for (int i = 0; i < n; i++) {
+                f[i] = def.steps().get(i).fraction(year);
+            }
+            add(configs, f);
+        }
+
+        List<double[]> list = new ArrayList<>(configs.values());
+        RandomStreams streams = new RandomStreams(def.seed());
+        List<Double> beds = Replications.run(list.size() * reps, threads, task -> {
+            double[] fractions = list.get(task / reps);
+            int replication = task % reps;
+            return beds(def, fractions, streams, replication);
+        }, onRunDone);
+        Map<String, double[]> values = new LinkedHashMap<>();
+        for (int c = 0; c < list.size(); c++) {
+            double[] v = new double[reps];
+            for (int r = 0; r < reps; r++) {
+                v[r] = beds.get(c * reps + r);
+            }
+            values.put(key(list.get(c)), v);
+        }
+        return assemble(def, values, exact, orderings, configs.size());
+    }
+
+    /** Beds of one configuration in one replication. */
+    static double beds(BridgeDefinition def, double[] fractions, RandomStreams streams, int replication) {
+        Draws draws = new Draws(streams, replication);
+        FlowSettings s = def.base();
+        Set<String> counted = def.counted();
+        for (int i = 0; i < fractions.length; i++) {
+            if (fractions[i] <= 0) {
+                continue;
+            }
+            BridgeStep step = def.steps().get(i);
+            for (int j = 0; j < step.changes().size(); j++) {
+                Change change = step.changes().get(j);
+                s = change.apply(s, fractions[i], draws, step.id() + "/" + j);
+                if (!(change instanceof Change.MergeSettings) || fractions[i] >= 0.5) {
+                    counted = change.counted(counted);
+                }
+            }
+        }
+        FlowResult result = new FlowModel(s, streams.replication(replication)).run();
+        double total = 0;
+        for (String name : counted) {
+            SettingResult r = result.setting(name);
+            total += def.method() == BedCount.MEAN_OCCUPANCY ? r.bedsRequiredMean() : r.bedsRequiredPercentile();
+        }
+        return total;
+    }
+
+    private static BridgeResult assemble(BridgeDefinition def, Map<String, double[]> v, boolean exact,
+            List<int[]> orderings, int configurations) {
+        int n = def.steps().size();
+        int reps = def.replications();
+        double[] base = v.get(key(new double[n]));
+        double[] all = v.get(key(prefix(n, n)));
+        double[] interaction = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            interaction[r] = all[r] - base[r];
+        }
+        double[][] shapley = shapley(v, n, reps, exact, orderings);
+        List<BridgeResult.Bar> bars = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double[] before = v.get(key(prefix(i, n)));
+            double[] after = v.get(key(prefix(i + 1, n)));
+            double[] alone = new double[n];
+            alone[i] = 1;
+            double[] aloneBeds = v.get(key(alone));
+            double[] delta = new double[reps];
+            double[] standalone = new double[reps];
+            for (int r = 0; r < reps; r++) {
+                delta[r] = after[r] - before[r];
+                standalone[r] = aloneBeds[r] - base[r];
+                interaction[r] -= standalone[r];
+            }
+            BridgeStep step = def.steps().get(i);
+            bars.add(new BridgeResult.Bar(step.id(), step.label(), step.sources(), ci(delta), ci(standalone),
+                    ci(shapley[i]), ci(after)));
+        }
+        List<BridgeResult.YearBeds> trajectory = new ArrayList<>();
+        for (int year = 0; year <= def.years(); year++) {
+            double[] f = new double[n];
+            for (int i = 0; i < n; i++) {
+                f[i] = year == 0 ? 0 : year == def.years() ? 1 : def.steps().get(i).fraction(year);
+            }
+            trajectory.add(new BridgeResult.YearBeds(def.baseYear() + year, ci(v.get(key(f)))));
+        }
+        return new BridgeResult(ci(base), ci(all), bars, ci(interaction), exact, trajectory, reps, configurations);
+    }
+
+    /** Shapley values per step and replication. */
+    private static double[][] shapley(Map<String, double[]> v, int n, int reps, boolean exact,
+            List<int[]> orderings) {
+        double[][] phi = new double[n][reps];
+        if (exact) {
+            double[] weight = new double[n];
+            for (int size = 0; size < n; size++) {
+                // size! (n - size - 1)! / n!
+                double w = 1.0 / n;
+                for (int k = 1; k <= size; k++) {
+                    w *= (double) k / (n - k);
+                }
+                weight[size] = w;
+            }
+            for (int mask = 0; mask < (1 << n); mask++) {
+                double[] without = v.get(key(fractions(mask, n)));
+                for (int i = 0; i < n; i++) {
+                    if ((mask & (1 << i)) != 0) {
+                        continue;
+                    }
+                    double[] with = v.get(key(fractions(mask | (1 << i), n)));
+                    double w = weight[Integer.bitCount(mask)];
+                    for (int r = 0; r < reps; r++) {
+                        phi[i][r] += w * (with[r] - without[r]);
+                    }
+                }
+            }
+        } else {
+            for (int[] order : orderings) {
+                double[] f = new double[n];
+                double[] previous = v.get(key(f));
+                for (int i : order) {
+                    f[i] = 1;
+                    double[] now = v.get(key(f));
+                    for (int r = 0; r < reps; r++) {
+                        phi[i][r] += (now[r] - previous[r]) / orderings.size();
+                    }
+                    previous = now;
+                }
+            }
+        }
+        return phi;
+    }
+
+    private static ConfidenceInterval ci(double[] values) {
+        return ConfidenceInterval.of(values, 0.95);
+    }
+
+    private static double[] fractions(int mask, int n) {
+        double[] f = new double[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = (mask & (1 << i)) != 0 ? 1 : 0;
+        }
+        return f;
+    }
+
+    private static double[] prefix(int j, int n) {
+        double[] f = new double[n];
+        for (int i = 0; i < j; i++) {
+            f[i] = 1;
+        }
+        return f;
+    }
+
+    private static void add(Map<String, double[]> configs, double[] fractions) {
+        configs.putIfAbsent(key(fractions), fractions);
+    }
+
+    private static String key(double[] fractions) {
+        StringBuilder b = new StringBuilder();
+        for (double f : fractions) {
+            b.append(f).append(',');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,232 @@
+package org.bedsim.bridge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bedsim.dist.Distribution;
+import org.bedsim.model.AdmissionPolicy;
+import org.bedsim.model.Avoidance;
+import org.bedsim.model.CapacityTimeline;
+import org.bedsim.model.CareSetting;
+import org.bedsim.model.Cohort;
+import org.bedsim.model.FlowSettings;
+import org.bedsim.model.Readmission;
+import org.bedsim.model.Route;
+
+/**
+ * One change a bridge step makes to the model's inputs. {@code fraction} in [0, 1] is how much of the change is in
+ * effect (phasing): continuous changes scale with it, structural ones (merging sites, setting capacity) apply from
+ * half way. Parameters with ranges take this replication's draw.
+ */
+public sealed interface Change {
+
+    /**
+     * @param s the configuration so far
+     * @param fraction share of the change in effect, in [0, 1]
+     * @param draws this replication's parameter draws
+     * @param key identifies the change's parameters among the bridge's (step id and change index)
+     * @return the changed configuration
+     */
+    FlowSettings apply(FlowSettings s, double fraction, Draws draws, String key);
+
+    /** @return the counted settings after this change (only merges change them) */
+    default Set<String> counted(Set<String> counted) {
+        return counted;
+    }
+
+    /** Demographic growth over the period, by age band: cohorts of a band grow by its factor. */
+    record DemographicGrowth(Map<String, Parameter> growthByAgeBand) implements Change {
+        /** Freezes. */
+        public DemographicGrowth {
+            growthByAgeBand = Map.copyOf(growthByAgeBand);
+        }
+
+        @Override
+        public FlowSettings apply(FlowSettings s, double fraction, Draws draws, String key) {
+            List<Cohort> out = new ArrayList<>();
+            for (Cohort c : s.cohorts()) {
+                Parameter g = growthByAgeBand.get(c.ageBand());
+                if (g == null) {
+                    out.add(c);
+                } else {
+                    double growth = draws.value(key + "/" + c.ageBand(), g);
+                    out.add(c.withArrivals(c.arrivals().scaled(Math.pow(1 + growth, fraction))));
+                }
+            }
+            return s.withCohorts(out);
+        }
+    }
+
+    /** Growth in activity beyond demography: a rate a year, compounded over {@code years}. */
+    record VolumeGrowth(Parameter ratePerYear, double years, String cohort) implements Change {
+        @Override
+        public FlowSettings apply(FlowSettings s, double fraction, Draws draws, String key) {
+            double rate = draws.value(key, ratePerYear);
+            double factor = Math.pow(1 + rate, years * fraction);
+            return s.withCohorts(s.cohorts().stream()
+                    .map(c -> cohort == null || c.name().equals(cohort) ? c.withArrivals(c.arrivals().scaled(factor))
+                            : c)
+                    .toList());
+        }
+    }
+
+    /**
+     * A share of a cohort's admissions avoided, optionally redirected to another setting (e.g. step-up into a
+     * virtual ward, or same-day emergency care when {@code redirectTo} is null). Combined with an avoidance the cohort
+     * already has as independent shares: 1 - (1 - a)(1 - b).
+     */
+    record AdmissionAvoidance(String cohort, Parameter share, String redirectTo) implements Change {
+        @Override
+        public FlowSettings apply(FlowSettings s, double fraction, Draws draws, String key) {
+            double add = draws.value(key, share) * fraction;
+            return s.withCohorts(s.cohorts().stream().map(c -> {
+                if (!c.name().equals(cohort)) {
+                    return c;
+                }
+                Avoidance a = c.avoidance();
+                if (a.share() > 0 && !java.util.Objects.equals(a.redirectTo(), redirectTo)) {
+                    throw new IllegalArgumentException("cohort " + cohort + " already avoids admissions to '"
+                            + a.redirectTo() + "': one cohort cannot redirect avoided patients to two places");
+                }
+                double combined = 1 - (1 - a.share()) * (1 - Math.max(0, Math.min(1, add)));
+                return c.withAvoidance(new Avoidance(combined, redirectTo));
+            }).toList());
+        }
+    }
+
+    /**
+     * A change to the length of stay of a cohort (or all cohorts when {@code cohort} is null) in a setting: a
+     * percentage on the mean (e.g. -0.1), a cap, or a replacement distribution.
+     */
+    record LengthOfStayChange(String cohort, String setting, Parameter percent, Double cap,
+            Distribution replacement) implements Change {
+        @Override
+        public FlowSettings apply(FlowSettings s, double fraction, Draws draws, String key) {
+            double scale = 1 + draws.value(key, percent == null ? Parameter.of(0) : percent) * fraction;
+            return s.withCohorts(s.cohorts().stream().map(c -> {
+                if ((cohort != null && !c.name().equals(cohort)) || !c.lengthOfStay().containsKey(setting)) {
+                    return c;
+                }
+                Map<String, Distribution> los = new LinkedHashMap<>(c.lengthOfStay());
+                Distribution d = replacement != null && fraction >= 0.5 ? replacement : los.get(setting);
+                if (scale != 1) {
+                    d = d.scaled(scale);
+                }
+                if (cap != null && fraction >= 0.5) {
+                    d = d.capped(cap);
+                }
+                los.put(setting, d);
+                return c.withLengthOfStay(los);
+            }).toList());
+        }
+    }
+
+    /**
+     * Settings merged into one (e.g. three acute sites pooled into two): every reference to a merged setting points to
+     * {@code into}, whose capacity becomes {@code beds} (or the sum of the merged capacities when null).
+     */
+    record MergeSettings(List<String> merged, String into, Integer beds) implements Change {
+        /** Freezes. */
+        public MergeSettings {
+            merged = List.copyOf(merged);
+        }
+
+        @Override
+        public FlowSettings apply(FlowSettings s, double fraction, Draws draws, String key) {
+            if (fraction < 0.5) {
+                return s;
+            }
+            Set<String> gone = new LinkedHashSet<>(merged);
+            gone.remove(into);
+            int total = 0;
+            boolean unlimited = false;
+            for (String m : merged) {
+                int b = s.setting(m).capacity().at(0);
+                unlimited |= b == CapacityTimeline.UNLIMITED;
+                total += unlimited ? 0 : b;
+            }
+            int capacity = beds != null ? beds : unlimited ? CapacityTimeline.UNLIMITED : total;
+            List<CareSetting> settings = new ArrayList<>();
+            for (CareSetting cs : s.settings()) {
+                if (gone.contains(cs.name())) {
+                    continue;
+                }
+                CareSetting c = cs.name().equals(into) ? cs.withCapacity(CapacityTimeline.constant(capacity)) : cs;
+                if (c.policy().kind() == AdmissionPolicy.Kind.DIVERT && gone.contains(c.policy().divertTo())) {
+                    c = new CareSetting(c.name(), c.kind(), c.capacity(),
+                            c.policy().divertTo().equals(into) || c.name().equals(into) ? AdmissionPolicy.WAIT
+                                    : AdmissionPolicy.divert(into), c.priority());
+                }
+                settings.add(c);
+            }
+            List<Cohort> cohorts = s.cohorts().stream().map(c -> rename(c, gone)).toList();
+            return new FlowSettings(settings, cohorts, s.startDate(), s.warmupDays(), s.horizonDays(),
+                    s.occupancyTarget(), s.riskShareOfDays(), s.unconstrained());
+        }
+
+        private String map(String name, Set<String> gone) {
+            return gone.contains(name) ? into : name;
+        }
+
+        private Cohort rename(Cohort c, Set<String> gone) {
+            Map<String, Distribution> los = new LinkedHashMap<>();
+            c.lengthOfStay().forEach((k, v) -> los.putIfAbsent(map(k, gone), v));
+            Map<String, List<Route>> routing = new LinkedHashMap<>();
+            c.routing().forEach((k, routes) -> {
+                if (routing.containsKey(map(k, gone))) {
+                    return; // the merged setting keeps the routing of the first of its parts
+                }
+                Map<String, Double> merged = new LinkedHashMap<>();
+                for (Route r : routes) {
+                    merged.merge(map(r.to(), gone), r.probability(), Double::sum);
+                }
+                List<Route> rs = new ArrayList<>();
+                merged.forEach((to, p) -> rs.add(new Route(to, Math.min(1, p))));
+                routing.put(map(k, gone), rs);
+            });
+            Avoidance a = c.avoidance();
+            Avoidance avoidance = a.redirectTo() == null ? a : new Avoidance(a.share(), map(a.redirectTo(), gone));
+            Readmission r = c.readmission();
+            return new Cohort(c.name(), c.type(), c.ageBand(), map(c.entry(), gone), c.arrivals(), c.whenFull(), los,
+                    routing, r, avoidance);
+        }
+
+        @Override
+        public Set<String> counted(Set<String> counted) {
+            Set<String> out = new LinkedHashSet<>(counted);
+            boolean any = false;
+            for (String m : merged) {
+                any |= out.remove(m);
+            }
+            if (any) {
+                out.add(into);
+            }
+            return out;
+        }
+    }
+
+    /** A setting's capacity set to a number of beds (applies from half way through its phasing). */
+    record CapacityChange(String setting, int beds) implements Change {
+        @Override
+        public FlowSettings apply(FlowSettings s, double fraction, Draws draws, String key) {
+            if (fraction < 0.5) {
+                return s;
+            }
+            return s.withSettings(s.settings().stream()
+                    .map(c -> c.name().equals(setting) ? c.withCapacity(CapacityTimeline.constant(beds)) : c)
+                    .toList());
+        }
+    }
+
+    /** A different target occupancy for the mean-occupancy method of counting beds. */
+    record OccupancyTarget(Parameter target) implements Change {
+        @Override
+        public FlowSettings apply(FlowSettings s, double fraction, Draws draws, String key) {
+            double t = draws.value(key, target);
+            return s.withOccupancyTarget(s.occupancyTarget() + (t - s.occupancyTarget()) * fraction);
+        }
+    }
+}
