@@ -43,7 +43,7 @@ final class TreeReader {
     /** Longest number, characters. */
     static final int MAX_NUMBER_LENGTH = 40;
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** What the pass produced: the tree (null if the file could not be read) and the problems found. */
     record Result(JsonNode tree, SourceMap sources, List<Problem> problems) {
@@ -282,8 +282,9 @@ final class TreeReader {
                     + "supported: write the value out)");
             return false;
         }
-        if (y.getCurrentAnchor() != null) {
-            fail(path, at, "the YAML anchor &" + y.getCurrentAnchor(), "a plain value (YAML anchors and aliases "
+        Object anchor = y.getObjectId(); // a YAML anchor is Jackson's object id
+        if (anchor != null) {
+            fail(path, at, "the YAML anchor &" + anchor, "a plain value (YAML anchors and aliases "
                     + "are not supported: write the value out)");
             return false;
         }
