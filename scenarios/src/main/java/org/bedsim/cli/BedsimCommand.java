@@ -1,0 +1,38 @@
+package org.bedsim.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top-level command. Each job is a subcommand: {@code run}, {@code validate} and {@code schema} now; the bed
+ * bridge ({@code bridge}) and option comparison ({@code compare}) join them as further subcommands sharing
+ * {@link RunOptions}.
+ */
+@Command(name = "bedsim",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Simulates patient flow through hospital, community and home-based beds.",
+        subcommands = {RunCommand.class, ValidateCommand.class, SchemaCommand.class,
+            CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./bedsim run scenarios/examples/single-hospital.yaml",
+            "  ./bedsim validate scenarios/examples/single-hospital.yaml",
+            "  ./bedsim schema > scenarios/schema/scenario.schema.json",
+            "  ./bedsim help run",
+            "",
+            "Exit codes: 0 success, 2 bad input (scenario errors, bad options), 1 internal error."})
+final class BedsimCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("bedsim: a command is required (run, validate, schema)");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Main.BAD_INPUT;
+    }
+}

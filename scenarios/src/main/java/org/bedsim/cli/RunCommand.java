@@ -1,0 +1,108 @@
+package org.bedsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.bedsim.model.FlowExperiment;
+import org.bedsim.model.FlowSummary;
+import org.bedsim.report.CensusCsv;
+import org.bedsim.report.OutputDirectory;
+import org.bedsim.report.ResultsWriter;
+import org.bedsim.report.RunManifest;
+import org.bedsim.report.SettingsCsv;
+import org.bedsim.report.SummaryJson;
+import org.bedsim.scenario.LoadedScenario;
+import org.bedsim.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bedsim run SCENARIO}: validate, pre-flight, run the replications, write the outputs. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {"Runs a scenario and writes its results to the output directory.",
+            "",
+            "Checks the scenario first, as validate does (errors stop the run), then runs its",
+            "replications in parallel and writes, each file atomically:",
+            "  summary.json  every KPI per setting with mean and 95 %% CI, beds required by",
+            "                both methods, and the run manifest",
+            "  settings.csv  one row per setting and KPI",
+            "  census.csv    the midnight census: replication, date, setting, occupied,",
+            "                delayed, waiting",
+            "Results are identical for the same scenario and seed, whatever the thread count.",
+            ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./bedsim run scenarios/examples/single-hospital.yaml",
+            "  ./bedsim run scenarios/examples/single-hospital.yaml --replications 50 --seed 7 \\",
+            "      --out out/try-7",
+            "  ./bedsim run scenarios/examples/single-hospital.yaml --threads 1 --quiet"})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (.yaml, .yml or .json).")
+    private Path scenario;
+
+    @Mixin
+    private RunOptions options;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedScenario s = ScenarioLoader.load(scenario, options.replications(), options.seed());
+        Terminal.problems(err, s.file(), options.quiet ? s.errors() : s.problems());
+        if (s.hasErrors()) {
+            throw new UserError(s.file() + ": " + Terminal.counts(s) + "; nothing was run");
+        }
+        Path outDir = options.outFor(s.spec().name());
+        OutputDirectory dir;
+        try {
+            dir = OutputDirectory.create(outDir);
+        } catch (IOException e) {
+            throw new UserError("cannot create the output directory " + outDir + ": " + e.getMessage());
+        }
+        int replications = s.replications();
+        int threads = options.threadsFor(replications);
+        if (!options.quiet) {
+            err.println(String.format(Locale.ROOT, "bedsim: running %s: %d replication%s of %.0f days after a "
+                    + "%.0f-day warm-up, seed %d, on %d thread%s (about %s events)", s.spec().name(), replications,
+                    replications == 1 ? "" : "s", s.settings().horizonDays(), s.settings().warmupDays(), s.seed(),
+                    threads, threads == 1 ? "" : "s", ProgressBar.human(s.preFlight().events())));
+        }
+        Instant startedAt = Instant.now();
+        FlowSummary summary;
+        try (ProgressBar bar = ProgressBar.start(err, replications, s.preFlight().eventsPerReplication(),
+                !options.quiet && Terminal.stderrIsTerminal())) {
+            summary = FlowExperiment.run(s.settings(), s.seed(), replications, threads, r -> bar.replicationDone());
+        }
+        Instant finishedAt = Instant.now();
+        RunManifest manifest = new RunManifest(Version.bedsim(), s.spec().name(), s.file(), s.sha256(), s.seed(),
+                replications, threads, System.getProperty("java.version"), startedAt, finishedAt);
+        List<Path> written = new ArrayList<>();
+        for (ResultsWriter w : List.of(new SummaryJson(), new SettingsCsv(), new CensusCsv())) {
+            try {
+                written.add(dir.write(w, summary, manifest));
+            } catch (IOException e) {
+                throw new UserError("cannot write " + dir.path().resolve(w.fileName()) + ": " + e.getMessage());
+            }
+        }
+        Terminal.results(out, summary);
+        out.println("Wrote " + String.join(", ", written.stream().map(p -> display(outDir, p)).toList()));
+        out.flush();
+        return Main.OK;
+    }
+
+    private static String display(Path outDir, Path file) {
+        return outDir.resolve(file.getFileName()).toString();
+    }
+}

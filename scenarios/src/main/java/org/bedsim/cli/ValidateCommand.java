@@ -1,0 +1,45 @@
+package org.bedsim.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.bedsim.scenario.LoadedScenario;
+import org.bedsim.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bedsim validate SCENARIO}: every problem and warning, and the pre-flight load table; runs nothing. */
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {"Checks a scenario file without running it.",
+            "",
+            "Reports every problem at once, each with its path, line and column, what was",
+            "found and what was expected; then, if the scenario compiles, the pre-flight",
+            "table of offered load against beds per setting and the estimated run size.",
+            "Exit code 0 if the scenario can run (warnings allowed), 2 if it has errors.",
+            ""},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./bedsim validate scenarios/examples/single-hospital.yaml"})
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (.yaml, .yml or .json).")
+    private Path scenario;
+
+    @Override
+    public Integer call() {
+        LoadedScenario s = ScenarioLoader.load(scenario, null, null);
+        Terminal.problems(spec.commandLine().getErr(), s.file(), s.problems());
+        if (s.preFlight() != null) {
+            Terminal.preFlight(spec.commandLine().getOut(), s.preFlight(), s.replications());
+        }
+        if (s.hasErrors()) {
+            throw new UserError(s.file() + ": " + Terminal.counts(s) + "; the scenario cannot run");
+        }
+        spec.commandLine().getOut().println(s.file() + ": OK (" + Terminal.counts(s) + ")");
+        return Main.OK;
+    }
+}

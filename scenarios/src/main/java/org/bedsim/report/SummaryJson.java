@@ -1,0 +1,196 @@
+package org.bedsim.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.bedsim.model.CapacityTimeline;
+import org.bedsim.model.CareSetting;
+import org.bedsim.model.FlowResult;
+import org.bedsim.model.FlowSettings;
+import org.bedsim.model.FlowSummary;
+import org.bedsim.model.SettingKpi;
+import org.bedsim.stats.ConfidenceInterval;
+
+/**
+ * {@code summary.json}: the run's results with their 95 % intervals, in stable snake_case keys.
+ * <ul>
+ * <li>{@code manifest}: bedsim version, scenario name, file and SHA-256, seed, replications, threads, Java version,
+ * start and end time. The only block that may differ between runs with the same inputs and seed.</li>
+ * <li>{@code run}: the effective calendar and targets (defaults filled in).</li>
+ * <li>{@code settings}: per setting, its configuration, {@code beds_required} by both methods, and every
+ * {@link SettingKpi} as {@code {"mean": m, "ci95": [low, high]}} (interval null with one replication).</li>
+ * <li>{@code system}: arrivals, avoided, readmissions, refused, cancelled, patients reaching each sink, stays and
+ * events, all across the whole system.</li>
+ * </ul>
+ */
+public final class SummaryJson implements ResultsWriter {
+    /** Version of this file's layout; raised when a key changes meaning or disappears. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @Override
+    public String fileName() {
+        return "summary.json";
+    }
+
+    @Override
+    public void write(FlowSummary summary, RunManifest manifest, Writer out) throws IOException {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.setPrettyPrinter(printer);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeNumberField("format_version", FORMAT_VERSION);
+            manifest(g, manifest);
+            run(g, summary);
+            g.writeArrayFieldStart("settings");
+            for (String name : summary.settingNames()) {
+                setting(g, summary, name);
+            }
+            g.writeEndArray();
+            system(g, summary);
+            g.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    private static void manifest(JsonGenerator g, RunManifest m) throws IOException {
+        g.writeObjectFieldStart("manifest");
+        g.writeStringField("bedsim_version", m.bedsimVersion());
+        g.writeStringField("scenario_name", m.scenarioName());
+        g.writeStringField("scenario_file", m.scenarioFile());
+        g.writeStringField("scenario_sha256", m.scenarioSha256());
+        g.writeNumberField("seed", m.seed());
+        g.writeNumberField("replications", m.replications());
+        g.writeNumberField("threads", m.threads());
+        g.writeStringField("java_version", m.javaVersion());
+        g.writeStringField("started_at", m.startedAt().toString());
+        g.writeStringField("finished_at", m.finishedAt().toString());
+        g.writeEndObject();
+    }
+
+    private static void run(JsonGenerator g, FlowSummary summary) throws IOException {
+        FlowSettings s = summary.settings();
+        g.writeObjectFieldStart("run");
+        g.writeStringField("start_date", s.startDate().toString());
+        g.writeStringField("end_date", s.startDate().plusDays((long) Math.ceil(s.horizonDays())).toString());
+        number(g, "horizon_days", s.horizonDays());
+        number(g, "warmup_days", s.warmupDays());
+        number(g, "occupancy_target", s.occupancyTarget());
+        number(g, "risk_share_of_days", s.riskShareOfDays());
+        g.writeBooleanField("unconstrained", s.unconstrained());
+        number(g, "confidence_level", summary.level());
+        g.writeNumberField("replications", summary.replications().size());
+        g.writeEndObject();
+    }
+
+    private static void setting(JsonGenerator g, FlowSummary summary, String name) throws IOException {
+        CareSetting cs = summary.settings().setting(name);
+        g.writeStartObject();
+        g.writeStringField("setting", name);
+        g.writeStringField("kind", cs.kind().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeArrayFieldStart("capacity");
+        for (CapacityTimeline.Step step : cs.capacity().steps()) {
+            g.writeStartObject();
+            g.writeStringField("from_date", summary.settings().startDate().plusDays((long) step.fromDay())
+                    .toString());
+            if (step.beds() == CapacityTimeline.UNLIMITED) {
+                g.writeStringField("beds", "unlimited");
+            } else {
+                g.writeNumberField("beds", step.beds());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("when_full", cs.policy().kind().name().toLowerCase(java.util.Locale.ROOT));
+        if (cs.policy().escalationBeds() > 0) {
+            g.writeNumberField("escalation_beds", cs.policy().escalationBeds());
+        }
+        if (cs.policy().divertTo() != null) {
+            g.writeStringField("divert_to", cs.policy().divertTo());
+        }
+        g.writeStringField("priority", cs.priority().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeObjectFieldStart("beds_required");
+        interval(g, "mean_method", summary.interval(name, SettingKpi.BEDS_REQUIRED_MEAN));
+        interval(g, "percentile_method", summary.interval(name, SettingKpi.BEDS_REQUIRED_PERCENTILE));
+        g.writeEndObject();
+        g.writeObjectFieldStart("kpis");
+        for (SettingKpi kpi : SettingKpi.values()) {
+            interval(g, kpi.key(), summary.interval(name, kpi));
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void system(JsonGenerator g, FlowSummary summary) throws IOException {
+        g.writeObjectFieldStart("system");
+        measure(g, summary, "arrivals", FlowResult::arrivals);
+        measure(g, summary, "avoided", FlowResult::avoided);
+        measure(g, summary, "readmissions", FlowResult::readmissions);
+        measure(g, summary, "refused", FlowResult::refused);
+        measure(g, summary, "cancelled", FlowResult::cancelled);
+        measure(g, summary, "reached_sinks", FlowResult::reachedSinks);
+        measure(g, summary, "in_system_at_start", FlowResult::inSystemAtStart);
+        measure(g, summary, "in_system_at_end", FlowResult::inSystemAtEnd);
+        measure(g, summary, "mean_system_stay_days", FlowResult::meanSystemStayDays);
+        measure(g, summary, "events", FlowResult::events);
+        g.writeObjectFieldStart("to_sinks");
+        Set<String> sinks = new LinkedHashSet<>();
+        summary.replications().forEach(r -> sinks.addAll(r.toSinks().keySet()));
+        for (String sink : sinks) {
+            measure(g, summary, sink, r -> r.toSinks().getOrDefault(sink, 0L));
+        }
+        g.writeEndObject();
+        long imbalance = 0;
+        for (FlowResult r : summary.replications()) {
+            imbalance = Math.max(imbalance, Math.abs(r.flowImbalance()));
+        }
+        g.writeNumberField("max_flow_imbalance", imbalance);
+        g.writeEndObject();
+    }
+
+    private static void measure(JsonGenerator g, FlowSummary summary, String name, ToDoubleFunction<FlowResult> f)
+            throws IOException {
+        interval(g, name, summary.interval(f));
+    }
+
+    private static void interval(JsonGenerator g, String name, ConfidenceInterval ci) throws IOException {
+        g.writeObjectFieldStart(name);
+        number(g, "mean", ci.mean());
+        g.writeFieldName("ci95");
+        if (Double.isFinite(ci.low()) && Double.isFinite(ci.high())) {
+            g.writeStartArray();
+            value(g, ci.low());
+            value(g, ci.high());
+            g.writeEndArray();
+        } else {
+            g.writeNull();
+        }
+        g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, String name, double v) throws IOException {
+        g.writeFieldName(name);
+        value(g, v);
+    }
+
+    /** Writes a number: whole numbers without ".0", exact shortest text otherwise, null if not finite. */
+    private static void value(JsonGenerator g, double v) throws IOException {
+        if (!Double.isFinite(v)) {
+            g.writeNull();
+        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            g.writeNumber((long) v);
+        } else {
+            g.writeNumber(v);
+        }
+    }
+}

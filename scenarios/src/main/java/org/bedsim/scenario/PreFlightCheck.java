@@ -1,0 +1,125 @@
+package org.bedsim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bedsim.model.CareSetting;
+import org.bedsim.model.Cohort;
+import org.bedsim.model.FlowSettings;
+import org.bedsim.model.PreFlight;
+
+/**
+ * Checks from distribution means before a run: each setting's offered load against its capacity (a warning when the
+ * load reaches it: queues and delays would grow without bound), a warm-up long enough for beds to fill, and the run's
+ * size, so that an absurd run is refused with a message instead of exhausting time or memory.
+ */
+public final class PreFlightCheck {
+    /** Most events a run may execute (all replications, warm-up included). */
+    public static final double MAX_EVENTS = 5e9;
+    /** Most bytes the daily census of all replications may take (it is held until the outputs are written). */
+    public static final long MAX_CENSUS_BYTES = 1L << 30;
+
+    private PreFlightCheck() {
+    }
+
+    /**
+     * The estimates and the problems they raise.
+     *
+     * @param loads offered load per non-sink setting
+     * @param eventsPerReplication expected events of one replication
+     * @param events expected events of the run
+     * @param censusBytes memory for the daily census of all replications
+     * @param problems warnings (overload, short warm-up) and errors (run too large)
+     */
+    public record Result(List<PreFlight.Load> loads, double eventsPerReplication, double events, long censusBytes,
+            List<Problem> problems) {
+    }
+
+    /** Checks compiled settings for a run of {@code replications}. */
+    public static Result check(FlowSettings settings, int replications, ScenarioSpec spec, SourceMap at) {
+        List<Problem> problems = new ArrayList<>();
+        List<PreFlight.Load> loads = PreFlight.loads(settings);
+        for (PreFlight.Load l : loads) {
+            if (l.overloaded()) {
+                String path = settingPath(spec, l.setting()) + ".beds";
+                problems.add(Problem.warning(path, at.at(path), String.format(java.util.Locale.ROOT,
+                        "an offered load of %.1f beds against %d beds (%.0f %%) in '%s'", l.offeredLoad(),
+                        l.capacity(), 100 * l.utilisation(), l.setting()), "more beds than the offered load "
+                        + "(admissions a day x mean stay, at the end of the horizon), or queues and delays grow "
+                        + "without bound"));
+            }
+        }
+        double longest = 0;
+        String longestWhere = "";
+        for (Cohort c : settings.cohorts()) {
+            for (var e : c.lengthOfStay().entrySet()) {
+                if (e.getValue().mean() > longest) {
+                    longest = e.getValue().mean();
+                    longestWhere = c.name() + " in " + e.getKey();
+                }
+            }
+        }
+        if (settings.warmupDays() < 3 * longest) {
+            String path = "calendar.warmup_days";
+            problems.add(Problem.warning(path, at.at(path), String.format(java.util.Locale.ROOT,
+                    "a warm-up of %s days", StructureChecker.plain(settings.warmupDays())),
+                    String.format(java.util.Locale.ROOT, "at least 3 times the longest mean stay (%s days, %s), so "
+                            + "that beds are filled before measuring", StructureChecker.plain(
+                            Math.round(longest * 10) / 10.0), longestWhere)));
+        }
+        double perReplication = PreFlight.expectedEvents(settings);
+        double events = perReplication * replications;
+        if (events > MAX_EVENTS) {
+            String path = "run.replications";
+            problems.add(Problem.error(path, at.at(path), "a run of about " + count(events) + " events ("
+                    + count(perReplication) + " per replication x " + replications + " replications)",
+                    "at most " + count(MAX_EVENTS) + " events: fewer replications, a shorter horizon or smaller "
+                    + "volumes"));
+        }
+        long censusBytes = censusBytes(settings, replications);
+        if (censusBytes > MAX_CENSUS_BYTES) {
+            String path = "run.replications";
+            problems.add(Problem.error(path, at.at(path), String.format(java.util.Locale.ROOT,
+                    "a daily census of %d MiB (%d days x %d settings x %d replications)", censusBytes >> 20,
+                    (long) Math.ceil(settings.horizonDays()), censusSettings(settings), replications),
+                    String.format(java.util.Locale.ROOT, "at most %d MiB: fewer replications or a shorter horizon",
+                            MAX_CENSUS_BYTES >> 20)));
+        }
+        return new Result(loads, perReplication, events, censusBytes, List.copyOf(problems));
+    }
+
+    /** @return e.g. "2.1 billion", "340 million", "12,500" */
+    static String count(double n) {
+        if (n >= 1e9) {
+            return String.format(java.util.Locale.ROOT, "%.1f billion", n / 1e9);
+        }
+        if (n >= 1e6) {
+            return String.format(java.util.Locale.ROOT, "%.1f million", n / 1e6);
+        }
+        return String.format(java.util.Locale.ROOT, "%,.0f", n);
+    }
+
+    private static int censusSettings(FlowSettings settings) {
+        return (int) settings.settings().stream().filter(s -> !s.isSink()).count();
+    }
+
+    /** @return bytes of the census: three ints per day, setting and replication */
+    static long censusBytes(FlowSettings settings, int replications) {
+        return (long) Math.ceil(settings.horizonDays()) * censusSettings(settings) * 3L * Integer.BYTES
+                * replications;
+    }
+
+    private static String settingPath(ScenarioSpec spec, String name) {
+        for (int i = 0; i < spec.settings().size(); i++) {
+            SettingSpec s = spec.settings().get(i);
+            if (s != null && name.equals(s.name())) {
+                return "settings[" + i + "]";
+            }
+        }
+        return "settings";
+    }
+
+    /** @return the setting names of a configuration, sinks excluded */
+    static List<String> nonSinks(FlowSettings settings) {
+        return settings.settings().stream().filter(s -> !s.isSink()).map(CareSetting::name).toList();
+    }
+}

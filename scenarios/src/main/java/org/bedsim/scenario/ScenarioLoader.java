@@ -1,0 +1,103 @@
+package org.bedsim.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.bedsim.model.FlowSettings;
+
+/**
+ * The whole way from a file to model settings: read (streaming pass, structure check, binding), validate (cross-field
+ * rules), compile, and pre-flight (loads, run size). Every step that can run does, so the planner sees every problem
+ * at once.
+ */
+public final class ScenarioLoader {
+    private ScenarioLoader() {
+    }
+
+    /**
+     * Loads a scenario file.
+     *
+     * @param file the file
+     * @param replications replications from the command line, or null for the file's (or the default)
+     * @param seed seed from the command line, or null for the file's (or the default)
+     * @return the loaded scenario, with its problems; never throws for a bad file
+     */
+    public static LoadedScenario load(Path file, Integer replications, Long seed) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                return failed(name, "a directory", "a scenario file (.yaml, .yml or .json)");
+            }
+            long size = Files.size(file);
+            if (size > TreeReader.MAX_FILE_BYTES) {
+                return failed(name, "a file of " + size + " bytes", "a scenario file of at most "
+                        + TreeReader.MAX_FILE_BYTES + " bytes");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return failed(name, "no such file", "an existing scenario file");
+        } catch (IOException e) {
+            return failed(name, "a file that cannot be read (" + e.getMessage() + ")", "a readable scenario file");
+        }
+        return load(name, bytes, replications, seed);
+    }
+
+    /** Loads a scenario from its bytes; {@code name} gives the format by its extension and names the file. */
+    public static LoadedScenario load(String name, byte[] bytes, Integer replications, Long seed) {
+        String sha = sha256(bytes);
+        ScenarioReader.Result read = ScenarioReader.read(fileName(name), bytes);
+        List<Problem> problems = new ArrayList<>(read.problems());
+        ScenarioSpec spec = read.spec();
+        if (spec == null) {
+            return new LoadedScenario(name, sha, null, read.sources(), null, 0, 0, null, problems);
+        }
+        problems.addAll(ScenarioValidator.validate(spec, read.sources()));
+        int reps = replications != null ? replications
+                : spec.run() != null ? spec.run().effectiveReplications() : RunSpec.DEFAULT_REPLICATIONS;
+        long s = seed != null ? seed : spec.run() != null ? spec.run().effectiveSeed() : RunSpec.DEFAULT_SEED;
+        if (problems.stream().anyMatch(Problem::isError)) {
+            return new LoadedScenario(name, sha, spec, read.sources(), null, reps, s, null,
+                    ScenarioReader.sorted(problems));
+        }
+        FlowSettings settings;
+        try {
+            settings = ScenarioCompiler.compile(spec);
+        } catch (IllegalArgumentException e) {
+            // a model rule the validator does not know: still the planner's input, reported without a path
+            problems.add(Problem.error("", Location.UNKNOWN, "settings the model refuses: " + e.getMessage()
+                    .replace("\n", " "), "settings the model accepts"));
+            return new LoadedScenario(name, sha, spec, read.sources(), null, reps, s, null,
+                    ScenarioReader.sorted(problems));
+        }
+        PreFlightCheck.Result preFlight = PreFlightCheck.check(settings, reps, spec, read.sources());
+        problems.addAll(preFlight.problems());
+        return new LoadedScenario(name, sha, spec, read.sources(), settings, reps, s, preFlight,
+                ScenarioReader.sorted(problems));
+    }
+
+    private static LoadedScenario failed(String name, String found, String expected) {
+        return new LoadedScenario(name, "", null, new SourceMap(), null, 0, 0, null,
+                List.of(Problem.error("", Location.UNKNOWN, found, expected)));
+    }
+
+    private static String fileName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return path.substring(slash + 1);
+    }
+
+    /** @return the SHA-256 of bytes, lower-case hex */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.bedsim.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario file as written: a system of care settings, the patient cohorts that flow through it, the calendar, the
+ * targets and the sources of every figure. Bound from YAML or JSON by {@link ScenarioReader}, checked by
+ * {@link ScenarioValidator}, turned into model settings by {@link ScenarioCompiler}. Immutable; lists and maps keep
+ * the file's order; optional keys left out are null (or empty for lists and maps).
+ */
+public record ScenarioSpec(
+        @JsonProperty("$schema")
+        @Key(doc = "JSON files only: the JSON Schema of scenario files, for editors. YAML files use the "
+                + "'# yaml-language-server: $schema=...' comment instead.", required = false)
+        String schema,
+        @Key(doc = "Short id of the scenario: lower-case letters, digits and dashes. Outputs go to out/<name>/ "
+                + "unless --out says otherwise.", pattern = Key.NAME)
+        String name,
+        @Key(doc = "What the scenario represents, in a sentence or two.", required = false)
+        String description,
+        @Key(doc = "Where the figures come from, by id. Each figure of the scenario names one of these ids in its "
+                + "'source' key.", keyPattern = Key.NAME)
+        Map<String, SourceSpec> sources,
+        @Key(doc = "Start date, horizon and warm-up.")
+        CalendarSpec calendar,
+        @Key(doc = "Replications and master seed.", required = false,
+                defaultValue = "{\"replications\": 20, \"seed\": 1}")
+        RunSpec run,
+        @Key(doc = "Occupancy target and risk share of days, for the two ways of counting beds required.")
+        TargetsSpec targets,
+        @Key(doc = "Named day-of-week and month profiles of arrivals, used by cohorts' arrivals.", required = false,
+                keyPattern = Key.NAME)
+        Map<String, ProfileSpec> profiles,
+        @Key(doc = "Growth of arrivals: demographic by age band, and non-demographic.", required = false)
+        GrowthSpec growth,
+        @Key(doc = "The places patients stay in (wards, sites, virtual wards) and the sinks they leave to (kind "
+                + "home). A sink named 'home' is required.", minItems = 1)
+        List<SettingSpec> settings,
+        @Key(doc = "The patient groups: arrivals, entry setting, lengths of stay and routing.", minItems = 1)
+        List<CohortSpec> cohorts) {
+
+    /** Freezes. */
+    public ScenarioSpec {
+        sources = Specs.frozen(sources);
+        profiles = Specs.frozen(profiles);
+        settings = Specs.frozen(settings);
+        cohorts = Specs.frozen(cohorts);
+    }
+}

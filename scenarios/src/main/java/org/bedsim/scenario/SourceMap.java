@@ -1,0 +1,53 @@
+package org.bedsim.scenario;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where each path of a scenario file is: the line and column of every value and of every key, and the value's text
+ * as written (so a message can quote {@code 1.0} rather than {@code 1}). Filled by the streaming pass of
+ * {@link ScenarioReader}; Jackson's tree keeps no locations, so this map is how later checks point into the file.
+ */
+public final class SourceMap {
+    private final Map<String, Location> values = new HashMap<>();
+    private final Map<String, Location> keys = new HashMap<>();
+    private final Map<String, String> texts = new HashMap<>();
+
+    void value(String path, Location at, String text) {
+        values.putIfAbsent(path, at);
+        if (text != null) {
+            texts.putIfAbsent(path, text);
+        }
+    }
+
+    void key(String path, Location at) {
+        keys.putIfAbsent(path, at);
+    }
+
+    /** @return where the value at a path starts; for a path not in the file, where its nearest parent starts */
+    public Location at(String path) {
+        for (String p = path; p != null; p = Paths.parent(p)) {
+            Location l = values.get(p);
+            if (l != null) {
+                return l;
+            }
+        }
+        return Location.UNKNOWN;
+    }
+
+    /** @return where the key of a path is written (for unknown keys); the value's location otherwise */
+    public Location keyAt(String path) {
+        Location l = keys.get(path);
+        return l != null ? l : at(path);
+    }
+
+    /** @return the scalar text as written at a path, or null */
+    public String text(String path) {
+        return texts.get(path);
+    }
+
+    /** @return true if the file has a value at the path */
+    public boolean has(String path) {
+        return values.containsKey(path);
+    }
+}

@@ -1,0 +1,20 @@
+package org.bedsim.scenario;
+
+/**
+ * Where a figure comes from: a published document (by file name and line, or title and page) with the quoted text,
+ * (and how the figure used was derived from it), or an assumption with its reasoning. Exactly one of {@code cite}
+ * and {@code assumed}.
+ */
+public record SourceSpec(
+        @Key(doc = "The published source: a document's file name and line (e.g. 004_76653629d45aefb3.txt:335), "
+                + "or a public document's title and page.", required = false)
+        String cite,
+        @Key(doc = "The text quoted from the source.", required = false)
+        String quote,
+        @Key(doc = "With cite: how the figure used was derived from the published one (e.g. scaled to one fifth "
+                + "of the population).", required = false)
+        String note,
+        @Key(doc = "Instead of cite: the reasoning behind an assumption that has no published source.",
+                required = false)
+        String assumed) {
+}

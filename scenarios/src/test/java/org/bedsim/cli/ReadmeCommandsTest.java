@@ -1,0 +1,100 @@
+package org.bedsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Docs that run: every {@code ./bedsim ...} command the README shows (in code blocks or inline code) names files
+ * that exist and runs with exit code 0; a {@code > file} redirect must reproduce that file. Runs write to a
+ * temporary directory instead of {@code out/}.
+ */
+class ReadmeCommandsTest {
+    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    static final Path README = ROOT.resolve("README.md");
+    private static final Pattern INLINE = Pattern.compile("`(\\./bedsim [^`]+)`");
+
+    @TempDir
+    Path tmp;
+
+    static List<String> commands() throws IOException {
+        Set<String> found = new LinkedHashSet<>();
+        boolean inBlock = false;
+        for (String line : Files.readAllLines(README)) {
+            if (line.trim().startsWith("```")) {
+                inBlock = !inBlock;
+                continue;
+            }
+            if (inBlock && line.trim().startsWith("./bedsim")) {
+                found.add(line.trim().replaceAll("\\s+#.*$", ""));
+            }
+            Matcher m = INLINE.matcher(line);
+            while (m.find()) {
+                found.add(m.group(1).trim());
+            }
+        }
+        return new ArrayList<>(found);
+    }
+
+    @Test
+    void readme_showsTheQuickStartRunCommand() throws IOException {
+        List<String> cmds = commands();
+        assertTrue(cmds.contains("./bedsim run scenarios/examples/single-hospital.yaml"), cmds.toString());
+        assertTrue(cmds.stream().anyMatch(c -> c.startsWith("./bedsim validate ")), cmds.toString());
+        assertTrue(cmds.stream().anyMatch(c -> c.startsWith("./bedsim schema")), cmds.toString());
+    }
+
+    @Test
+    void everyReadmeCommand_namesExistingFiles_andRuns() throws IOException {
+        int runs = 0;
+        for (String command : commands()) {
+            List<String> words = new ArrayList<>(List.of(command.split("\\s+")));
+            words.remove(0); // ./bedsim
+            String redirect = null;
+            int gt = words.indexOf(">");
+            if (gt >= 0) {
+                redirect = words.get(gt + 1);
+                words = new ArrayList<>(words.subList(0, gt));
+            }
+            List<String> args = new ArrayList<>();
+            boolean isRun = !words.isEmpty() && words.get(0).equals("run");
+            for (int i = 0; i < words.size(); i++) {
+                String w = words.get(i);
+                if (w.equals("--out")) {
+                    i++; // replaced below: never write into the repository
+                    continue;
+                }
+                if (w.matches(".*\\.(ya?ml|json)$")) {
+                    Path file = ROOT.resolve(w);
+                    assertTrue(Files.isRegularFile(file), command + ": " + w + " does not exist");
+                    args.add(file.toString());
+                } else {
+                    args.add(w);
+                }
+            }
+            if (isRun) {
+                args.add("--out");
+                args.add(tmp.resolve("run" + runs).toString());
+                args.add("--quiet");
+                runs++;
+            }
+            Cli r = Cli.run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), command + "\n" + r.err());
+            if (redirect != null) {
+                assertEquals(Files.readString(ROOT.resolve(redirect)), r.out(), command);
+            }
+        }
+        assertTrue(runs >= 1, "the README runs a scenario");
+    }
+}
