@@ -47,9 +47,9 @@ public final class PreFlight {
                 acc.put(cs.name(), new double[2]);
             }
         }
-        double years = s.horizonDays() / 365.25;
+        Map<String, Double> rates = arrivalRates(s);
         for (Cohort c : s.cohorts()) {
-            double perDay = c.arrivals().annualVolume() / 365.25 * Math.pow(1 + c.arrivals().growthPerYear(), years);
+            double perDay = rates.get(c.name());
             Map<String, Double> visits = expectedVisits(c, s);
             for (Map.Entry<String, Double> v : visits.entrySet()) {
                 double[] a = acc.get(v.getKey());
@@ -67,6 +67,42 @@ public final class PreFlight {
                     : cs.capacity().steps().stream().mapToInt(CapacityTimeline.Step::beds).min().orElse(0);
             return new Load(e.getKey(), e.getValue()[0], e.getValue()[1], cap);
         }).toList();
+    }
+
+    /**
+     * Arrivals a day of each cohort at the end of the horizon, readmissions included: the rates solve
+     * lambda = lambda0 + R lambda, where R moves a share (readmission probability times the chance of reaching home)
+     * of one cohort's patients into its readmission cohort; solved by iteration (R is a contraction).
+     */
+    public static Map<String, Double> arrivalRates(FlowSettings s) {
+        double years = s.horizonDays() / 365.25;
+        Map<String, Double> base = new LinkedHashMap<>();
+        Map<String, Double> toHome = new LinkedHashMap<>();
+        for (Cohort c : s.cohorts()) {
+            base.put(c.name(), c.arrivals().annualVolume() / 365.25
+                    * Math.pow(1 + c.arrivals().growthPerYear(), years));
+            toHome.put(c.name(), expectedVisits(c, s).getOrDefault(FlowSettings.HOME, 0.0));
+        }
+        Map<String, Double> rates = new LinkedHashMap<>(base);
+        for (int iteration = 0; iteration < 10_000; iteration++) {
+            Map<String, Double> next = new LinkedHashMap<>(base);
+            for (Cohort c : s.cohorts()) {
+                Readmission r = c.readmission();
+                if (r != null && r.probability() > 0) {
+                    next.merge(r.cohort(), rates.get(c.name()) * r.probability() * toHome.get(c.name()),
+                            Double::sum);
+                }
+            }
+            double change = 0;
+            for (String k : next.keySet()) {
+                change = Math.max(change, Math.abs(next.get(k) - rates.get(k)));
+            }
+            rates = next;
+            if (change < 1e-12) {
+                break;
+            }
+        }
+        return rates;
     }
 
     /** @return expected visits per patient of a cohort to each setting (sinks included) */
@@ -104,9 +140,8 @@ public final class PreFlight {
         for (Load l : loads(s)) {
             perDay += l.admissionsPerDay(); // one stay-end event per admission
         }
-        for (Cohort c : s.cohorts()) {
-            perDay += c.arrivals().annualVolume() / 365.25
-                    * Math.pow(1 + c.arrivals().growthPerYear(), s.horizonDays() / 365.25);
+        for (double rate : arrivalRates(s).values()) {
+            perDay += rate;
         }
         return days * (perDay + 1);
     }
