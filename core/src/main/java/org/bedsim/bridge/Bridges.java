@@ -132,7 +132,7 @@ public final class Bridges {
         }
         FlowResult result = new FlowModel(s, streams.replication(replication)).run();
         double total = 0;
-        for (String name : counted) {
+        for (String name : new java.util.TreeSet<>(counted)) { // a fixed order: the sum is the same in every JVM
             SettingResult r = result.setting(name);
             total += def.method() == BedCount.MEAN_OCCUPANCY ? r.bedsRequiredMean() : r.bedsRequiredPercentile();
         }

@@ -140,4 +140,24 @@ class BridgesTest {
         assertEquals(r.totalChange(), r.bars().stream().mapToDouble(b -> b.shapley().mean()).sum(), 1e-9);
         assertEquals(r.totalChange(), r.bars().stream().mapToDouble(b -> b.delta().mean()).sum(), 1e-9);
     }
+
+    @Test
+    void jointChange_partsShareTheDrawOfARange_separateChangesDoNot() {
+        Parameter range = new Parameter(-0.3, -0.1);
+        Change north = new Change.LengthOfStayChange("older", "north", range, null, null);
+        Change south = new Change.LengthOfStayChange("adults", "south", range, null, null);
+        FlowSettings base = twoSites();
+        org.bedsim.random.RandomStreams streams = new org.bedsim.random.RandomStreams(7);
+        for (int r = 0; r < 5; r++) {
+            FlowSettings joint = new Change.Joint(List.of(north, south)).apply(base, 1, new Draws(streams, r), "s/0");
+            double a = joint.cohort("older").lengthOfStay().get("north").mean() / 6;
+            double b = joint.cohort("adults").lengthOfStay().get("south").mean() / 3;
+            assertEquals(a, b, 1e-12, "replication " + r);
+            assertTrue(a >= 0.5 && a <= 1.0, "scale " + a);
+            Draws separate = new Draws(streams, r);
+            FlowSettings apart = south.apply(north.apply(base, 1, separate, "s/0"), 1, separate, "s/1");
+            assertEquals(a, apart.cohort("older").lengthOfStay().get("north").mean() / 6, 1e-12);
+            assertTrue(Math.abs(a - apart.cohort("adults").lengthOfStay().get("south").mean() / 3) > 1e-9);
+        }
+    }
 }
