@@ -63,7 +63,9 @@ class BridgesTest {
                 step("no-op", new Change.LengthOfStayChange("adults", "south", Parameter.of(0), null, null)),
                 step("avoid", new Change.AdmissionAvoidance("older", Parameter.of(0.2), null)),
                 step("los", new Change.LengthOfStayChange(null, "north", Parameter.of(-0.1), null, null)));
-        BridgeResult r = Bridges.compute(bridge(twoSites(), BedCount.MEAN_OCCUPANCY, steps, 6), 2);
+        BridgeDefinition def = bridge(twoSites(), BedCount.MEAN_OCCUPANCY, steps, 6);
+        BridgeResult r = Bridges.compute(def, 2);
+        assertEquals(r.configurations(), Bridges.configurations(def));
         double bars = r.bars().stream().mapToDouble(b -> b.delta().mean()).sum();
         double shapley = r.bars().stream().mapToDouble(b -> b.shapley().mean()).sum();
         double standalone = r.bars().stream().mapToDouble(b -> b.standalone().mean()).sum() + r.interaction().mean();
@@ -136,6 +138,7 @@ class BridgesTest {
         BridgeDefinition def = new BridgeDefinition(twoSites(), Set.of("north", "south"), BedCount.MEAN_OCCUPANCY,
                 steps, 2016, 2017, 3, 5, 3, 20);
         BridgeResult r = Bridges.compute(def, 2);
+        assertEquals(r.configurations(), Bridges.configurations(def));
         assertTrue(!r.shapleyExact());
         assertEquals(r.totalChange(), r.bars().stream().mapToDouble(b -> b.shapley().mean()).sum(), 1e-9);
         assertEquals(r.totalChange(), r.bars().stream().mapToDouble(b -> b.delta().mean()).sum(), 1e-9);
