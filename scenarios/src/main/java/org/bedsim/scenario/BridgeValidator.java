@@ -133,19 +133,21 @@ final class BridgeValidator {
     }
 
     private void phasing(PhasingSpec ph, String p, Integer years) {
-        if (ph == null || years == null) {
+        if (ph == null) {
             return;
         }
         int from = ph.fromYear() != null ? ph.fromYear() : 1;
-        if (ph.fromYear() != null && from > years) {
+        String span = years == null ? "" : " to " + years + " (target_year - base_year)";
+        if (ph.fromYear() != null && years != null && from > years) {
             v.error(p + ".from_year", "year " + from + ", after the bridge's " + years + " year" + (years == 1 ? ""
-                    : "s"), "a from_year from 1 to " + years + " (target_year - base_year)");
-            return;
-        }
-        if (ph.fullYear() != null && (ph.fullYear() < from || ph.fullYear() > years)) {
-            v.error(p + ".full_year", "year " + ph.fullYear() + (ph.fullYear() < from ? ", before from_year " + from
-                    : ", after the bridge's " + years + " year" + (years == 1 ? "" : "s")), "a full_year from "
-                    + "from_year (" + from + ") to " + years + " (target_year - base_year)");
+                    : "s"), "a from_year from 1" + span);
+        } else if (ph.fullYear() != null && ph.fullYear() < from) {
+            v.error(p + ".full_year", "year " + ph.fullYear() + ", before from_year " + from, years == null
+                    ? "a full_year of at least from_year (" + from + ")" : "a full_year from from_year (" + from
+                    + ")" + span);
+        } else if (ph.fullYear() != null && years != null && ph.fullYear() > years) {
+            v.error(p + ".full_year", "year " + ph.fullYear() + ", after the bridge's " + years + " year"
+                    + (years == 1 ? "" : "s"), "a full_year from from_year (" + from + ")" + span);
         }
     }
 
@@ -156,7 +158,7 @@ final class BridgeValidator {
                 given.add(key);
             }
         }
-        if (given.size() != 1) {
+        if (given.size() > 1 || (given.isEmpty() && !v.at.hasUnder(p))) { // an unknown key was reported already
             v.error(p, given.isEmpty() ? "a change with no key" : "the keys " + String.join(" and ", given),
                     "exactly one key in each change (make each its own item of changes): one of "
                             + String.join(", ", CHANGE_KEYS));
