@@ -206,6 +206,14 @@ class BridgeCommandTest {
     }
 
     @Test
+    void validate_withBridge_printsTheBridgeSize() {
+        Cli r = Cli.run("validate", BRIDGE);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\n  bridge: 4 steps, 18 configurations x 4 replications = 72 runs, about "),
+                r.out());
+    }
+
+    @Test
     void bridge_help_withExamples_exit0() {
         Cli r = Cli.run("bridge", "--help");
         assertEquals(0, r.code());
