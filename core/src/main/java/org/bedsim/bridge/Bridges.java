@@ -47,8 +47,45 @@ public final class Bridges {
      * @return bars, Shapley values, interaction and trajectory
      */
     public static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone) {
-        int n = def.steps().size();
         int reps = def.replications();
+        Plan plan = plan(def);
+        Map<String, double[]> configs = plan.configs();
+        List<int[]> orderings = plan.orderings();
+        boolean exact = plan.exact();
+
+        List<double[]> list = new ArrayList<>(configs.values());
+        RandomStreams streams = new RandomStreams(def.seed());
+        List<Double> beds = Replications.run(list.size() * reps, threads, task -> {
+            double[] fractions = list.get(task / reps);
+            int replication = task % reps;
+            return beds(def, fractions, streams, replication);
+        }, onRunDone);
+        Map<String, double[]> values = new LinkedHashMap<>();
+        for (int c = 0; c < list.size(); c++) {
+            double[] v = new double[reps];
+            for (int r = 0; r < reps; r++) {
+                v[r] = beds.get(c * reps + r);
+            }
+            values.put(key(list.get(c)), v);
+        }
+        return assemble(def, values, exact, orderings, configs.size());
+    }
+
+    /**
+     * @return the configurations a bridge simulates, each for every replication (so {@code configurations(def) *
+     *     def.replications()} runs in all): the subsets of steps (or, beyond the exact limit, the prefixes of sampled
+     *     orderings), and the intermediate years of the trajectory
+     */
+    public static int configurations(BridgeDefinition def) {
+        return plan(def).configs().size();
+    }
+
+    /** The configurations to simulate, keyed so that each is simulated once, and the sampled orderings. */
+    private record Plan(Map<String, double[]> configs, List<int[]> orderings, boolean exact) {
+    }
+
+    private static Plan plan(BridgeDefinition def) {
+        int n = def.steps().size();
         boolean exact = n <= def.maxExactShapleySteps();
 
         // the configurations: fraction vectors, keyed so that each is simulated once
@@ -93,23 +130,7 @@ public final class Bridges {
             }
             add(configs, f);
         }
-
-        List<double[]> list = new ArrayList<>(configs.values());
-        RandomStreams streams = new RandomStreams(def.seed());
-        List<Double> beds = Replications.run(list.size() * reps, threads, task -> {
-            double[] fractions = list.get(task / reps);
-            int replication = task % reps;
-            return beds(def, fractions, streams, replication);
-        }, onRunDone);
-        Map<String, double[]> values = new LinkedHashMap<>();
-        for (int c = 0; c < list.size(); c++) {
-            double[] v = new double[reps];
-            for (int r = 0; r < reps; r++) {
-                v[r] = beds.get(c * reps + r);
-            }
-            values.put(key(list.get(c)), v);
-        }
-        return assemble(def, values, exact, orderings, configs.size());
+        return new Plan(configs, orderings, exact);
     }
 
     /** Beds of one configuration in one replication. */
@@ -132,7 +153,7 @@ public final class Bridges {
         }
         FlowResult result = new FlowModel(s, streams.replication(replication)).run();
         double total = 0;
-        for (String name : counted) {
+        for (String name : new java.util.TreeSet<>(counted)) { // a fixed order: the sum is the same in every JVM
             SettingResult r = result.setting(name);
             total += def.method() == BedCount.MEAN_OCCUPANCY ? r.bedsRequiredMean() : r.bedsRequiredPercentile();
         }

@@ -221,6 +221,36 @@ public sealed interface Change {
         }
     }
 
+    /**
+     * Several changes that share their parameter draws: every part sees the same draw of a range in a replication,
+     * e.g. one uncertain length-of-stay reduction applied to a list of cohorts (one {@link LengthOfStayChange} per
+     * cohort). Parts apply in order. Merges are not allowed as parts: their count of settings depends on the phasing
+     * fraction, which {@link #counted(Set)} does not see.
+     */
+    record Joint(List<Change> parts) implements Change {
+        /** Validates and freezes. */
+        public Joint {
+            parts = List.copyOf(parts);
+            if (parts.isEmpty()) {
+                throw new IllegalArgumentException("a joint change needs at least one part");
+            }
+            for (Change c : parts) {
+                if (c instanceof MergeSettings || c instanceof Joint) {
+                    throw new IllegalArgumentException("a joint change cannot hold " + c.getClass().getSimpleName());
+                }
+            }
+        }
+
+        @Override
+        public FlowSettings apply(FlowSettings s, double fraction, Draws draws, String key) {
+            FlowSettings out = s;
+            for (Change c : parts) {
+                out = c.apply(out, fraction, draws, key);
+            }
+            return out;
+        }
+    }
+
     /** A different target occupancy for the mean-occupancy method of counting beds. */
     record OccupancyTarget(Parameter target) implements Change {
         @Override

@@ -63,7 +63,9 @@ class BridgesTest {
                 step("no-op", new Change.LengthOfStayChange("adults", "south", Parameter.of(0), null, null)),
                 step("avoid", new Change.AdmissionAvoidance("older", Parameter.of(0.2), null)),
                 step("los", new Change.LengthOfStayChange(null, "north", Parameter.of(-0.1), null, null)));
-        BridgeResult r = Bridges.compute(bridge(twoSites(), BedCount.MEAN_OCCUPANCY, steps, 6), 2);
+        BridgeDefinition def = bridge(twoSites(), BedCount.MEAN_OCCUPANCY, steps, 6);
+        BridgeResult r = Bridges.compute(def, 2);
+        assertEquals(r.configurations(), Bridges.configurations(def));
         double bars = r.bars().stream().mapToDouble(b -> b.delta().mean()).sum();
         double shapley = r.bars().stream().mapToDouble(b -> b.shapley().mean()).sum();
         double standalone = r.bars().stream().mapToDouble(b -> b.standalone().mean()).sum() + r.interaction().mean();
@@ -136,8 +138,29 @@ class BridgesTest {
         BridgeDefinition def = new BridgeDefinition(twoSites(), Set.of("north", "south"), BedCount.MEAN_OCCUPANCY,
                 steps, 2016, 2017, 3, 5, 3, 20);
         BridgeResult r = Bridges.compute(def, 2);
+        assertEquals(r.configurations(), Bridges.configurations(def));
         assertTrue(!r.shapleyExact());
         assertEquals(r.totalChange(), r.bars().stream().mapToDouble(b -> b.shapley().mean()).sum(), 1e-9);
         assertEquals(r.totalChange(), r.bars().stream().mapToDouble(b -> b.delta().mean()).sum(), 1e-9);
+    }
+
+    @Test
+    void jointChange_partsShareTheDrawOfARange_separateChangesDoNot() {
+        Parameter range = new Parameter(-0.3, -0.1);
+        Change north = new Change.LengthOfStayChange("older", "north", range, null, null);
+        Change south = new Change.LengthOfStayChange("adults", "south", range, null, null);
+        FlowSettings base = twoSites();
+        org.bedsim.random.RandomStreams streams = new org.bedsim.random.RandomStreams(7);
+        for (int r = 0; r < 5; r++) {
+            FlowSettings joint = new Change.Joint(List.of(north, south)).apply(base, 1, new Draws(streams, r), "s/0");
+            double a = joint.cohort("older").lengthOfStay().get("north").mean() / 6;
+            double b = joint.cohort("adults").lengthOfStay().get("south").mean() / 3;
+            assertEquals(a, b, 1e-12, "replication " + r);
+            assertTrue(a >= 0.5 && a <= 1.0, "scale " + a);
+            Draws separate = new Draws(streams, r);
+            FlowSettings apart = south.apply(north.apply(base, 1, separate, "s/0"), 1, separate, "s/1");
+            assertEquals(a, apart.cohort("older").lengthOfStay().get("north").mean() / 6, 1e-12);
+            assertTrue(Math.abs(a - apart.cohort("adults").lengthOfStay().get("south").mean() / 3) > 1e-9);
+        }
     }
 }

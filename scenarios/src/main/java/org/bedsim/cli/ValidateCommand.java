@@ -1,7 +1,11 @@
 package org.bedsim.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.bedsim.bridge.BridgeDefinition;
+import org.bedsim.bridge.Bridges;
+import org.bedsim.scenario.BridgeCompiler;
 import org.bedsim.scenario.LoadedScenario;
 import org.bedsim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -17,7 +21,8 @@ import picocli.CommandLine.Spec;
             "",
             "Reports every problem at once, each with its path, line and column, what was",
             "found and what was expected; then, if the scenario compiles, the pre-flight",
-            "table of offered load against beds per setting and the estimated run size.",
+            "table of offered load against beds per setting and the estimated run size",
+            "(and, with a bridge section, the bridge's configurations and runs).",
             "Exit code 0 if the scenario can run (warnings allowed), 2 if it has errors.",
             ""},
         footerHeading = "%nExamples:%n",
@@ -35,11 +40,30 @@ final class ValidateCommand implements Callable<Integer> {
         Terminal.problems(spec.commandLine().getErr(), s.file(), s.problems());
         if (s.preFlight() != null) {
             Terminal.preFlight(spec.commandLine().getOut(), s.preFlight(), s.replications());
+            if (s.spec().bridge() != null && !s.hasErrors()) {
+                bridgeSize(s);
+            }
         }
         if (s.hasErrors()) {
             throw new UserError(s.file() + ": " + Terminal.counts(s) + "; the scenario cannot run");
         }
         spec.commandLine().getOut().println(s.file() + ": OK (" + Terminal.counts(s) + ")");
         return Main.OK;
+    }
+
+    /** Prints the size of the bridge's run: configurations, runs and events; refuses a bridge the model refuses. */
+    private void bridgeSize(LoadedScenario s) {
+        BridgeDefinition def;
+        try {
+            def = BridgeCompiler.compile(s.spec(), s.settings(), Math.max(2, s.replications()), s.seed());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(s.file() + ": a bridge the model refuses: " + e.getMessage());
+        }
+        int configurations = Bridges.configurations(def);
+        long runs = (long) configurations * def.replications();
+        spec.commandLine().getOut().println(String.format(Locale.ROOT, "  bridge: %d step%s, %d configurations x %d "
+                + "replications = %d runs, about %s events", def.steps().size(), def.steps().size() == 1 ? "" : "s",
+                configurations, def.replications(), runs,
+                ProgressBar.human(s.preFlight().eventsPerReplication() * runs)));
     }
 }

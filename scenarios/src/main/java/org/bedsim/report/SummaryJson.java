@@ -63,7 +63,8 @@ public final class SummaryJson implements ResultsWriter {
         out.write('\n');
     }
 
-    private static void manifest(JsonGenerator g, RunManifest m) throws IOException {
+    /** Writes the {@code manifest} block (shared by every JSON output that carries one). */
+    static void manifest(JsonGenerator g, RunManifest m) throws IOException {
         g.writeObjectFieldStart("manifest");
         g.writeStringField("bedsim_version", m.bedsimVersion());
         g.writeStringField("scenario_name", m.scenarioName());

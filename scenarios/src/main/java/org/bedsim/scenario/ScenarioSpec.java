@@ -39,7 +39,10 @@ public record ScenarioSpec(
                 + "home). A sink named 'home' is required.", minItems = 1)
         List<SettingSpec> settings,
         @Key(doc = "The patient groups: arrivals, entry setting, lengths of stay and routing.", minItems = 1)
-        List<CohortSpec> cohorts) {
+        List<CohortSpec> cohorts,
+        @Key(doc = "A bed bridge from the base year to a target year, for 'bedsim bridge': the settings counted "
+                + "and the steps (bars) that change the scenario.", required = false)
+        BridgeSpec bridge) {
 
     /** Freezes. */
     public ScenarioSpec {

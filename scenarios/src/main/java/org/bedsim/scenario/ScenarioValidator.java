@@ -18,7 +18,7 @@ import java.util.Set;
  * resolved (settings, cohorts, profiles, age bands, sources), a sink named home, each distribution with exactly its
  * family's parameters, routing probabilities summing to 1, every setting a cohort can reach with a length of stay,
  * every pathway able to reach a sink, capacity changes in date order inside the measured period, a warm-up shorter
- * than the horizon, and every figure citing a source.
+ * than the horizon, every figure citing a source, and the bridge's rules ({@link BridgeValidator}).
  *
  * <p>Runs on a spec whose refused values are null (see {@link StructureChecker}): a null required value was already
  * reported, so rules that need it are skipped, and reference checks are skipped when some names are unknown, to
@@ -32,19 +32,21 @@ public final class ScenarioValidator {
             new com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy();
 
     private final ScenarioSpec spec;
-    private final SourceMap at;
+    final SourceMap at;
     private final List<Problem> problems = new ArrayList<>();
-    private final Map<String, SettingSpec> settings = new LinkedHashMap<>();
+    final Map<String, SettingSpec> settings = new LinkedHashMap<>();
     private final Map<String, Integer> settingIndex = new HashMap<>();
-    private final Set<String> cohortNames = new HashSet<>();
-    private boolean settingNamesComplete = true;
+    final Set<String> cohortNames = new LinkedHashSet<>();
+    boolean settingNamesComplete = true;
     private boolean settingKindsComplete = true;
-    private boolean cohortNamesComplete = true;
+    boolean cohortNamesComplete = true;
     private final Set<String> citedSources = new HashSet<>();
+    private final BridgeValidator bridge;
 
     private ScenarioValidator(ScenarioSpec spec, SourceMap at) {
         this.spec = spec;
         this.at = at;
+        this.bridge = new BridgeValidator(spec, this);
     }
 
     /** @return every cross-field problem of a bound scenario, errors and warnings */
@@ -62,6 +64,7 @@ public final class ScenarioValidator {
         growth();
         targets();
         cohorts();
+        citedSources.addAll(bridge.validate());
         citations();
         sources();
     }
@@ -233,7 +236,7 @@ public final class ScenarioValidator {
         }
     }
 
-    private String nonSinkNames(String except) {
+    String nonSinkNames(String except) {
         List<String> names = new ArrayList<>();
         settings.forEach((n, s) -> {
             if (s.kind() != null && !s.isSink() && !n.equals(except)) {
@@ -325,11 +328,13 @@ public final class ScenarioValidator {
         arrivals(c, p);
         if (c.ageBand() != null) {
             Map<String, GrowthRateSpec> bands = spec.growth() == null ? Map.of() : spec.growth().byAgeBand();
-            if (!bands.containsKey(c.ageBand())) {
+            if (!bands.containsKey(c.ageBand()) && !bridge.ageBands().contains(c.ageBand())) {
                 error(p + ".age_band", "the age band '" + c.ageBand() + "', which growth.by_age_band does not list",
                         "an age band of growth.by_age_band" + (bands.isEmpty() ? " (there are none: add "
                                 + "growth.by_age_band, or leave age_band out)" : ": " + String.join(", ",
-                                bands.keySet())));
+                                bands.keySet())) + (spec.bridge() == null ? "" : " or of the bridge's "
+                                + "demographic_growth" + (bridge.ageBands().isEmpty() ? "" : ": " + String.join(
+                                ", ", bridge.ageBands()))));
             }
         }
         if (c.whenFull() != null && c.type() == CohortSpec.Type.NON_ELECTIVE) {
@@ -362,7 +367,7 @@ public final class ScenarioValidator {
     }
 
     /** @return the referenced setting, or null if absent, unknown (reported) or not checkable */
-    private SettingSpec reference(String path, String name, String what, boolean nonSink) {
+    SettingSpec reference(String path, String name, String what, boolean nonSink) {
         if (name == null) {
             return null;
         }
@@ -423,40 +428,45 @@ public final class ScenarioValidator {
             if (d == null || d.family() == null) {
                 return;
             }
-            Set<String> allowed = new HashSet<>(d.family().parameters());
-            Map<String, Object> given = parameters(d);
-            for (String need : d.family().parameters()) {
-                if (given.get(need) == null && !at.has(lp + "." + need)) {
-                    error(lp + "." + need, "nothing (the key '" + need + "' is missing)", "the " + need + " of a "
-                            + d.family().key() + " distribution (it needs " + String.join(", ",
-                            d.family().parameters()) + ")");
-                }
-            }
-            boolean complete = true;
-            for (Map.Entry<String, Object> e : given.entrySet()) {
-                if (!allowed.contains(e.getKey()) && (e.getValue() != null || at.has(lp + "." + e.getKey()))) {
-                    error(lp + "." + e.getKey(), "'" + e.getKey() + "' on a " + d.family().key() + " distribution",
-                            "only " + String.join(", ", d.family().parameters()) + " (and cap, source) for "
-                                    + d.family().key());
-                    complete = false;
-                }
-            }
-            for (String need : d.family().parameters()) {
-                Object v = given.get(need);
-                complete &= v != null && !(v instanceof List<?> l && l.contains(null));
-            }
-            if (complete) {
-                try {
-                    ScenarioCompiler.distribution(d);
-                } catch (IllegalArgumentException e) {
-                    error(lp, describe(d), "parameters a " + d.family().key() + " distribution accepts ("
-                            + e.getMessage() + ")");
-                }
-            }
+            distribution(lp, d);
             if (d.source() == null) {
                 missingSource(lp, "the length of stay of cohort '" + c.name() + "' in '" + setting + "'");
             }
         });
+    }
+
+    /** Checks a distribution has exactly its family's parameters, and that they make a distribution. */
+    void distribution(String lp, DistributionSpec d) {
+        Set<String> allowed = new HashSet<>(d.family().parameters());
+        Map<String, Object> given = parameters(d);
+        for (String need : d.family().parameters()) {
+            if (given.get(need) == null && !at.has(lp + "." + need)) {
+                error(lp + "." + need, "nothing (the key '" + need + "' is missing)", "the " + need + " of a "
+                        + d.family().key() + " distribution (it needs " + String.join(", ",
+                        d.family().parameters()) + ")");
+            }
+        }
+        boolean complete = true;
+        for (Map.Entry<String, Object> e : given.entrySet()) {
+            if (!allowed.contains(e.getKey()) && (e.getValue() != null || at.has(lp + "." + e.getKey()))) {
+                error(lp + "." + e.getKey(), "'" + e.getKey() + "' on a " + d.family().key() + " distribution",
+                        "only " + String.join(", ", d.family().parameters()) + " (and cap, source) for "
+                                + d.family().key());
+                complete = false;
+            }
+        }
+        for (String need : d.family().parameters()) {
+            Object v = given.get(need);
+            complete &= v != null && !(v instanceof List<?> l && l.contains(null));
+        }
+        if (complete) {
+            try {
+                ScenarioCompiler.distribution(d);
+            } catch (IllegalArgumentException e) {
+                error(lp, describe(d), "parameters a " + d.family().key() + " distribution accepts ("
+                        + e.getMessage() + ")");
+            }
+        }
     }
 
     private static Map<String, Object> parameters(DistributionSpec d) {
@@ -562,6 +572,12 @@ public final class ScenarioValidator {
             todo.add(redirect.name());
             via.putIfAbsent(redirect.name(), "avoidance.redirect_to");
         }
+        bridge.redirects(c.name()).forEach((setting, path) -> {
+            if (settings.containsKey(setting)) {
+                todo.add(setting);
+                via.putIfAbsent(setting, path);
+            }
+        });
         Set<String> reached = new LinkedHashSet<>();
         while (!todo.isEmpty()) {
             String s = todo.poll();
@@ -713,11 +729,11 @@ public final class ScenarioValidator {
 
     // ---- problems ----------------------------------------------------------------------------------------------
 
-    private void error(String path, String found, String expected) {
+    void error(String path, String found, String expected) {
         problems.add(Problem.error(path, at.at(path), found, expected));
     }
 
-    private void warning(String path, String found, String expected) {
+    void warning(String path, String found, String expected) {
         problems.add(Problem.warning(path, at.at(path), found, expected));
     }
 }

@@ -136,16 +136,34 @@ public final class SchemaGenerator {
             case BOOLEAN -> s.put("type", "boolean");
             case INTEGER, LONG, NUMBER -> {
                 s.put("type", scalar.kind() == Shape.Scalar.Kind.NUMBER ? "number" : "integer");
-                if (key.min() != Double.NEGATIVE_INFINITY) {
-                    putNumber(s, key.minExclusive() ? "exclusiveMinimum" : "minimum", key.min());
-                }
-                if (key.max() != Double.POSITIVE_INFINITY) {
-                    putNumber(s, key.maxExclusive() ? "exclusiveMaximum" : "maximum", key.max());
-                }
+                bounds(s, key);
+            }
+            case RANGE -> {
+                // a number, or [low, high]; low <= high is beyond JSON Schema (bedsim validate checks it)
+                ArrayNode any = s.putArray("anyOf");
+                ObjectNode number = any.addObject();
+                number.put("type", "number");
+                bounds(number, key);
+                ObjectNode pair = any.addObject();
+                pair.put("type", "array");
+                pair.put("minItems", 2);
+                pair.put("maxItems", 2);
+                ObjectNode item = pair.putObject("items");
+                item.put("type", "number");
+                bounds(item, key);
             }
             default -> throw new IllegalStateException(scalar.kind().toString());
         }
         return s;
+    }
+
+    private static void bounds(ObjectNode s, Key key) {
+        if (key.min() != Double.NEGATIVE_INFINITY) {
+            putNumber(s, key.minExclusive() ? "exclusiveMinimum" : "minimum", key.min());
+        }
+        if (key.max() != Double.POSITIVE_INFINITY) {
+            putNumber(s, key.maxExclusive() ? "exclusiveMaximum" : "maximum", key.max());
+        }
     }
 
     private static void putNumber(ObjectNode s, String name, double v) {

@@ -54,10 +54,13 @@ sealed interface Shape {
     record MapOf(Shape value) implements Shape {
     }
 
-    /** A text, number, integer, boolean, date or one of fixed words. */
+    /**
+     * A text, number, integer, boolean, date, one of fixed words, or a range: a number or a list {@code [low, high]}
+     * of two ({@link ParameterSpec}).
+     */
     record Scalar(Kind kind, List<String> words) implements Shape {
         /** Scalar kinds. */
-        enum Kind { TEXT, INTEGER, LONG, NUMBER, BOOLEAN, DATE, ENUM }
+        enum Kind { TEXT, INTEGER, LONG, NUMBER, BOOLEAN, DATE, ENUM, RANGE }
     }
 
     /** @return the shape of a spec record */
@@ -105,6 +108,9 @@ sealed interface Shape {
             }
             if (c == Long.class) {
                 return new Scalar(Scalar.Kind.LONG, List.of());
+            }
+            if (c == ParameterSpec.class) {
+                return new Scalar(Scalar.Kind.RANGE, List.of());
             }
             if (c == Double.class) {
                 return new Scalar(Scalar.Kind.NUMBER, List.of());

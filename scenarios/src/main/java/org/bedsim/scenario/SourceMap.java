@@ -46,6 +46,17 @@ public final class SourceMap {
         return texts.get(path);
     }
 
+    /** @return true if the file has a value below the path (a key of the mapping or an item of the list there) */
+    public boolean hasUnder(String path) {
+        for (String p : values.keySet()) {
+            if (p.length() > path.length() && p.startsWith(path) && (p.charAt(path.length()) == '.'
+                    || p.charAt(path.length()) == '[')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return true if the file has a value at the path */
     public boolean has(String path) {
         return values.containsKey(path);

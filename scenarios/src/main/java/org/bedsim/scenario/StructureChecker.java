@@ -188,8 +188,52 @@ final class StructureChecker {
                 }
                 return NODES.numberNode(d);
             }
+            case RANGE -> {
+                return range(n, s, key, path, nest);
+            }
             default -> throw new IllegalStateException(s.kind().toString());
         }
+    }
+
+    /** A number, or a list [low, high] of two numbers within the key's bounds with low &lt;= high. */
+    private JsonNode range(JsonNode n, Shape.Scalar s, Key key, String path, int nest) {
+        if (n.isNumber()) {
+            double d = n.doubleValue();
+            return Double.isFinite(d) && inRange(d, key) ? NODES.numberNode(d) : refuse(n, s, key, path, nest);
+        }
+        if (n.isArray() && n.size() == 2 && n.get(0).isNumber() && n.get(1).isNumber()) {
+            double low = n.get(0).doubleValue();
+            double high = n.get(1).doubleValue();
+            if (Double.isFinite(low) && Double.isFinite(high) && inRange(low, key) && inRange(high, key)) {
+                if (low > high) {
+                    error(path, "the range " + listText(n, path), "a range [low, high] with low <= high");
+                    return null;
+                }
+                ArrayNode out = NODES.arrayNode();
+                out.add(low);
+                out.add(high);
+                return out;
+            }
+        }
+        return refuse(n, s, key, path, nest);
+    }
+
+    /** @return a short list as written, e.g. [0.2, 1.5]; "a list of n items" when long or not flat */
+    private String listText(JsonNode n, String path) {
+        if (n.size() > 4) {
+            return "a list of " + n.size() + " items";
+        }
+        java.util.List<String> items = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode item = n.get(i);
+            if (item.isContainerNode()) {
+                return "a list of " + n.size() + " item" + (n.size() == 1 ? "" : "s");
+            }
+            String written = sources.text(Paths.index(path, i));
+            items.add(item.isTextual() ? "'" + abbreviate(item.asText()) + "'"
+                    : written != null ? written : item.asText());
+        }
+        return "[" + String.join(", ", items) + "]";
     }
 
     private JsonNode refuse(JsonNode n, Shape.Scalar s, Key key, String path, int nest) {
@@ -205,12 +249,17 @@ final class StructureChecker {
             hint = " (write it in quotes: YAML reads " + sources.text(path) + " as true or false)";
         }
         if (s.kind() == Shape.Scalar.Kind.NUMBER || s.kind() == Shape.Scalar.Kind.INTEGER
-                || s.kind() == Shape.Scalar.Kind.LONG) {
+                || s.kind() == Shape.Scalar.Kind.LONG || s.kind() == Shape.Scalar.Kind.RANGE) {
             if (n.isTextual() && looksNumeric(n.asText())) {
                 hint = " (a number, without quotes)";
             }
         }
-        error(path, found(n, path), expected(s, key, nest) + hint);
+        String found = found(n, path);
+        if (s.kind() == Shape.Scalar.Kind.RANGE && n.isArray()) {
+            String list = listText(n, path);
+            found = list.startsWith("[") ? "the list " + list : list;
+        }
+        error(path, found, expected(s, key, nest) + hint);
         return null;
     }
 
@@ -283,6 +332,8 @@ final class StructureChecker {
             case BOOLEAN -> "true or false";
             case INTEGER, LONG -> "an integer" + range(key);
             case NUMBER -> "a number" + range(key);
+            case RANGE -> "a number" + range(key) + ", or a range [low, high] of two such numbers (an 80 % "
+                    + "interval)";
         };
     }
 

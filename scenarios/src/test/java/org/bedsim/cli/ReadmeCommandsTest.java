@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Docs that run: every {@code ./bedsim ...} command the README shows (in code blocks or inline code) names files
- * that exist and runs with exit code 0; a {@code > file} redirect must reproduce that file. Runs write to a
- * temporary directory instead of {@code out/}.
+ * that exist and runs with exit code 0; a {@code > file} redirect must reproduce that file. Runs and bridges write
+ * to a temporary directory instead of {@code out/}.
  */
 class ReadmeCommandsTest {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -53,6 +53,7 @@ class ReadmeCommandsTest {
         assertTrue(cmds.contains("./bedsim run scenarios/examples/single-hospital.yaml"), cmds.toString());
         assertTrue(cmds.stream().anyMatch(c -> c.startsWith("./bedsim validate ")), cmds.toString());
         assertTrue(cmds.stream().anyMatch(c -> c.startsWith("./bedsim schema")), cmds.toString());
+        assertTrue(cmds.contains("./bedsim bridge scenarios/examples/bridge-example.yaml"), cmds.toString());
     }
 
     @Test
@@ -68,7 +69,7 @@ class ReadmeCommandsTest {
                 words = new ArrayList<>(words.subList(0, gt));
             }
             List<String> args = new ArrayList<>();
-            boolean isRun = !words.isEmpty() && words.get(0).equals("run");
+            boolean isRun = !words.isEmpty() && (words.get(0).equals("run") || words.get(0).equals("bridge"));
             for (int i = 0; i < words.size(); i++) {
                 String w = words.get(i);
                 if (w.equals("--out")) {

@@ -1,0 +1,142 @@
+package org.bedsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.bedsim.bridge.BridgeDefinition;
+import org.bedsim.bridge.BridgeResult;
+import org.bedsim.bridge.Bridges;
+import org.bedsim.report.BridgeCsv;
+import org.bedsim.report.BridgeJson;
+import org.bedsim.report.OutputDirectory;
+import org.bedsim.report.RunManifest;
+import org.bedsim.report.chart.ChartWriter;
+import org.bedsim.report.chart.Charts;
+import org.bedsim.scenario.BridgeCompiler;
+import org.bedsim.scenario.LoadedScenario;
+import org.bedsim.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bedsim bridge SCENARIO}: validate, compute the scenario's bed bridge, write and print it. */
+@Command(name = "bridge",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {"Computes the bed bridge of a scenario's 'bridge' section.",
+            "",
+            "Checks the scenario first, as validate does (errors stop the run). Then runs the",
+            "base configuration, every subset of the steps (for the Shapley values) and each",
+            "year of the trajectory, each for all replications, on the same random streams,",
+            "and writes, each file atomically:",
+            "  bridge.json    base and final beds, each step's change (sequential, alone on",
+            "                 the base, and its Shapley value) with 95 %% intervals, the",
+            "                 interaction, the trajectory year by year, and the run manifest",
+            "  bridge.csv     one row per bar, with base and final rows",
+            "  waterfall.png, waterfall.svg    the bridge as a waterfall chart",
+            "  trajectory.png, trajectory.svg  beds year by year",
+            "Prints the bridge as a table, with the check that the bars add up.",
+            "Results are identical for the same scenario and seed, whatever the thread count.",
+            ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./bedsim bridge scenarios/examples/bridge-example.yaml",
+            "  ./bedsim bridge scenarios/examples/bridge-example.yaml --replications 40 --seed 7 \\",
+            "      --out out/bridge-40"})
+final class BridgeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO",
+            description = "The scenario file (.yaml, .yml or .json), with a bridge section.")
+    private Path scenario;
+
+    @Mixin
+    private RunOptions options;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedScenario s = ScenarioLoader.load(scenario, options.replications(), options.seed());
+        Terminal.problems(err, s.file(), options.quiet ? s.errors() : s.problems());
+        if (s.hasErrors()) {
+            throw new UserError(s.file() + ": " + Terminal.counts(s) + "; nothing was run");
+        }
+        if (s.spec().bridge() == null) {
+            throw new UserError(s.file() + " has no bridge section, so there is no bridge to compute: add "
+                    + "'bridge:' (base_year, target_year, count, steps; see 'Bed bridges' in the README), or use "
+                    + "'bedsim run' to run the scenario as it is");
+        }
+        if (s.replications() < 2) {
+            throw new UserError("a bridge needs at least 2 replications for its intervals, was " + s.replications()
+                    + " (--replications or run.replications)");
+        }
+        BridgeDefinition def;
+        try {
+            def = BridgeCompiler.compile(s.spec(), s.settings(), s.replications(), s.seed());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(s.file() + ": a bridge the model refuses: " + e.getMessage());
+        }
+        Path outDir = options.outFor(s.spec().name());
+        OutputDirectory dir;
+        try {
+            dir = OutputDirectory.create(outDir);
+        } catch (IOException e) {
+            throw new UserError("cannot create the output directory " + outDir + ": " + e.getMessage());
+        }
+        int configurations = Bridges.configurations(def);
+        int runs = configurations * def.replications();
+        int threads = options.threadsFor(runs);
+        if (!options.quiet) {
+            err.println(String.format(Locale.ROOT, "bedsim: bridging %s: %d step%s, %d configurations x %d "
+                    + "replications = %d runs of %.0f days after a %.0f-day warm-up, seed %d, on %d thread%s "
+                    + "(about %s events)", s.spec().name(), def.steps().size(), def.steps().size() == 1 ? "" : "s",
+                    configurations, def.replications(), runs, s.settings().horizonDays(), s.settings().warmupDays(),
+                    def.seed(), threads, threads == 1 ? "" : "s",
+                    ProgressBar.human(s.preFlight().eventsPerReplication() * runs)));
+        }
+        Instant startedAt = Instant.now();
+        BridgeResult result;
+        try (ProgressBar bar = ProgressBar.start(err, runs, s.preFlight().eventsPerReplication(),
+                !options.quiet && Terminal.stderrIsTerminal())) {
+            result = Bridges.compute(def, threads, r -> bar.replicationDone());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(s.file() + ": a bridge the model refuses: " + e.getMessage());
+        }
+        Instant finishedAt = Instant.now();
+        RunManifest manifest = new RunManifest(Version.bedsim(), s.spec().name(), s.file(), s.sha256(), s.seed(),
+                def.replications(), threads, System.getProperty("java.version"), startedAt, finishedAt);
+        List<Path> written = new ArrayList<>();
+        try {
+            written.add(dir.write(BridgeJson.FILE_NAME, w -> BridgeJson.write(def, result, manifest, w)));
+            written.add(dir.write(BridgeCsv.FILE_NAME, w -> BridgeCsv.write(def, result, w)));
+            String title = title(def);
+            ChartWriter charts = new ChartWriter();
+            written.addAll(charts.write(Charts.waterfall(result, title), dir.path(), "waterfall"));
+            written.addAll(charts.write(Charts.trajectory(result, title + ", year by year"), dir.path(),
+                    "trajectory"));
+        } catch (IOException e) {
+            throw new UserError("cannot write the outputs into " + dir.path() + ": " + e.getMessage());
+        }
+        BridgeTable.print(out, def, result);
+        out.println("Wrote " + String.join(", ", written.stream()
+                .map(p -> outDir.resolve(p.getFileName()).toString()).toList()));
+        out.flush();
+        return Main.OK;
+    }
+
+    /** @return e.g. "Beds in city + town, 2016/17 to 2020/21 (percentile method)" */
+    static String title(BridgeDefinition def) {
+        return "Beds in " + String.join(" + ", new java.util.TreeSet<>(def.counted())) + ", "
+                + BridgeJson.financialYear(def.baseYear()) + " to " + BridgeJson.financialYear(def.targetYear())
+                + " (" + BridgeJson.methodKey(def.method()).replace('_', ' ') + " method)";
+    }
+}
