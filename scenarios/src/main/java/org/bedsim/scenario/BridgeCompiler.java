@@ -41,7 +41,7 @@ public final class BridgeCompiler {
         for (BridgeStepSpec s : b.steps()) {
             List<Change> changes = new ArrayList<>();
             for (ChangeSpec c : s.changes()) {
-                changes.add(change(c, years));
+                changes.add(change(c, years, settings));
             }
             PhasingSpec ph = s.phasing();
             int from = ph == null || ph.fromYear() == null ? 1 : ph.fromYear();
@@ -58,7 +58,7 @@ public final class BridgeCompiler {
     }
 
     /** @return the model change of one change item (which has exactly one key) */
-    static Change change(ChangeSpec c, int years) {
+    static Change change(ChangeSpec c, int years, FlowSettings settings) {
         if (c.demographicGrowth() != null) {
             Map<String, Parameter> growth = new LinkedHashMap<>();
             c.demographicGrowth().forEach((band, g) -> growth.put(band, parameter(g)));
@@ -71,7 +71,14 @@ public final class BridgeCompiler {
         }
         if (c.avoidAdmissions() != null) {
             AvoidAdmissionsSpec a = c.avoidAdmissions();
-            return new Change.AdmissionAvoidance(a.cohort(), parameter(a.share()), a.redirectTo());
+            Parameter share;
+            if (a.share() != null) {
+                share = parameter(a.share());
+            } else {
+                double volume = settings.cohort(a.cohort()).arrivals().annualVolume();
+                share = new Parameter(Math.min(1, a.perYear().low() / volume), Math.min(1, a.perYear().high() / volume));
+            }
+            return new Change.AdmissionAvoidance(a.cohort(), share, a.redirectTo());
         }
         if (c.lengthOfStay() != null) {
             return lengthOfStay(c.lengthOfStay());

@@ -214,6 +214,18 @@ final class BridgeValidator {
 
     private void avoid(AvoidAdmissionsSpec a, String p, Map<String, Redirect> firstRedirect) {
         boolean known = cohort(p + ".cohort", a.cohort());
+        boolean share = a.share() != null || v.at.has(p + ".share");
+        boolean perYear = a.perYear() != null || v.at.has(p + ".per_year");
+        if (share == perYear) {
+            v.error(p, share ? "both share and per_year" : "neither share nor per_year",
+                    "one of share (a fraction of admissions) or per_year (admissions a year)");
+        } else if (known && a.perYear() != null && a.cohort() != null) {
+            Double volume = cohortVolume(a.cohort());
+            if (volume != null && a.perYear().high() > volume) {
+                v.error(p + ".per_year", a.perYear().toString() + " admissions a year",
+                        "at most the cohort's " + Math.round(volume) + " admissions a year");
+            }
+        }
         v.reference(p + ".redirect_to", a.redirectTo(), "redirect_to", true);
         if (!known || a.cohort() == null || (a.redirectTo() == null && v.at.has(p + ".redirect_to"))) {
             return;
@@ -321,6 +333,12 @@ final class BridgeValidator {
         v.error(path, "'" + name + "', which is not a cohort", "one of the cohorts: " + String.join(", ",
                 v.cohortNames));
         return false;
+    }
+
+    /** @return the cohort's base-year admissions a year, or null if not known */
+    private Double cohortVolume(String name) {
+        CohortSpec c = cohortSpec(name);
+        return c == null || c.arrivals() == null ? null : c.arrivals().perYear();
     }
 
     private CohortSpec cohortSpec(String name) {
