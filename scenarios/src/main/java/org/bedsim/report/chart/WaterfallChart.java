@@ -106,6 +106,7 @@ final class WaterfallChart {
                 categories.toArray(new Comparable[0]), starts, ends);
         CategoryAxis xAxis = ChartStyle.categoryAxis(null);
         xAxis.setMaximumCategoryLabelLines(4);
+        xAxis.setMaximumCategoryLabelWidthRatio(1.3f); // long words fit instead of breaking mid-word
         if (n > 9) {
             xAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
