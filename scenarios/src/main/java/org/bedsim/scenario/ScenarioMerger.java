@@ -308,7 +308,6 @@ final class ScenarioMerger {
                     continue;
                 }
                 gone.add(name);
-                changes.add(new Change(Paths.key(dp, name), "", null));
             } else if (baseIndex.containsKey(name)) {
                 changed.put(name, j);
             } else {
@@ -321,6 +320,7 @@ final class ScenarioMerger {
             JsonNode b = base.get(i);
             String name = b.path("name").asText(null);
             if (name != null && gone.contains(name) && baseIndex.get(name) == i) {
+                changes.add(new Change(Paths.key(dp, name), "", null));
                 continue;
             }
             String mi = Paths.index(mp, out.size());
