@@ -7,19 +7,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The top-level command. Each job is a subcommand: {@code run}, {@code validate} and {@code schema} now; the bed
- * bridge ({@code bridge}) and option comparison ({@code compare}) join them as further subcommands sharing
- * {@link RunOptions}.
+ * The top-level command. Each job is a subcommand: {@code run}, {@code compare}, {@code validate} and {@code schema};
+ * the bed bridge ({@code bridge}) joins them as a further subcommand sharing {@link RunOptions}.
  */
 @Command(name = "bedsim",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Simulates patient flow through hospital, community and home-based beds.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SchemaCommand.class,
+        subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, SchemaCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./bedsim run scenarios/examples/single-hospital.yaml",
+            "  ./bedsim compare scenarios/examples/single-hospital-options.yaml",
             "  ./bedsim validate scenarios/examples/single-hospital.yaml",
             "  ./bedsim schema > scenarios/schema/scenario.schema.json",
             "  ./bedsim help run",
@@ -31,7 +31,7 @@ final class BedsimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("bedsim: a command is required (run, validate, schema)");
+        spec.commandLine().getErr().println("bedsim: a command is required (run, compare, validate, schema)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return Main.BAD_INPUT;
     }

@@ -73,6 +73,39 @@ public final class OptionsLoader {
         }
     }
 
+    /**
+     * @return for each source id the options file's overrides and targets cite, where: the option and the path in
+     *     its overrides ({@code six-sites: settings.melton-rehab}), or the target
+     */
+    public static Map<String, List<String>> citations(LoadedOptions options) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        OptionsFileSpec spec = options.spec();
+        if (spec == null) {
+            return out;
+        }
+        TreeReader.Format format = TreeReader.formatOf(fileName(options.file()));
+        JsonNode tree;
+        try {
+            tree = format == null ? null : TreeReader.read(Files.readAllBytes(Path.of(options.file())), format).tree();
+        } catch (IOException e) {
+            tree = null;
+        }
+        if (tree != null) {
+            JsonNode list = tree.path("options");
+            for (int i = 0; i < list.size(); i++) {
+                String option = list.get(i).path("name").asText("options[" + i + "]");
+                Job.citations(list.get(i).path("overrides"), "", (id, path) -> out.computeIfAbsent(id,
+                        k -> new ArrayList<>()).add(option + ": " + path));
+            }
+        }
+        for (TargetSpec t : spec.targets()) {
+            if (t != null && t.source() != null) {
+                out.computeIfAbsent(t.source(), k -> new ArrayList<>()).add("target " + t.name());
+            }
+        }
+        return out;
+    }
+
     /** Loads an options file from its bytes; {@code name} is its path (the base scenario is found beside it). */
     public static LoadedOptions load(String name, byte[] bytes, Integer replications, Long seed) {
         return new OptionsLoader.Job(name, bytes, replications, seed).run();
@@ -518,16 +551,25 @@ public final class OptionsLoader {
         }
 
         private static void collectSources(JsonNode n, Set<String> out) {
+            citations(n, "", (id, path) -> out.add(id));
+        }
+
+        /** Calls {@code visit} with each {@code source} value under a node and its path (named items by name). */
+        static void citations(JsonNode n, String path, java.util.function.BiConsumer<String, String> visit) {
             if (n.isObject()) {
                 n.fields().forEachRemaining(e -> {
                     if (e.getKey().equals("source") && e.getValue().isTextual()) {
-                        out.add(e.getValue().asText());
+                        visit.accept(e.getValue().asText(), path);
                     } else {
-                        collectSources(e.getValue(), out);
+                        citations(e.getValue(), Paths.key(path, e.getKey()), visit);
                     }
                 });
             } else if (n.isArray()) {
-                n.forEach(c -> collectSources(c, out));
+                for (int i = 0; i < n.size(); i++) {
+                    JsonNode item = n.get(i);
+                    String name = item.path("name").isTextual() ? item.get("name").asText() : null;
+                    citations(item, name != null ? Paths.key(path, name) : Paths.index(path, i), visit);
+                }
             }
         }
 
