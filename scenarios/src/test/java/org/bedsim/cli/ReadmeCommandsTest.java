@@ -53,6 +53,7 @@ class ReadmeCommandsTest {
         assertTrue(cmds.contains("./bedsim run scenarios/examples/single-hospital.yaml"), cmds.toString());
         assertTrue(cmds.stream().anyMatch(c -> c.startsWith("./bedsim validate ")), cmds.toString());
         assertTrue(cmds.stream().anyMatch(c -> c.startsWith("./bedsim schema")), cmds.toString());
+        assertTrue(cmds.stream().anyMatch(c -> c.startsWith("./bedsim compare ")), cmds.toString());
     }
 
     @Test
@@ -68,7 +69,7 @@ class ReadmeCommandsTest {
                 words = new ArrayList<>(words.subList(0, gt));
             }
             List<String> args = new ArrayList<>();
-            boolean isRun = !words.isEmpty() && words.get(0).equals("run");
+            boolean isRun = !words.isEmpty() && (words.get(0).equals("run") || words.get(0).equals("compare"));
             for (int i = 0; i < words.size(); i++) {
                 String w = words.get(i);
                 if (w.equals("--out")) {
