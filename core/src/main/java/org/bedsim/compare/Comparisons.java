@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.function.ToDoubleFunction;
 import org.bedsim.model.CapacityTimeline;
 import org.bedsim.model.CareSetting;
@@ -11,6 +12,7 @@ import org.bedsim.model.FlowExperiment;
 import org.bedsim.model.FlowResult;
 import org.bedsim.model.FlowSettings;
 import org.bedsim.model.FlowSummary;
+import org.bedsim.model.SettingKind;
 import org.bedsim.model.SettingKpi;
 import org.bedsim.model.SettingResult;
 import org.bedsim.stats.ConfidenceInterval;
@@ -19,6 +21,13 @@ import org.bedsim.stats.ConfidenceInterval;
  * Runs options side by side. Every option runs the same replications with the same seed, so each patient has the
  * same draws in every option (common random numbers) and differences are paired: replication r of an option minus
  * replication r of the base. A comparison of the base with itself gives differences of exactly zero.
+ *
+ * <p>Rows come at three levels: each setting; each kind of setting taken together ({@code kind:acute},
+ * {@code kind:community}, ...: the sites of a kind summed, so that three sites and two can be compared); and the
+ * whole system. A group's counts, beds and bed-days are sums over its settings (beds required summed over sites is
+ * the beds needed if each site is sized on its own, which is what pooling changes); its share of days full is the
+ * mean over its settings; its mean wait is weighted by the patients who waited; its longest waits are the largest
+ * over its settings. A setting an option does not have contributes nothing to a group or a target.
  */
 public final class Comparisons {
     private Comparisons() {
@@ -28,18 +37,59 @@ public final class Comparisons {
     private static final Map<String, ToDoubleFunction<FlowResult>> SYSTEM_KPIS = new LinkedHashMap<>();
     private static final Map<String, String> SYSTEM_UNITS = new LinkedHashMap<>();
 
+    /** Prefix of the pseudo-setting of a kind of setting taken together, e.g. {@code kind:acute}. */
+    public static final String KIND_PREFIX = "kind:";
+
+    /** How a KPI of several settings is combined into one. */
+    private enum Combine { SUM, MEAN, MAX, WAIT_WEIGHTED }
+
+    /** The KPIs reported for kinds of setting taken together, and how each combines. */
+    private static final Map<SettingKpi, Combine> GROUP_KPIS = new LinkedHashMap<>();
+
     static {
         SYSTEM_KPIS.put("composite_stay_days", FlowResult::meanSystemStayDays);
         SYSTEM_UNITS.put("composite_stay_days", "days");
         SYSTEM_KPIS.put("refused", r -> r.refused());
         SYSTEM_UNITS.put("refused", "patients");
+        SYSTEM_KPIS.put("diverted", r -> r.settings().stream().mapToDouble(SettingResult::divertedOut).sum());
+        SYSTEM_UNITS.put("diverted", "patients");
         SYSTEM_KPIS.put("cancelled", r -> r.cancelled());
         SYSTEM_UNITS.put("cancelled", "patients");
+        SYSTEM_KPIS.put("wait_count", r -> r.settings().stream().mapToDouble(SettingResult::waitCount).sum());
+        SYSTEM_UNITS.put("wait_count", "patients");
+        SYSTEM_KPIS.put("mean_wait_days", r -> weightedWait(r.settings()));
+        SYSTEM_UNITS.put("mean_wait_days", "days");
         SYSTEM_KPIS.put("delayed_days", r -> r.settings().stream().mapToDouble(SettingResult::delayedDays).sum());
         SYSTEM_UNITS.put("delayed_days", "bed-days");
         SYSTEM_KPIS.put("mean_delayed_beds",
                 r -> r.settings().stream().mapToDouble(SettingResult::meanDelayedBeds).sum());
         SYSTEM_UNITS.put("mean_delayed_beds", "beds");
+
+        for (SettingKpi k : List.of(SettingKpi.BEDS_REQUIRED_MEAN, SettingKpi.BEDS_REQUIRED_PERCENTILE,
+                SettingKpi.MEAN_OCCUPANCY, SettingKpi.OCCUPANCY_P95, SettingKpi.MEAN_DEMAND, SettingKpi.BED_DAYS,
+                SettingKpi.ADMISSIONS, SettingKpi.REFUSED, SettingKpi.DIVERTED, SettingKpi.CANCELLED,
+                SettingKpi.WAIT_COUNT, SettingKpi.DELAYED_DAYS, SettingKpi.MEAN_DELAYED_BEDS,
+                SettingKpi.ESCALATION_BED_DAYS)) {
+            GROUP_KPIS.put(k, Combine.SUM);
+        }
+        GROUP_KPIS.put(SettingKpi.SHARE_OF_DAYS_FULL, Combine.MEAN);
+        GROUP_KPIS.put(SettingKpi.MEAN_WAIT_DAYS, Combine.WAIT_WEIGHTED);
+        GROUP_KPIS.put(SettingKpi.P95_WAIT_DAYS, Combine.MAX);
+    }
+
+    /** @return the names of the system-wide KPIs, in report order */
+    public static List<String> systemKpis() {
+        return List.copyOf(SYSTEM_KPIS.keySet());
+    }
+
+    /** @return the KPIs reported for kinds of setting taken together, in report order */
+    public static List<SettingKpi> groupKpis() {
+        return List.copyOf(GROUP_KPIS.keySet());
+    }
+
+    /** @return the pseudo-setting name of a kind, e.g. {@code kind:virtual_ward} */
+    public static String kindGroup(SettingKind kind) {
+        return KIND_PREFIX + kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -51,13 +101,19 @@ public final class Comparisons {
      */
     public static Comparison run(Map<String, FlowSettings> options, List<Target> targets, long seed, int replications,
             int threads) {
+        return run(options, targets, seed, replications, threads, r -> { });
+    }
+
+    /** As {@link #run(Map, List, long, int, int)}, calling {@code onDone} as each replication of each option ends. */
+    public static Comparison run(Map<String, FlowSettings> options, List<Target> targets, long seed, int replications,
+            int threads, IntConsumer onDone) {
         if (options.isEmpty()) {
             throw new IllegalArgumentException("no options to compare");
         }
         List<Comparison.Option> results = new ArrayList<>();
         for (Map.Entry<String, FlowSettings> e : options.entrySet()) {
             results.add(new Comparison.Option(e.getKey(),
-                    FlowExperiment.run(e.getValue(), seed, replications, threads)));
+                    FlowExperiment.run(e.getValue(), seed, replications, threads, onDone)));
         }
         return compare(results, targets);
     }
@@ -76,6 +132,20 @@ public final class Comparisons {
                     double[] diff = inBase ? minus(v, base.summary().values(setting, kpi)) : null;
                     rows.add(new Comparison.Row(o.name(), setting, kpi.key(), kpi.unit(), ci(v),
                             diff == null ? null : ci(diff)));
+                }
+            }
+            for (SettingKind kind : SettingKind.values()) {
+                List<String> members = ofKind(s, kind);
+                if (kind == SettingKind.HOME || members.isEmpty()) {
+                    continue;
+                }
+                List<String> baseMembers = ofKind(base.summary(), kind);
+                for (Map.Entry<SettingKpi, Combine> g : GROUP_KPIS.entrySet()) {
+                    double[] v = group(s, members, g.getKey(), g.getValue());
+                    double[] diff = baseMembers.isEmpty() ? null
+                            : minus(v, group(base.summary(), baseMembers, g.getKey(), g.getValue()));
+                    rows.add(new Comparison.Row(o.name(), kindGroup(kind), g.getKey().key(), g.getKey().unit(),
+                            ci(v), diff == null ? null : ci(diff)));
                 }
             }
             for (Map.Entry<String, ToDoubleFunction<FlowResult>> e : SYSTEM_KPIS.entrySet()) {
@@ -107,27 +177,49 @@ public final class Comparisons {
      */
     public static Optimum fewestBeds(FlowSettings settings, String setting, Target target, int low, int high,
             long seed, int replications, int threads) {
+        return fewestBeds(settings, setting, target, low, high, seed, replications, threads, r -> { });
+    }
+
+    /**
+     * As {@link #fewestBeds(FlowSettings, String, Target, int, int, long, int, int)}, calling {@code onDone} as each
+     * replication of each capacity tried ends (a search runs at most {@link #searchRuns(int, int)} capacities).
+     */
+    public static Optimum fewestBeds(FlowSettings settings, String setting, Target target, int low, int high,
+            long seed, int replications, int threads, IntConsumer onDone) {
         if (low < 0 || high <= low) {
             throw new IllegalArgumentException("bed search needs 0 <= low < high, was " + low + " and " + high);
         }
-        ConfidenceInterval atHigh = evaluate(settings, setting, high, target, seed, replications, threads);
+        int runs = 1;
+        ConfidenceInterval atHigh = evaluate(settings, setting, high, target, seed, replications, threads, onDone);
         if (!target.met(atHigh.mean())) {
             return null;
         }
         int lo = low;
         int hi = high;
         ConfidenceInterval best = atHigh;
+        ConfidenceInterval below = null;
         while (hi - lo > 1) {
             int mid = lo + (hi - lo) / 2;
-            ConfidenceInterval v = evaluate(settings, setting, mid, target, seed, replications, threads);
+            ConfidenceInterval v = evaluate(settings, setting, mid, target, seed, replications, threads, onDone);
+            runs++;
             if (target.met(v.mean())) {
                 hi = mid;
                 best = v;
             } else {
                 lo = mid;
+                below = v;
             }
         }
-        return new Optimum(setting, hi, best);
+        return new Optimum(setting, hi, best, lo == hi - 1 && below != null ? below : null, runs);
+    }
+
+    /** @return the most capacities a bisection between {@code low} and {@code high} runs */
+    public static int searchRuns(int low, int high) {
+        int runs = 1;
+        for (int span = high - low; span > 1; span = span - span / 2) {
+            runs++;
+        }
+        return runs;
     }
 
     /**
@@ -136,27 +228,76 @@ public final class Comparisons {
      * @param setting the setting searched
      * @param beds the fewest beds meeting the target
      * @param value the target's measure at that number of beds (mean and 95 % interval)
+     * @param oneFewer the target's measure at one bed fewer (which misses it), or null if that capacity is the
+     *     search's lower bound and was not run
+     * @param runs capacities run
      */
-    public record Optimum(String setting, int beds, ConfidenceInterval value) {
+    public record Optimum(String setting, int beds, ConfidenceInterval value, ConfidenceInterval oneFewer, int runs) {
     }
 
     private static ConfidenceInterval evaluate(FlowSettings settings, String setting, int beds, Target target,
-            long seed, int replications, int threads) {
+            long seed, int replications, int threads, IntConsumer onDone) {
         List<CareSetting> changed = settings.settings().stream()
                 .map(c -> c.name().equals(setting) ? c.withCapacity(CapacityTimeline.constant(beds)) : c).toList();
-        FlowSummary s = FlowExperiment.run(settings.withSettings(changed), seed, replications, threads);
+        FlowSummary s = FlowExperiment.run(settings.withSettings(changed), seed, replications, threads, onDone);
         return ci(targetValues(s, target));
     }
 
+    /** @return per replication, the target's KPI summed over those of its settings the option has */
     private static double[] targetValues(FlowSummary s, Target t) {
         double[] out = new double[s.replications().size()];
+        List<String> present = s.settingNames();
         for (String setting : t.settings()) {
+            if (!present.contains(setting)) {
+                continue;
+            }
             double[] v = s.values(setting, t.kpi());
             for (int i = 0; i < out.length; i++) {
                 out[i] += v[i];
             }
         }
         return out;
+    }
+
+    /** @return the non-sink settings of a kind, in configuration order */
+    private static List<String> ofKind(FlowSummary s, SettingKind kind) {
+        List<String> out = new ArrayList<>();
+        for (String name : s.settingNames()) {
+            if (s.settings().setting(name).kind() == kind) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** @return per replication, a KPI of several settings combined */
+    private static double[] group(FlowSummary s, List<String> members, SettingKpi kpi, Combine how) {
+        double[] out = new double[s.replications().size()];
+        for (int i = 0; i < out.length; i++) {
+            FlowResult r = s.replications().get(i);
+            List<SettingResult> rs = new ArrayList<>();
+            for (String m : members) {
+                rs.add(r.setting(m));
+            }
+            out[i] = switch (how) {
+                case SUM -> rs.stream().mapToDouble(kpi::of).sum();
+                case MEAN -> rs.stream().mapToDouble(kpi::of).average().orElse(0);
+                case MAX -> rs.stream().mapToDouble(kpi::of).max().orElse(0);
+                case WAIT_WEIGHTED -> weightedWait(rs);
+            };
+        }
+        return out;
+    }
+
+    /** @return the mean wait of everyone who waited in some settings (0 if nobody did) */
+    private static double weightedWait(List<SettingResult> rs) {
+        double n = 0;
+        double total = 0;
+        for (SettingResult r : rs) {
+            n += r.waitCount();
+            total += r.waitCount() * r.meanWaitDays();
+        }
+        return n == 0 ? 0 : total / n;
     }
 
     private static double[] minus(double[] a, double[] b) {

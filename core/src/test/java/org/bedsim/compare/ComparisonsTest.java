@@ -131,4 +131,46 @@ class ComparisonsTest {
         assertNull(fewer);
         assertTrue(o.beds() > 32 && o.beds() < 50, "offered load 32: " + o.beds());
     }
+
+    @Test
+    void groupRows_sumSitesOfAKind_andCompareThreeSitesWithTwo_targetsCountAbsentSettingsAsZero() {
+        Map<String, Distribution> losA = Map.of("a", Exponential.ofMean(4));
+        Map<String, Distribution> losB = Map.of("b", Exponential.ofMean(4));
+        // generous beds, so that demand is not cut off: its 95th percentile pools like sqrt(load)
+        FlowSettings two = system(List.of(ward("a", 40, AdmissionPolicy.WAIT), ward("b", 40, AdmissionPolicy.WAIT)),
+                List.of(cohort("x", "a", 5, losA, Map.of()), cohort("y", "b", 5, losB, Map.of())));
+        Map<String, Distribution> losP = Map.of("a", Exponential.ofMean(4));
+        FlowSettings one = system(List.of(ward("a", 80, AdmissionPolicy.WAIT)),
+                List.of(cohort("x", "a", 5, losP, Map.of()), cohort("y", "a", 5, losP, Map.of())));
+        Map<String, FlowSettings> options = new LinkedHashMap<>();
+        options.put("two", two);
+        options.put("one", one);
+        Target beds = new Target("beds for 5 % risk", List.of("a", "b"), SettingKpi.BEDS_REQUIRED_PERCENTILE, true,
+                1000);
+        Comparison c = Comparisons.run(options, List.of(beds), 4, 6, 2);
+        String acute = Comparisons.kindGroup(org.bedsim.model.SettingKind.ACUTE);
+        assertEquals("kind:acute", acute);
+        Comparison.Row sum = c.row("two", acute, "beds_required_percentile");
+        double a = c.row("two", "a", "beds_required_percentile").value().mean();
+        double b = c.row("two", "b", "beds_required_percentile").value().mean();
+        assertEquals(a + b, sum.value().mean(), 1e-9);
+        assertEquals(0.0, sum.difference().mean());
+        Comparison.Row pooled = c.row("one", acute, "beds_required_percentile");
+        assertTrue(pooled.difference().high() < 0, "one pool needs fewer beds: " + pooled.difference());
+        double share = (c.row("two", "a", "share_of_days_full").value().mean()
+                + c.row("two", "b", "share_of_days_full").value().mean()) / 2;
+        assertEquals(share, c.row("two", acute, "share_of_days_full").value().mean(), 1e-12);
+        assertNull(c.row("two", "kind:community", "beds_required_mean"), "no community settings, no group");
+        assertEquals(c.row("one", "a", "beds_required_percentile").value().mean(), c.targets().get(1).value().mean(),
+                1e-9, "b is absent from 'one' and counts nothing");
+        assertTrue(Comparisons.systemKpis().containsAll(List.of("diverted", "wait_count", "mean_wait_days")));
+    }
+
+    @Test
+    void searchRuns_boundsTheBisection() {
+        assertEquals(1, Comparisons.searchRuns(10, 11));
+        assertEquals(2, Comparisons.searchRuns(10, 12));
+        assertEquals(11, Comparisons.searchRuns(0, 1024));
+        assertEquals(12, Comparisons.searchRuns(0, 1025));
+    }
 }

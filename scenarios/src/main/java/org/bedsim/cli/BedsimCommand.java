@@ -7,19 +7,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The top-level command. Each job is a subcommand: {@code run}, {@code bridge}, {@code validate} and
- * {@code schema}; option comparison ({@code compare}) joins them as a further subcommand sharing {@link RunOptions}.
+ * The top-level command. Each job is a subcommand: {@code run}, {@code bridge}, {@code compare}, {@code validate}
+ * and {@code schema}, sharing {@link RunOptions}.
  */
 @Command(name = "bedsim",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Simulates patient flow through hospital, community and home-based beds.",
-        subcommands = {RunCommand.class, BridgeCommand.class, ValidateCommand.class, SchemaCommand.class,
+        subcommands = {RunCommand.class, BridgeCommand.class, CompareCommand.class, ValidateCommand.class,
+                SchemaCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./bedsim run scenarios/examples/single-hospital.yaml",
             "  ./bedsim bridge scenarios/examples/bridge-example.yaml",
+            "  ./bedsim compare scenarios/examples/single-hospital-options.yaml",
             "  ./bedsim validate scenarios/examples/single-hospital.yaml",
             "  ./bedsim schema > scenarios/schema/scenario.schema.json",
             "  ./bedsim help run",
@@ -31,7 +33,7 @@ final class BedsimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("bedsim: a command is required (run, bridge, validate, schema)");
+        spec.commandLine().getErr().println("bedsim: a command is required (run, bridge, compare, validate, schema)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return Main.BAD_INPUT;
     }

@@ -16,6 +16,8 @@ import org.bedsim.report.ResultsWriter;
 import org.bedsim.report.RunManifest;
 import org.bedsim.report.SettingsCsv;
 import org.bedsim.report.SummaryJson;
+import org.bedsim.report.html.HtmlReport;
+import org.bedsim.report.html.RunReport;
 import org.bedsim.scenario.LoadedScenario;
 import org.bedsim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -37,6 +39,9 @@ import picocli.CommandLine.Spec;
             "  settings.csv  one row per setting and KPI",
             "  census.csv    the midnight census: replication, date, setting, occupied,",
             "                delayed, waiting",
+            "  report.html   a single-file report that opens offline: results, charts,",
+            "                assumptions and sources, warnings, a STRESS-DES model",
+            "                description and the manifest",
             "Results are identical for the same scenario and seed, whatever the thread count.",
             ""},
         footerHeading = "%nExamples:%n",
@@ -46,6 +51,9 @@ import picocli.CommandLine.Spec;
             "      --out out/try-7",
             "  ./bedsim run scenarios/examples/single-hospital.yaml --threads 1 --quiet"})
 final class RunCommand implements Callable<Integer> {
+    /** The report's file name, the same for every command. */
+    static final String REPORT = "report.html";
+
     @Spec
     private CommandSpec spec;
 
@@ -95,6 +103,12 @@ final class RunCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserError("cannot write " + dir.path().resolve(w.fileName()) + ": " + e.getMessage());
             }
+        }
+        HtmlReport report = RunReport.build(summary, manifest, ReportFacts.of(s));
+        try {
+            written.add(dir.write(REPORT, report::write));
+        } catch (IOException e) {
+            throw new UserError("cannot write " + dir.path().resolve(REPORT) + ": " + e.getMessage());
         }
         Terminal.results(out, summary);
         out.println("Wrote " + String.join(", ", written.stream().map(p -> display(outDir, p)).toList()));

@@ -3,10 +3,16 @@ package org.bedsim.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import org.bedsim.compare.Comparison;
+import org.bedsim.compare.Comparisons;
+import org.bedsim.compare.Target;
 import org.bedsim.model.CapacityTimeline;
 import org.bedsim.model.FlowSummary;
 import org.bedsim.model.PreFlight;
 import org.bedsim.model.SettingKpi;
+import org.bedsim.report.CompareCharts;
+import org.bedsim.report.ComparisonRun;
+import org.bedsim.report.html.Cells;
 import org.bedsim.scenario.LoadedScenario;
 import org.bedsim.scenario.PreFlightCheck;
 import org.bedsim.scenario.Problem;
@@ -78,6 +84,86 @@ final class Terminal {
                     pm(summary.interval(name, SettingKpi.BEDS_REQUIRED_MEAN), 1),
                     pm(summary.interval(name, SettingKpi.BEDS_REQUIRED_PERCENTILE), 1),
                     pct(summary.interval(name, SettingKpi.SHARE_OF_DAYS_FULL))));
+        }
+        out.flush();
+    }
+
+    /** The key KPIs printed by compare: (pseudo-)setting kind, KPI key, label. */
+    private static final String[][] COMPARE_KEYS = {
+        {"group", "beds_required_mean", "beds required, mean method"},
+        {"group", "beds_required_percentile", "beds required, percentile method"},
+        {"group", "mean_occupancy", "mean occupancy"},
+        {"group", "share_of_days_full", "share of days full"},
+        {"group", "mean_delayed_beds", "delayed beds"},
+        {"system", "refused", "refused"},
+        {"system", "diverted", "diverted"},
+        {"system", "cancelled", "cancelled"},
+        {"system", "mean_wait_days", "mean wait, days"},
+        {"system", "delayed_days", "delayed bed-days"},
+        {"system", "composite_stay_days", "composite length of stay, days"}};
+
+    /** Prints the key results of a comparison: per key KPI, each option's value and paired difference; targets. */
+    static void comparison(PrintWriter out, Comparison c, List<ComparisonRun.SearchResult> searches) {
+        int reps = c.options().get(0).summary().replications().size();
+        out.println("Comparison (mean [95 % CI] over " + reps + " replications on common random numbers; "
+                + "difference from the base '" + c.base() + "', paired):");
+        List<String> groups = new java.util.ArrayList<>();
+        for (Comparison.Row r : c.rows()) {
+            if (r.setting().startsWith(Comparisons.KIND_PREFIX) && !groups.contains(r.setting())) {
+                groups.add(r.setting());
+            }
+        }
+        groups.add(Comparison.SYSTEM);
+        int width = Math.max(14, c.options().stream().mapToInt(o -> o.name().length()).max().orElse(0) + 2);
+        for (String g : groups) {
+            out.println(g.equals(Comparison.SYSTEM) ? "Whole system" : CompareCharts.kindLabel(g));
+            for (String[] k : COMPARE_KEYS) {
+                if (k[0].equals("system") != g.equals(Comparison.SYSTEM)) {
+                    continue;
+                }
+                boolean allZero = true;
+                for (Comparison.Option o : c.options()) {
+                    Comparison.Row r = c.row(o.name(), g, k[1]);
+                    allZero &= r == null || r.value().mean() == 0;
+                }
+                if (allZero && !k[1].startsWith("beds_required")) {
+                    continue;
+                }
+                out.println("  " + k[2]);
+                for (Comparison.Option o : c.options()) {
+                    Comparison.Row r = c.row(o.name(), g, k[1]);
+                    if (r == null) {
+                        continue;
+                    }
+                    String diff = o.name().equals(c.base()) ? "(base)" : r.difference() == null ? "n/a"
+                            : Cells.signedInterval(r.difference(), r.unit());
+                    out.println(String.format(Locale.ROOT, "    %-" + width + "s %-34s %s", o.name(),
+                            Cells.interval(r.value(), r.unit()), diff));
+                }
+            }
+        }
+        if (!c.targets().isEmpty()) {
+            out.println("Targets (met: by the mean; met with confidence: by the whole interval)");
+            java.util.Map<Target, List<Comparison.TargetCheck>> byTarget = new java.util.LinkedHashMap<>();
+            c.targets().forEach(t -> byTarget.computeIfAbsent(t.target(), x -> new java.util.ArrayList<>()).add(t));
+            byTarget.forEach((t, checks) -> {
+                out.println("  " + t.label());
+                for (Comparison.TargetCheck ch : checks) {
+                    out.println(String.format(Locale.ROOT, "    %-" + width + "s %-34s %s", ch.option(),
+                            Cells.interval(ch.value(), t.kpi().unit()), ch.metWithConfidence() ? "met with confidence"
+                                    : ch.met() ? "met" : "missed"));
+                }
+            });
+        }
+        for (ComparisonRun.SearchResult s : searches) {
+            String unit = s.target().kpi().unit();
+            out.println(s.optimum() == null
+                    ? String.format(Locale.ROOT, "Fewest beds in %s (%s) for '%s': not found, even %d beds miss it",
+                            s.setting(), s.option(), s.target().label(), s.high())
+                    : String.format(Locale.ROOT, "Fewest beds in %s (%s) for '%s': %d (there %s; at %d: %s)",
+                            s.setting(), s.option(), s.target().label(), s.optimum().beds(),
+                            Cells.interval(s.optimum().value(), unit), s.optimum().beds() - 1,
+                            s.optimum().oneFewer() == null ? "not run" : Cells.interval(s.optimum().oneFewer(), unit)));
         }
         out.flush();
     }

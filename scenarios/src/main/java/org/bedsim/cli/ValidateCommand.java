@@ -6,27 +6,35 @@ import java.util.concurrent.Callable;
 import org.bedsim.bridge.BridgeDefinition;
 import org.bedsim.bridge.Bridges;
 import org.bedsim.scenario.BridgeCompiler;
+import org.bedsim.scenario.LoadedOptions;
 import org.bedsim.scenario.LoadedScenario;
+import org.bedsim.scenario.OptionsLoader;
 import org.bedsim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code bedsim validate SCENARIO}: every problem and warning, and the pre-flight load table; runs nothing. */
+/**
+ * {@code bedsim validate FILE}: every problem and warning, and the pre-flight load table; runs nothing. An options
+ * file is checked with its base and every option.
+ */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Checks a scenario file without running it.",
+        description = {"Checks a scenario file, or an options file, without running it.",
             "",
             "Reports every problem at once, each with its path, line and column, what was",
             "found and what was expected; then, if the scenario compiles, the pre-flight",
             "table of offered load against beds per setting and the estimated run size",
             "(and, with a bridge section, the bridge's configurations and runs).",
-            "Exit code 0 if the scenario can run (warnings allowed), 2 if it has errors.",
+            "An options file (for compare) is checked with its base scenario, each option",
+            "merged into its base and checked as a scenario.",
+            "Exit code 0 if it can run (warnings allowed), 2 if it has errors.",
             ""},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./bedsim validate scenarios/examples/single-hospital.yaml"})
+        footer = {"  ./bedsim validate scenarios/examples/single-hospital.yaml",
+            "  ./bedsim validate scenarios/examples/single-hospital-options.yaml"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -36,6 +44,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (OptionsLoader.isOptionsFile(scenario)) {
+            return options();
+        }
         LoadedScenario s = ScenarioLoader.load(scenario, null, null);
         Terminal.problems(spec.commandLine().getErr(), s.file(), s.problems());
         if (s.preFlight() != null) {
@@ -65,5 +76,22 @@ final class ValidateCommand implements Callable<Integer> {
                 + "replications = %d runs, about %s events", def.steps().size(), def.steps().size() == 1 ? "" : "s",
                 configurations, def.replications(), runs,
                 ProgressBar.human(s.preFlight().eventsPerReplication() * runs)));
+    }
+
+    private int options() {
+        LoadedOptions o = OptionsLoader.load(scenario, null, null);
+        for (LoadedOptions.FileProblem p : o.problems()) {
+            spec.commandLine().getErr().println(p.render());
+        }
+        spec.commandLine().getErr().flush();
+        if (o.hasErrors()) {
+            throw new UserError(o.file() + ": " + CompareCommand.counts(o) + "; the options cannot run");
+        }
+        spec.commandLine().getOut().println(o.file() + ": OK (" + CompareCommand.counts(o) + "): "
+                + o.options().size() + " options (" + String.join(", ", o.options().stream()
+                .map(LoadedOptions.Option::name).toList()) + "), " + o.targets().size() + " targets, "
+                + o.searches().size() + " bed searches, " + o.replications() + " replications each, about "
+                + ProgressBar.human(o.events()) + " events");
+        return Main.OK;
     }
 }

@@ -51,8 +51,12 @@ public final class ScenarioLoader {
 
     /** Loads a scenario from its bytes; {@code name} gives the format by its extension and names the file. */
     public static LoadedScenario load(String name, byte[] bytes, Integer replications, Long seed) {
-        String sha = sha256(bytes);
-        ScenarioReader.Result read = ScenarioReader.read(fileName(name), bytes);
+        return load(name, sha256(bytes), ScenarioReader.read(fileName(name), bytes), replications, seed);
+    }
+
+    /** Validates, compiles and pre-flights a scenario already read (a file, or an option merged into its base). */
+    static LoadedScenario load(String name, String sha, ScenarioReader.Result read, Integer replications,
+            Long seed) {
         List<Problem> problems = new ArrayList<>(read.problems());
         ScenarioSpec spec = read.spec();
         if (spec == null) {

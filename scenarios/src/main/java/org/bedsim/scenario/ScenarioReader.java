@@ -74,27 +74,38 @@ public final class ScenarioReader {
         if (tree.tree() == null) {
             return new Result(null, tree.sources(), tree.problems());
         }
-        StructureChecker.Result checked = StructureChecker.check(tree.tree(), Shape.of(ScenarioSpec.class),
-                tree.sources());
+        Bound<ScenarioSpec> bound = bind(tree.tree(), tree.sources(), ScenarioSpec.class, "a scenario");
         List<Problem> problems = new ArrayList<>(tree.problems());
-        problems.addAll(checked.problems());
-        if (!tree.tree().isObject()) {
-            return new Result(null, tree.sources(), sorted(problems)); // nothing to cross-check
+        problems.addAll(bound.problems());
+        return new Result(bound.spec(), tree.sources(), sorted(problems));
+    }
+
+    /** A tree checked against a spec record and bound to it (null if it could not be), with the problems found. */
+    record Bound<T>(T spec, List<Problem> problems) {
+    }
+
+    /**
+     * Checks a tree against the shape of a spec record (every problem at once) and binds what passes.
+     *
+     * @param what what the file should be, for messages (e.g. "a scenario")
+     */
+    static <T extends Record> Bound<T> bind(JsonNode tree, SourceMap sources, Class<T> type, String what) {
+        StructureChecker.Result checked = StructureChecker.check(tree, Shape.of(type), sources);
+        List<Problem> problems = new ArrayList<>(checked.problems());
+        if (!tree.isObject()) {
+            return new Bound<>(null, problems); // nothing to cross-check
         }
-        ScenarioSpec spec;
         try {
-            spec = MAPPER.treeToValue(checked.pruned(), ScenarioSpec.class);
+            return new Bound<>(MAPPER.treeToValue(checked.pruned(), type), problems);
         } catch (JsonMappingException e) {
             String path = pathOf(e);
-            problems.add(Problem.error(path, tree.sources().at(path), "a value bedsim could not bind ("
+            problems.add(Problem.error(path, sources.at(path), "a value bedsim could not bind ("
                     + e.getOriginalMessage() + ")", "a value of the documented type"));
-            return new Result(null, tree.sources(), sorted(problems));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             problems.add(Problem.error("", Location.UNKNOWN, "a file bedsim could not bind (" + e.getMessage()
-                    + ")", "a scenario"));
-            return new Result(null, tree.sources(), sorted(problems));
+                    + ")", what));
         }
-        return new Result(spec, tree.sources(), sorted(problems));
+        return new Bound<>(null, problems);
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -27,13 +27,19 @@ public final class SchemaGenerator {
 
     /** @return the schema as a tree */
     public static ObjectNode schema() {
+        return schema(ScenarioSpec.class, "bedsim scenario", "A bedsim scenario: care settings, patient cohorts, "
+                + "calendar, targets and the sources of every figure. Generated from the code by 'bedsim schema'; do "
+                + "not edit by hand.");
+    }
+
+    /** @return the schema of files bound to a spec record, with its definitions */
+    static ObjectNode schema(Class<? extends Record> rootType, String title, String description) {
         Map<String, ObjectNode> definitions = new TreeMap<>();
-        Shape.Obj root = Shape.of(ScenarioSpec.class);
+        Shape.Obj root = Shape.of(rootType);
         ObjectNode schema = NODES.objectNode();
         schema.put("$schema", "http://json-schema.org/draft-07/schema#");
-        schema.put("title", "bedsim scenario");
-        schema.put("description", "A bedsim scenario: care settings, patient cohorts, calendar, targets and the "
-                + "sources of every figure. Generated from the code by 'bedsim schema'; do not edit by hand.");
+        schema.put("title", title);
+        schema.put("description", description);
         ObjectNode body = object(root, definitions);
         body.fields().forEachRemaining(e -> schema.set(e.getKey(), e.getValue()));
         ObjectNode defs = schema.putObject("definitions");
@@ -43,11 +49,16 @@ public final class SchemaGenerator {
 
     /** @return the schema as text: two-space indent, "\n" line ends, a final newline (stable across platforms) */
     public static String text() {
+        return text(schema());
+    }
+
+    /** @return a schema as text, as {@link #text()} */
+    static String text(ObjectNode schema) {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            return new ObjectMapper().writer(printer).writeValueAsString(schema()) + "\n";
+            return new ObjectMapper().writer(printer).writeValueAsString(schema) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -134,6 +145,7 @@ public final class SchemaGenerator {
                 scalar.words().forEach(words::add);
             }
             case BOOLEAN -> s.put("type", "boolean");
+            case MAPPING -> s.put("type", "object");
             case INTEGER, LONG, NUMBER -> {
                 s.put("type", scalar.kind() == Shape.Scalar.Kind.NUMBER ? "number" : "integer");
                 bounds(s, key);

@@ -3,6 +3,7 @@ package org.bedsim.scenario;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -56,11 +57,12 @@ sealed interface Shape {
 
     /**
      * A text, number, integer, boolean, date, one of fixed words, or a range: a number or a list {@code [low, high]}
-     * of two ({@link ParameterSpec}).
+     * of two ({@link ParameterSpec}); or (kind {@code MAPPING}) a mapping taken as it is, whose content another check
+     * reads (an option's overrides, checked once merged into its scenario).
      */
     record Scalar(Kind kind, List<String> words) implements Shape {
         /** Scalar kinds. */
-        enum Kind { TEXT, INTEGER, LONG, NUMBER, BOOLEAN, DATE, ENUM, RANGE }
+        enum Kind { TEXT, INTEGER, LONG, NUMBER, BOOLEAN, DATE, ENUM, RANGE, MAPPING }
     }
 
     /** @return the shape of a spec record */
@@ -120,6 +122,9 @@ sealed interface Shape {
             }
             if (c == LocalDate.class) {
                 return new Scalar(Scalar.Kind.DATE, List.of());
+            }
+            if (c == ObjectNode.class) {
+                return new Scalar(Scalar.Kind.MAPPING, List.of());
             }
             if (c.isEnum()) {
                 return new Scalar(Scalar.Kind.ENUM, enumWords(c));

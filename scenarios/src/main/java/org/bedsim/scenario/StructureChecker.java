@@ -163,6 +163,9 @@ final class StructureChecker {
             case BOOLEAN -> {
                 return n.isBoolean() ? n : refuse(n, s, key, path, nest);
             }
+            case MAPPING -> {
+                return n.isObject() ? n : refuse(n, s, key, path, nest);
+            }
             case INTEGER, LONG -> {
                 if (!n.isIntegralNumber()) {
                     return refuse(n, s, key, path, nest);
@@ -330,6 +333,7 @@ final class StructureChecker {
             case DATE -> "a date like 2016-04-01 (year-month-day)";
             case ENUM -> "one of " + String.join(", ", s.words());
             case BOOLEAN -> "true or false";
+            case MAPPING -> "a mapping";
             case INTEGER, LONG -> "an integer" + range(key);
             case NUMBER -> "a number" + range(key);
             case RANGE -> "a number" + range(key) + ", or a range [low, high] of two such numbers (an 80 % "

@@ -153,16 +153,27 @@ class CliTest {
     }
 
     @Test
-    void run_writesExactlyTheThreeFiles_andPrintsResults() throws IOException {
+    void run_writesExactlyTheFourFiles_andPrintsResults() throws IOException {
         Path out = tmp.resolve("run");
         Cli r = Cli.run("run", MINIMAL, "--out", out.toString(), "--replications", "3", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err(), "quiet: nothing on stderr");
-        assertEquals(List.of("census.csv", "settings.csv", "summary.json"), listing(out));
+        assertEquals(List.of("census.csv", "report.html", "settings.csv", "summary.json"), listing(out));
         assertTrue(r.out().startsWith("Results (mean +/- 95 % CI half-width over 3 replications):\n"), r.out());
         assertTrue(r.out().contains("\n  ward "), r.out());
         assertTrue(r.out().endsWith("Wrote " + out.resolve("summary.json") + ", " + out.resolve("settings.csv")
-                + ", " + out.resolve("census.csv") + "\n"), r.out());
+                + ", " + out.resolve("census.csv") + ", " + out.resolve("report.html") + "\n"), r.out());
+        org.w3c.dom.Document report = org.bedsim.report.html.OfflinePage.assertSelfContained(
+                Files.readString(out.resolve("report.html")));
+        String text = report.getDocumentElement().getTextContent();
+        for (String heading : List.of("Results", "Charts", "Assumptions and sources", "Validation warnings",
+                "Model description (STRESS-DES)", "1 Objectives", "2 Logic", "3 Data", "4 Experimentation",
+                "5 Implementation", "Run manifest")) {
+            assertTrue(text.contains(heading), heading);
+        }
+        assertTrue(text.contains("test-figures") && text.contains("Round figures for tests."), "the sources");
+        assertEquals(2 * 2 + 1, report.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength(),
+                "occupancy over time and its distribution for ward and rehab, and delayed days");
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"replications\" : 3"), summary);
         assertTrue(summary.contains("\"seed\" : 1,"), "the documented default seed: " + summary);

@@ -54,6 +54,7 @@ class ReadmeCommandsTest {
         assertTrue(cmds.stream().anyMatch(c -> c.startsWith("./bedsim validate ")), cmds.toString());
         assertTrue(cmds.stream().anyMatch(c -> c.startsWith("./bedsim schema")), cmds.toString());
         assertTrue(cmds.contains("./bedsim bridge scenarios/examples/bridge-example.yaml"), cmds.toString());
+        assertTrue(cmds.stream().anyMatch(c -> c.startsWith("./bedsim compare ")), cmds.toString());
     }
 
     @Test
@@ -69,7 +70,8 @@ class ReadmeCommandsTest {
                 words = new ArrayList<>(words.subList(0, gt));
             }
             List<String> args = new ArrayList<>();
-            boolean isRun = !words.isEmpty() && (words.get(0).equals("run") || words.get(0).equals("bridge"));
+            boolean isRun = !words.isEmpty() && (words.get(0).equals("run") || words.get(0).equals("bridge")
+                    || words.get(0).equals("compare"));
             for (int i = 0; i < words.size(); i++) {
                 String w = words.get(i);
                 if (w.equals("--out")) {

@@ -16,12 +16,23 @@ import org.junit.jupiter.api.Test;
 /**
  * Every scenario shipped under {@code scenarios/} (everything but the module's sources, build output and the schema)
  * passes validate with no error and no warning: every figure has its source, and none is overloaded by mistake.
+ * Options files (for {@code bedsim compare}) are checked as options files, by the same standard.
  */
 class ShippedScenariosTest {
     /** The module directory, the tests' working directory: {@code scenarios/}. */
     static final Path SHIPPED = Path.of("");
 
+    /** @return the shipped scenario files (options files excluded) */
     static List<Path> shippedFiles() throws IOException {
+        return allShippedFiles().stream().filter(p -> !OptionsLoader.isOptionsFile(p)).toList();
+    }
+
+    /** @return the shipped options files */
+    static List<Path> shippedOptionsFiles() throws IOException {
+        return allShippedFiles().stream().filter(OptionsLoader::isOptionsFile).toList();
+    }
+
+    static List<Path> allShippedFiles() throws IOException {
         try (Stream<Path> walk = Files.walk(SHIPPED.toAbsolutePath())) {
             Path root = SHIPPED.toAbsolutePath();
             return walk.filter(Files::isRegularFile)
@@ -47,5 +58,17 @@ class ShippedScenariosTest {
         assertEquals(List.of(), s.problems().stream().map(p -> p.render(file.toString())).toList());
         assertNotNull(s.settings());
         assertTrue(s.preFlight().loads().stream().noneMatch(l -> l.overloaded()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shippedOptionsFiles")
+    void shippedOptions_loadWithoutErrorsOrWarnings(Path file) {
+        LoadedOptions o = OptionsLoader.load(file, null, null);
+        assertEquals(List.of(), o.problems().stream().map(LoadedOptions.FileProblem::render).toList());
+        assertEquals(o.spec().options().size() + 1, o.options().size());
+        for (LoadedOptions.Option option : o.options()) {
+            assertTrue(option.scenario().preFlight().loads().stream().noneMatch(l -> l.overloaded()),
+                    option.name());
+        }
     }
 }

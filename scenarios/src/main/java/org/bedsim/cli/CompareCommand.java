@@ -1,0 +1,178 @@
+package org.bedsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.bedsim.compare.Comparison;
+import org.bedsim.compare.Comparisons;
+import org.bedsim.model.FlowSettings;
+import org.bedsim.report.CompareCharts;
+import org.bedsim.report.CompareCsv;
+import org.bedsim.report.CompareJson;
+import org.bedsim.report.ComparisonRun;
+import org.bedsim.report.OutputDirectory;
+import org.bedsim.report.RunManifest;
+import org.bedsim.report.chart.ChartWriter;
+import org.bedsim.report.html.CompareReport;
+import org.bedsim.report.html.HtmlReport;
+import org.bedsim.report.html.ScenarioFacts;
+import org.bedsim.scenario.LoadedOptions;
+import org.bedsim.scenario.OptionsLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bedsim compare OPTIONS}: load the options file (each option merged into its base and checked), run every
+ * option on the same seed and replications (common random numbers), check the targets, run the bed searches, write
+ * the outputs and print the key results.
+ */
+@Command(name = "compare",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {"Compares reconfiguration options on the same random streams.",
+            "",
+            "An options file names a base scenario and options, each a set of overrides of",
+            "the base (beds, capacity changes, routing, stays, policies, arrivals; settings",
+            "and cohorts added or removed), plus targets and optional searches for the fewest",
+            "beds meeting a target. Every option is checked as a scenario (errors stop the",
+            "run), then all run the same replications with the same seed, so differences",
+            "from the base are paired and free of noise. Writes, each file atomically:",
+            "  compare.json  every KPI per option and setting with its 95 %% CI and the paired",
+            "                difference from the base, targets met, bed searches, manifest",
+            "  compare.csv   the same KPIs as tidy rows",
+            "  charts/       option-comparison charts of the key KPIs (PNG and SVG)",
+            "  report.html   a single-file report that opens offline",
+            ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./bedsim compare scenarios/examples/single-hospital-options.yaml",
+            "  ./bedsim compare scenarios/llr-2016/community-sites.yaml --replications 20 \\",
+            "      --out out/community-sites-20",
+            "  ./bedsim validate scenarios/llr-2016/acute-sites.yaml",
+            "  ./bedsim schema --options > scenarios/schema/options.schema.json"})
+final class CompareCommand implements Callable<Integer> {
+    /** The folder of chart files inside the output directory. */
+    static final String CHARTS = "charts";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OPTIONS", description = "The options file (.yaml, .yml or .json).")
+    private Path optionsFile;
+
+    @Mixin
+    private RunOptions options;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (options.replications() != null && options.replications() < 2) {
+            throw new UserError("--replications must be at least 2 for a comparison (differences need intervals), "
+                    + "was " + options.replications());
+        }
+        LoadedOptions o = OptionsLoader.load(optionsFile, options.replications(), options.seed());
+        for (LoadedOptions.FileProblem p : options.quiet ? o.errors() : o.problems()) {
+            err.println(p.render());
+        }
+        err.flush();
+        if (o.hasErrors()) {
+            throw new UserError(o.file() + ": " + counts(o) + "; nothing was run");
+        }
+        Path outDir = options.outFor(o.spec().name());
+        OutputDirectory dir;
+        try {
+            dir = OutputDirectory.create(outDir);
+        } catch (IOException e) {
+            throw new UserError("cannot create the output directory " + outDir + ": " + e.getMessage());
+        }
+        int reps = o.replications();
+        int threads = options.threadsFor(reps);
+        FlowSettings base = o.options().get(0).settings();
+        int total = reps * o.options().size();
+        for (LoadedOptions.Search s : o.searches()) {
+            total += reps * Comparisons.searchRuns(s.low(), s.high());
+        }
+        if (!options.quiet) {
+            err.println(String.format(Locale.ROOT, "bedsim: comparing %s: %d options, %d replications each of %.0f "
+                    + "days after a %.0f-day warm-up, seed %d, on %d thread%s%s (about %s events)", o.spec().name(),
+                    o.options().size(), reps, base.horizonDays(), base.warmupDays(), o.seed(), threads,
+                    threads == 1 ? "" : "s", o.searches().isEmpty() ? "" : ", then " + o.searches().size()
+                    + " bed search" + (o.searches().size() == 1 ? "" : "es"), ProgressBar.human(o.events())));
+        }
+        Instant startedAt = Instant.now();
+        Map<String, FlowSettings> configurations = new LinkedHashMap<>();
+        o.options().forEach(x -> configurations.put(x.name(), x.settings()));
+        Comparison comparison;
+        List<ComparisonRun.SearchResult> searches = new ArrayList<>();
+        try (ProgressBar bar = ProgressBar.start(err, total, o.events() / Math.max(1, total),
+                !options.quiet && Terminal.stderrIsTerminal())) {
+            comparison = Comparisons.run(configurations, o.targets(), o.seed(), reps, threads,
+                    r -> bar.replicationDone());
+            for (LoadedOptions.Search s : o.searches()) {
+                searches.add(new ComparisonRun.SearchResult(s.option(), s.setting(), s.target(), s.low(), s.high(),
+                        Comparisons.fewestBeds(configurations.get(s.option()), s.setting(), s.target(), s.low(),
+                                s.high(), o.seed(), reps, threads, r -> bar.replicationDone())));
+            }
+        }
+        Instant finishedAt = Instant.now();
+        RunManifest manifest = new RunManifest(Version.bedsim(), o.spec().name(), o.file(), o.sha256(), o.seed(),
+                reps, threads, System.getProperty("java.version"), startedAt, finishedAt);
+        List<ComparisonRun.OptionInfo> infos = o.options().stream().map(x -> new ComparisonRun.OptionInfo(x.name(),
+                x.description(), x.basedOn(), x.isBase(), x.changes())).toList();
+        ComparisonRun run = new ComparisonRun(o.spec().name(), o.spec().description(), manifest, o.base().file(),
+                o.base().sha256(), infos, comparison, searches);
+
+        List<Path> written = new ArrayList<>();
+        written.add(write(dir, CompareJson.FILE, w -> CompareJson.write(run, w)));
+        written.add(write(dir, CompareCsv.FILE, w -> CompareCsv.write(comparison, w)));
+        List<CompareCharts.KeyChart> charts = CompareCharts.build(comparison);
+        ChartWriter chartWriter = new ChartWriter();
+        Path chartDir = dir.path().resolve(CHARTS);
+        for (CompareCharts.KeyChart k : charts) {
+            try {
+                chartWriter.write(k.chart(), chartDir, k.name());
+            } catch (IOException e) {
+                throw new UserError("cannot write " + chartDir.resolve(k.name() + ".png") + ": " + e.getMessage());
+            }
+        }
+        List<String> warnings = o.warnings().stream().map(LoadedOptions.FileProblem::render).toList();
+        ScenarioFacts baseFacts = ReportFacts.of(o.base(), List.of());
+        List<ScenarioFacts.Source> optionSources = ReportFacts.sources(o.spec().sources(),
+                OptionsLoader.citations(o));
+        HtmlReport report = CompareReport.build(run, charts, baseFacts, optionSources, warnings);
+        written.add(write(dir, RunCommand.REPORT, report::write));
+
+        Terminal.comparison(out, comparison, searches);
+        out.println("Wrote " + String.join(", ", written.stream().map(p -> outDir.resolve(p.getFileName())
+                .toString()).toList()) + " and " + charts.size() + " charts (PNG and SVG) in "
+                + outDir.resolve(CHARTS));
+        out.flush();
+        return Main.OK;
+    }
+
+    private static Path write(OutputDirectory dir, String name, OutputDirectory.Body body) {
+        try {
+            return dir.write(name, body);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + dir.path().resolve(name) + ": " + e.getMessage());
+        }
+    }
+
+    /** @return "2 errors, 1 warning" */
+    static String counts(LoadedOptions o) {
+        int e = o.errors().size();
+        int w = o.warnings().size();
+        return e + " error" + (e == 1 ? "" : "s") + ", " + w + " warning" + (w == 1 ? "" : "s");
+    }
+}

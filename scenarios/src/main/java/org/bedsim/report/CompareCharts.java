@@ -1,0 +1,112 @@
+package org.bedsim.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.bedsim.compare.Comparison;
+import org.bedsim.compare.Comparisons;
+import org.bedsim.model.SettingKind;
+import org.bedsim.report.chart.Charts;
+import org.bedsim.report.chart.OptionInterval;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The option-comparison charts of {@code bedsim compare}: for each kind of setting taken together (acute, community,
+ * virtual wards, interim beds), beds required by both methods, mean and 95th percentile occupancy, share of days
+ * full, waits and delayed beds; system-wide, patients refused, diverted and cancelled, waits, delayed bed-days and
+ * beds, and the composite length of stay. A chart whose values are all exactly zero (say, refusals in a system where
+ * nobody is ever refused) is left out.
+ */
+public final class CompareCharts {
+    private CompareCharts() {
+    }
+
+    /**
+     * One chart.
+     *
+     * @param name its file name, without extension
+     * @param setting the (pseudo-)setting it shows, e.g. {@code kind:acute} or {@code system}
+     * @param kpi the KPI's key
+     * @param label what it shows, for titles and captions
+     * @param chart the chart
+     */
+    public record KeyChart(String name, String setting, String kpi, String label, JFreeChart chart) {
+    }
+
+    /** A key KPI: its key and label. */
+    private record Key(String kpi, String label) {
+    }
+
+    private static final List<Key> GROUP = List.of(
+            new Key("beds_required_mean", "beds required at the target occupancy (sum over settings)"),
+            new Key("beds_required_percentile", "beds required for the risk share of days (sum over settings)"),
+            new Key("mean_occupancy", "mean occupied beds (sum over settings)"),
+            new Key("occupancy_p95", "95th percentile of occupied beds (sum over settings)"),
+            new Key("share_of_days_full", "share of days full (mean over settings)"),
+            new Key("mean_wait_days", "mean wait for a bed of those who waited"),
+            new Key("mean_delayed_beds", "beds held by patients waiting to move on"));
+
+    private static final List<Key> SYSTEM = List.of(
+            new Key("refused", "patients turned away"),
+            new Key("diverted", "patients diverted to another setting"),
+            new Key("cancelled", "elective admissions cancelled"),
+            new Key("mean_wait_days", "mean wait for a bed of those who waited"),
+            new Key("delayed_days", "bed-days of patients waiting to move on"),
+            new Key("mean_delayed_beds", "beds held by patients waiting to move on"),
+            new Key("composite_stay_days", "composite length of stay, arrival to leaving the system"));
+
+    /** @return the key charts of a comparison, in report order */
+    public static List<KeyChart> build(Comparison c) {
+        List<KeyChart> out = new ArrayList<>();
+        Set<String> groups = new LinkedHashSet<>();
+        for (SettingKind kind : SettingKind.values()) {
+            String g = Comparisons.kindGroup(kind);
+            if (c.rows().stream().anyMatch(r -> r.setting().equals(g))) {
+                groups.add(g);
+            }
+        }
+        for (String g : groups) {
+            for (Key k : GROUP) {
+                add(out, c, g, k, kindLabel(g) + ": " + k.label());
+            }
+        }
+        for (Key k : SYSTEM) {
+            add(out, c, Comparison.SYSTEM, k, "Whole system: " + k.label());
+        }
+        return out;
+    }
+
+    /** @return e.g. "Acute settings" for {@code kind:acute} */
+    public static String kindLabel(String group) {
+        String kind = group.substring(Comparisons.KIND_PREFIX.length());
+        return switch (kind) {
+            case "virtual_ward" -> "Virtual wards";
+            case "interim" -> "Interim beds";
+            default -> kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1) + " settings";
+        };
+    }
+
+    private static void add(List<KeyChart> out, Comparison c, String setting, Key k, String label) {
+        List<OptionInterval> intervals = new ArrayList<>();
+        boolean allZero = true;
+        String unit = null;
+        for (Comparison.Option o : c.options()) {
+            Comparison.Row r = c.row(o.name(), setting, k.kpi());
+            if (r == null) {
+                continue;
+            }
+            unit = r.unit();
+            allZero &= r.value().mean() == 0 && !(r.value().halfWidth() > 0);
+            intervals.add(new OptionInterval(o.name(), o.name().equals(c.base()), r.value()));
+        }
+        if (intervals.isEmpty() || allZero) {
+            return;
+        }
+        String name = "compare-" + (setting.startsWith(Comparisons.KIND_PREFIX)
+                ? setting.substring(Comparisons.KIND_PREFIX.length()).replace('_', '-') : setting) + "-"
+                + k.kpi().replace('_', '-');
+        out.add(new KeyChart(name, setting, k.kpi(), label, Charts.optionComparison(label, unit, intervals)));
+    }
+}

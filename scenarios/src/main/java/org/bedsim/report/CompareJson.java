@@ -1,0 +1,206 @@
+package org.bedsim.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bedsim.compare.Comparison;
+import org.bedsim.compare.Target;
+import org.bedsim.model.FlowSettings;
+import org.bedsim.stats.ConfidenceInterval;
+
+/**
+ * {@code compare.json}: a comparison of options on common random numbers, in stable snake_case keys.
+ * <ul>
+ * <li>{@code manifest}: bedsim version, the options file (name, path, SHA-256), the base scenario file and its
+ * SHA-256, seed, replications, threads, Java version, start and end time.</li>
+ * <li>{@code run}: the shared calendar, confidence level and replications.</li>
+ * <li>{@code base} and {@code options}: each option's name, description, {@code based_on} and the list of what it
+ * changes.</li>
+ * <li>{@code kpis}: one entry per option, setting (or {@code kind:acute}, ... for the settings of a kind taken
+ * together, or {@code system}) and KPI: {@code value} and {@code difference_from_base} (option minus base,
+ * replication by replication), each {@code {"mean": m, "ci95": [low, high]}}; the difference is null where the base
+ * has no such setting.</li>
+ * <li>{@code targets}: per target, its definition and per option the value, {@code met} (by the mean) and
+ * {@code met_with_confidence} (by the whole interval).</li>
+ * <li>{@code optimise}: per bed search, the fewest beds meeting the target ({@code beds}, null if the search's upper
+ * bound misses it), the target's value there and at one bed fewer.</li>
+ * </ul>
+ */
+public final class CompareJson {
+    /** Version of this file's layout; raised when a key changes meaning or disappears. */
+    public static final int FORMAT_VERSION = 1;
+    /** The file's name. */
+    public static final String FILE = "compare.json";
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private CompareJson() {
+    }
+
+    /** Writes the file's content ("\n" line ends, no locale, no clock beyond the manifest). */
+    public static void write(ComparisonRun run, Writer out) throws IOException {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance);
+        Comparison c = run.comparison();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.setPrettyPrinter(printer);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeNumberField("format_version", FORMAT_VERSION);
+            manifest(g, run);
+            FlowSettings s = c.options().get(0).summary().settings();
+            g.writeObjectFieldStart("run");
+            g.writeStringField("start_date", s.startDate().toString());
+            g.writeStringField("end_date", s.startDate().plusDays((long) Math.ceil(s.horizonDays())).toString());
+            number(g, "horizon_days", s.horizonDays());
+            number(g, "warmup_days", s.warmupDays());
+            number(g, "confidence_level", c.options().get(0).summary().level());
+            g.writeNumberField("replications", c.options().get(0).summary().replications().size());
+            g.writeBooleanField("common_random_numbers", true);
+            g.writeEndObject();
+            g.writeStringField("base", c.base());
+            g.writeArrayFieldStart("options");
+            for (ComparisonRun.OptionInfo o : run.options()) {
+                g.writeStartObject();
+                g.writeStringField("name", o.name());
+                g.writeStringField("description", o.description());
+                g.writeStringField("based_on", o.base() ? null : o.basedOn() == null ? c.base() : o.basedOn());
+                g.writeArrayFieldStart("changes");
+                for (String ch : o.changes()) {
+                    g.writeString(ch);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("kpis");
+            for (Comparison.Row r : c.rows()) {
+                g.writeStartObject();
+                g.writeStringField("option", r.option());
+                g.writeStringField("setting", r.setting());
+                g.writeStringField("kpi", r.kpi());
+                g.writeStringField("unit", r.unit());
+                interval(g, "value", r.value());
+                interval(g, "difference_from_base", r.difference());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            targets(g, c);
+            g.writeArrayFieldStart("optimise");
+            for (ComparisonRun.SearchResult sr : run.searches()) {
+                g.writeStartObject();
+                g.writeStringField("option", sr.option());
+                g.writeStringField("setting", sr.setting());
+                g.writeStringField("target", sr.target().label());
+                g.writeNumberField("low", sr.low());
+                g.writeNumberField("high", sr.high());
+                if (sr.optimum() == null) {
+                    g.writeNullField("beds");
+                    g.writeNullField("value");
+                    g.writeNullField("one_fewer");
+                    g.writeStringField("note", "even " + sr.high() + " beds miss the target");
+                } else {
+                    g.writeNumberField("beds", sr.optimum().beds());
+                    interval(g, "value", sr.optimum().value());
+                    interval(g, "one_fewer", sr.optimum().oneFewer());
+                    g.writeNumberField("runs", sr.optimum().runs());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    private static void manifest(JsonGenerator g, ComparisonRun run) throws IOException {
+        RunManifest m = run.manifest();
+        g.writeObjectFieldStart("manifest");
+        g.writeStringField("bedsim_version", m.bedsimVersion());
+        g.writeStringField("options_name", m.scenarioName());
+        g.writeStringField("options_file", m.scenarioFile());
+        g.writeStringField("options_sha256", m.scenarioSha256());
+        g.writeStringField("base_scenario_file", run.baseScenarioFile());
+        g.writeStringField("base_scenario_sha256", run.baseScenarioSha256());
+        g.writeNumberField("seed", m.seed());
+        g.writeNumberField("replications", m.replications());
+        g.writeNumberField("threads", m.threads());
+        g.writeStringField("java_version", m.javaVersion());
+        g.writeStringField("started_at", m.startedAt().toString());
+        g.writeStringField("finished_at", m.finishedAt().toString());
+        g.writeEndObject();
+    }
+
+    private static void targets(JsonGenerator g, Comparison c) throws IOException {
+        Map<Target, java.util.List<Comparison.TargetCheck>> byTarget = new LinkedHashMap<>();
+        for (Comparison.TargetCheck t : c.targets()) {
+            byTarget.computeIfAbsent(t.target(), k -> new java.util.ArrayList<>()).add(t);
+        }
+        g.writeArrayFieldStart("targets");
+        for (Map.Entry<Target, List<Comparison.TargetCheck>> e : byTarget.entrySet()) {
+            Target t = e.getKey();
+            g.writeStartObject();
+            g.writeStringField("label", t.label());
+            g.writeArrayFieldStart("settings");
+            for (String s : t.settings()) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+            g.writeStringField("kpi", t.kpi().key());
+            number(g, t.atMost() ? "at_most" : "at_least", t.threshold());
+            g.writeArrayFieldStart("results");
+            for (Comparison.TargetCheck ch : e.getValue()) {
+                g.writeStartObject();
+                g.writeStringField("option", ch.option());
+                interval(g, "value", ch.value());
+                g.writeBooleanField("met", ch.met());
+                g.writeBooleanField("met_with_confidence", ch.metWithConfidence());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void interval(JsonGenerator g, String name, ConfidenceInterval ci) throws IOException {
+        if (ci == null) {
+            g.writeNullField(name);
+            return;
+        }
+        g.writeObjectFieldStart(name);
+        number(g, "mean", ci.mean());
+        g.writeFieldName("ci95");
+        if (Double.isFinite(ci.low()) && Double.isFinite(ci.high())) {
+            g.writeStartArray();
+            value(g, ci.low());
+            value(g, ci.high());
+            g.writeEndArray();
+        } else {
+            g.writeNull();
+        }
+        g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, String name, double v) throws IOException {
+        g.writeFieldName(name);
+        value(g, v);
+    }
+
+    private static void value(JsonGenerator g, double v) throws IOException {
+        if (!Double.isFinite(v)) {
+            g.writeNull();
+        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            g.writeNumber((long) v);
+        } else {
+            g.writeNumber(v);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.bedsim.report.html;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.bedsim.compare.Comparison;
+import org.bedsim.compare.Target;
+import org.bedsim.report.CompareCharts;
+import org.bedsim.report.ComparisonRun;
+
+/** The report of {@code bedsim compare}: options, targets, key results with paired differences, charts, searches. */
+public final class CompareReport {
+    private CompareReport() {
+    }
+
+    /**
+     * @param run the comparison
+     * @param charts its key charts ({@link CompareCharts#build})
+     * @param base what the report says about the base scenario
+     * @param optionSources the options file's own sources
+     * @param warnings every warning of the options file and its base, rendered
+     */
+    public static HtmlReport build(ComparisonRun run, List<CompareCharts.KeyChart> charts, ScenarioFacts base,
+            List<ScenarioFacts.Source> optionSources, List<String> warnings) {
+        Comparison c = run.comparison();
+        int reps = c.options().get(0).summary().replications().size();
+        HtmlReport r = new HtmlReport("bedsim compare: " + run.name());
+        if (run.description() != null) {
+            r.subtitle(run.description().trim());
+        }
+        r.subtitle(String.format(Locale.ROOT, "%d options on the same random streams, %d replications each, seed "
+                + "%d; base: %s; bedsim %s", c.options().size(), reps, run.manifest().seed(), c.base(),
+                run.manifest().bedsimVersion()));
+
+        HtmlReport.Section what = r.section("Options compared");
+        what.paragraph("Every option runs the same replications on the same random streams as the base (common random "
+                + "numbers): each patient arrives at the same time and draws the same stays and routes in every "
+                + "option, so a difference from the base is the option's effect, measured replication by replication, "
+                + "not noise.");
+        List<List<String>> rows = new ArrayList<>();
+        for (ComparisonRun.OptionInfo o : run.options()) {
+            rows.add(List.of(o.name(), o.base() ? "(base)" : o.basedOn() == null ? c.base() : o.basedOn(),
+                    o.description() == null ? "" : o.description().trim(), Integer.toString(o.changes().size())));
+        }
+        what.table(null, List.of("option", "based on", "description", "changes"), rows);
+        for (ComparisonRun.OptionInfo o : run.options()) {
+            if (!o.base()) {
+                what.details(o.name() + ": what it changes");
+                what.list(o.changes().isEmpty() ? List.of("nothing") : o.changes());
+                what.endDetails();
+            }
+        }
+
+        if (!c.targets().isEmpty()) {
+            targets(r.section("Targets"), c);
+        }
+        keyResults(r.section("Key results"), c);
+
+        HtmlReport.Section ch = r.section("Charts");
+        ch.paragraph("Each chart shows one measure for every option: the mean over replications with its 95 % "
+                + "confidence interval; the base is grey, with a dashed line at its mean.");
+        for (CompareCharts.KeyChart k : charts) {
+            ch.chart(k.chart(), k.name(), k.label() + ".");
+        }
+
+        if (!run.searches().isEmpty()) {
+            searches(r.section("Fewest beds meeting a target"), run.searches());
+        }
+
+        HtmlReport.Section all = r.section("Every KPI");
+        all.paragraph("Per option, every KPI of every setting, of each kind of setting taken together (kind:...) and "
+                + "of the whole system, with the paired difference from the base.");
+        for (Comparison.Option o : c.options()) {
+            all.details(o.name());
+            List<List<String>> kr = new ArrayList<>();
+            for (Comparison.Row row : c.rows()) {
+                if (row.option().equals(o.name())) {
+                    kr.add(List.of(row.setting(), row.kpi(), row.unit(), Cells.interval(row.value(), row.unit()),
+                            row.difference() == null ? "n/a" : Cells.signedInterval(row.difference(), row.unit())));
+                }
+            }
+            all.table(null, List.of("setting", "kpi", "unit", "value [95 % CI]", "difference from base [95 % CI]"),
+                    kr);
+            all.endDetails();
+        }
+
+        StandardSections.assumptions(r, "Assumptions and sources: base scenario", base.sources());
+        if (!optionSources.isEmpty()) {
+            StandardSections.assumptions(r, "Assumptions and sources: options", optionSources);
+        }
+        StandardSections.warnings(r, warnings);
+        List<String> logic = new ArrayList<>();
+        for (ComparisonRun.OptionInfo o : run.options()) {
+            if (!o.base()) {
+                logic.add(o.name() + " (from " + (o.basedOn() == null ? c.base() : o.basedOn()) + "): "
+                        + (o.changes().isEmpty() ? "no change" : String.join("; ", o.changes())));
+            }
+        }
+        StandardSections.modelDescription(r, new StandardSections.Experiment("bedsim compare "
+                + run.manifest().scenarioFile(), "Compare reconfiguration options for the system the base scenario "
+                + "describes: the beds each needs, how full and delayed it runs, and which options meet the "
+                + "targets.", "Each option against the base (" + c.base() + "): the paired difference of every KPI "
+                + "with its 95 % interval" + (run.searches().isEmpty() ? "" : ", and the fewest beds meeting a target "
+                + "by bisection on the same streams") + ".", logic, List.of("per option, setting, kind of setting and "
+                + "system: every KPI with its 95 % interval and its paired difference from the base",
+                "targets met by the mean and with confidence", "compare.json, compare.csv, charts/ (PNG and SVG), "
+                + "this report"), c.options().get(0).summary().settings(), reps, run.manifest().seed(),
+                run.manifest()), base);
+        StandardSections.manifest(r, run.manifest(), List.of(
+                new String[] {"base scenario", run.baseScenarioFile()},
+                new String[] {"base scenario SHA-256", run.baseScenarioSha256()}));
+        return r;
+    }
+
+    private static void targets(HtmlReport.Section s, Comparison c) {
+        Map<Target, List<Comparison.TargetCheck>> byTarget = new LinkedHashMap<>();
+        c.targets().forEach(t -> byTarget.computeIfAbsent(t.target(), k -> new ArrayList<>()).add(t));
+        s.paragraph("\"met\": the mean meets the target; \"met with confidence\": the whole 95 % interval does.");
+        for (Map.Entry<Target, List<Comparison.TargetCheck>> e : byTarget.entrySet()) {
+            Target t = e.getKey();
+            String unit = t.kpi().unit();
+            List<List<String>> rows = new ArrayList<>();
+            for (Comparison.TargetCheck ch : e.getValue()) {
+                rows.add(List.of(ch.option(), Cells.interval(ch.value(), unit), ch.metWithConfidence()
+                        ? "met with confidence" : ch.met() ? "met" : "missed"));
+            }
+            s.table(t.label() + " (" + t.kpi().key() + " of " + String.join(" + ", t.settings()) + " "
+                    + (t.atMost() ? "<= " : ">= ") + Cells.value(t.threshold(), unit) + ")",
+                    List.of("option", "value [95 % CI]", "target"), rows);
+        }
+    }
+
+    private static void keyResults(HtmlReport.Section s, Comparison c) {
+        s.paragraph("For each kind of setting taken together, and for the whole system: the value of each option and "
+                + "its difference from the base, mean [95 % confidence interval]. A difference whose interval excludes "
+                + "zero is an effect of the option, not noise.");
+        Map<String, List<List<String>>> groups = new LinkedHashMap<>();
+        for (CompareKeys.Key k : CompareKeys.KEYS) {
+            for (Comparison.Option o : c.options()) {
+                for (String setting : CompareKeys.settings(c)) {
+                    if (!k.appliesTo(setting)) {
+                        continue;
+                    }
+                    Comparison.Row row = c.row(o.name(), setting, k.kpi());
+                    if (row == null) {
+                        continue;
+                    }
+                    groups.computeIfAbsent(setting, x -> new ArrayList<>()).add(List.of(k.label(), o.name(),
+                            Cells.interval(row.value(), row.unit()), o.name().equals(c.base()) ? "(base)"
+                                    : row.difference() == null ? "n/a"
+                                    : Cells.signedInterval(row.difference(), row.unit())));
+                }
+            }
+        }
+        for (Map.Entry<String, List<List<String>>> e : groups.entrySet()) {
+            String title = e.getKey().equals(Comparison.SYSTEM) ? "Whole system" : CompareCharts.kindLabel(e.getKey());
+            List<List<String>> sorted = new ArrayList<>(e.getValue());
+            s.table(title, List.of("measure", "option", "value [95 % CI]", "difference from base [95 % CI]"), sorted);
+        }
+    }
+
+    private static void searches(HtmlReport.Section s, List<ComparisonRun.SearchResult> searches) {
+        s.paragraph("Bisection over the beds of one setting of one option, every capacity run on the same random "
+                + "streams; the target is met when its mean is. The interval is that of the target's measure at the "
+                + "beds found, and at one bed fewer (which misses it).");
+        List<List<String>> rows = new ArrayList<>();
+        for (ComparisonRun.SearchResult r : searches) {
+            String unit = r.target().kpi().unit();
+            rows.add(List.of(r.option(), r.setting(), r.target().label(), r.low() + " to " + r.high(),
+                    r.optimum() == null ? "not found: " + r.high() + " beds miss it" : Integer.toString(
+                            r.optimum().beds()), r.optimum() == null ? "" : Cells.interval(r.optimum().value(), unit),
+                    r.optimum() == null || r.optimum().oneFewer() == null ? "" : Cells.interval(
+                            r.optimum().oneFewer(), unit)));
+        }
+        s.table(null, List.of("option", "setting", "target", "searched", "fewest beds", "measure there",
+                "at one bed fewer"), rows);
+    }
+}
