@@ -29,10 +29,12 @@ public final class CompareCharts {
      * @param name its file name, without extension
      * @param setting the (pseudo-)setting it shows, e.g. {@code kind:acute} or {@code system}
      * @param kpi the KPI's key
-     * @param label what it shows, for titles and captions
+     * @param label what it shows, for titles
+     * @param caption how to read it (how a kind's settings combine), for reports
      * @param chart the chart
      */
-    public record KeyChart(String name, String setting, String kpi, String label, JFreeChart chart) {
+    public record KeyChart(String name, String setting, String kpi, String label, String caption,
+            JFreeChart chart) {
     }
 
     /** A key KPI: its key and label. */
@@ -40,22 +42,33 @@ public final class CompareCharts {
     }
 
     private static final List<Key> GROUP = List.of(
-            new Key("beds_required_mean", "beds required at the target occupancy (sum over settings)"),
-            new Key("beds_required_percentile", "beds required for the risk share of days (sum over settings)"),
-            new Key("mean_occupancy", "mean occupied beds (sum over settings)"),
-            new Key("occupancy_p95", "95th percentile of occupied beds (sum over settings)"),
-            new Key("share_of_days_full", "share of days full (mean over settings)"),
-            new Key("mean_wait_days", "mean wait for a bed of those who waited"),
-            new Key("mean_delayed_beds", "beds held by patients waiting to move on"));
+            new Key("beds_required_mean", "beds required, mean method"),
+            new Key("beds_required_percentile", "beds required, percentile method"),
+            new Key("mean_occupancy", "mean occupied beds"),
+            new Key("occupancy_p95", "95th percentile of occupied beds"),
+            new Key("share_of_days_full", "share of days full"),
+            new Key("mean_wait_days", "mean wait for a bed"),
+            new Key("mean_delayed_beds", "beds held by delayed patients"));
+
+    /** How each KPI of a kind of setting combines its settings, for captions. */
+    private static final java.util.Map<String, String> COMBINED = java.util.Map.of(
+            "beds_required_mean", "summed over the settings: mean demand over the target occupancy, each sized alone",
+            "beds_required_percentile", "summed over the settings: beds that demand exceeds on at most the risk "
+                    + "share of days, each sized alone",
+            "mean_occupancy", "summed over the settings",
+            "occupancy_p95", "summed over the settings",
+            "share_of_days_full", "the mean over the settings of the share of midnights with every bed taken",
+            "mean_wait_days", "of the patients who waited, in any of the settings",
+            "mean_delayed_beds", "summed over the settings: patients fit to move on, waiting for the next setting");
 
     private static final List<Key> SYSTEM = List.of(
             new Key("refused", "patients turned away"),
-            new Key("diverted", "patients diverted to another setting"),
+            new Key("diverted", "patients diverted"),
             new Key("cancelled", "elective admissions cancelled"),
-            new Key("mean_wait_days", "mean wait for a bed of those who waited"),
-            new Key("delayed_days", "bed-days of patients waiting to move on"),
-            new Key("mean_delayed_beds", "beds held by patients waiting to move on"),
-            new Key("composite_stay_days", "composite length of stay, arrival to leaving the system"));
+            new Key("mean_wait_days", "mean wait for a bed"),
+            new Key("delayed_days", "delayed bed-days"),
+            new Key("mean_delayed_beds", "beds held by delayed patients"),
+            new Key("composite_stay_days", "composite length of stay"));
 
     /** @return the key charts of a comparison, in report order */
     public static List<KeyChart> build(Comparison c) {
@@ -69,11 +82,14 @@ public final class CompareCharts {
         }
         for (String g : groups) {
             for (Key k : GROUP) {
-                add(out, c, g, k, kindLabel(g) + ": " + k.label());
+                add(out, c, g, k, kindLabel(g) + ": " + k.label(), kindLabel(g) + ": " + k.label() + ", "
+                        + COMBINED.get(k.kpi()) + ".");
             }
         }
         for (Key k : SYSTEM) {
-            add(out, c, Comparison.SYSTEM, k, "Whole system: " + k.label());
+            add(out, c, Comparison.SYSTEM, k, "Whole system: " + k.label(), "Whole system: " + k.label()
+                    + (k.kpi().equals("composite_stay_days") ? ", from arrival to leaving the system (acute and "
+                    + "community stays, delays included)." : "."));
         }
         return out;
     }
@@ -88,7 +104,8 @@ public final class CompareCharts {
         };
     }
 
-    private static void add(List<KeyChart> out, Comparison c, String setting, Key k, String label) {
+    private static void add(List<KeyChart> out, Comparison c, String setting, Key k, String label,
+            String caption) {
         List<OptionInterval> intervals = new ArrayList<>();
         boolean allZero = true;
         String unit = null;
@@ -107,6 +124,7 @@ public final class CompareCharts {
         String name = "compare-" + (setting.startsWith(Comparisons.KIND_PREFIX)
                 ? setting.substring(Comparisons.KIND_PREFIX.length()).replace('_', '-') : setting) + "-"
                 + k.kpi().replace('_', '-');
-        out.add(new KeyChart(name, setting, k.kpi(), label, Charts.optionComparison(label, unit, intervals)));
+        out.add(new KeyChart(name, setting, k.kpi(), label, caption, Charts.optionComparison(label, unit,
+                intervals)));
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.bedsim.model.SettingKpi;
 import org.junit.jupiter.api.Test;
 
@@ -85,11 +84,5 @@ class OptionsSchemaTest {
             Path target = yaml.getParent().resolve(first.substring(first.indexOf('=') + 1).trim()).normalize();
             assertEquals(SCHEMA.toAbsolutePath().normalize(), target.toAbsolutePath(), yaml.toString());
         }
-    }
-
-    static Iterable<Map.Entry<String, JsonNode>> fields(JsonNode o) {
-        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
-        o.fields().forEachRemaining(out::add);
-        return out;
     }
 }

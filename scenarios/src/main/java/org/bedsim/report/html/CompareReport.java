@@ -62,7 +62,7 @@ public final class CompareReport {
         ch.paragraph("Each chart shows one measure for every option: the mean over replications with its 95 % "
                 + "confidence interval; the base is grey, with a dashed line at its mean.");
         for (CompareCharts.KeyChart k : charts) {
-            ch.chart(k.chart(), k.name(), k.label() + ".");
+            ch.chart(k.chart(), k.name(), k.caption());
         }
 
         if (!run.searches().isEmpty()) {
