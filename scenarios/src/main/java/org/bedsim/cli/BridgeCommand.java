@@ -16,6 +16,8 @@ import org.bedsim.report.BridgeJson;
 import org.bedsim.report.OutputDirectory;
 import org.bedsim.report.RunManifest;
 import org.bedsim.report.chart.ChartWriter;
+import org.bedsim.report.html.BridgeReport;
+import org.bedsim.report.html.HtmlReport;
 import org.bedsim.report.chart.Charts;
 import org.bedsim.scenario.BridgeCompiler;
 import org.bedsim.scenario.LoadedScenario;
@@ -123,6 +125,8 @@ final class BridgeCommand implements Callable<Integer> {
             written.addAll(charts.write(Charts.waterfall(result, title), dir.path(), "waterfall"));
             written.addAll(charts.write(Charts.trajectory(result, title + ", year by year"), dir.path(),
                     "trajectory"));
+            HtmlReport report = BridgeReport.build(def, result, title, manifest, ReportFacts.of(s));
+            written.add(dir.write(RunCommand.REPORT, report::write));
         } catch (IOException e) {
             throw new UserError("cannot write the outputs into " + dir.path() + ": " + e.getMessage());
         }

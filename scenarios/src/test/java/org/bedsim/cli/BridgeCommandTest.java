@@ -55,8 +55,8 @@ class BridgeCommandTest {
 
     @Test
     void bridge_writesEveryOutput_andNothingElse() throws IOException {
-        assertEquals(List.of("bridge.csv", "bridge.json", "trajectory.png", "trajectory.svg", "waterfall.png",
-                "waterfall.svg"), listing(oneThread));
+        assertEquals(List.of("bridge.csv", "bridge.json", "report.html", "trajectory.png", "trajectory.svg",
+                "waterfall.png", "waterfall.svg"), listing(oneThread));
         for (String png : List.of("waterfall.png", "trajectory.png")) {
             assertEquals(1000, ImageIO.read(oneThread.resolve(png).toFile()).getWidth(), png);
         }
@@ -66,6 +66,16 @@ class BridgeCommandTest {
         }
         assertTrue(Files.readString(oneThread.resolve("waterfall.svg")).contains("Admissions"), "step labels");
         assertEquals("", first.err(), "--quiet prints nothing on stderr for a valid scenario");
+    }
+
+    @Test
+    void bridgeReport_isOneOfflinePage_withTheBarsWaterfallSourcesAndModelDescription() throws IOException {
+        String html = Files.readString(oneThread.resolve("report.html"));
+        org.bedsim.report.html.OfflinePage.assertSelfContained(html);
+        for (String expected : List.of("The bridge", "Shapley value", "Admissions", "<svg", "Assumptions and sources",
+                "STRESS-DES", "Run manifest", "Steps and what they change")) {
+            assertTrue(html.contains(expected), expected);
+        }
     }
 
     @Test
