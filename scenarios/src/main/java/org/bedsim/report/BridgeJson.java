@@ -1,5 +1,10 @@
 package org.bedsim.report;
 
+import static org.bedsim.report.JsonNumbers.interval;
+import static org.bedsim.report.JsonNumbers.number;
+import static org.bedsim.report.JsonNumbers.pair;
+import static org.bedsim.report.JsonNumbers.value;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -142,39 +147,5 @@ public final class BridgeJson {
         number(g, "cumulative_beds", bar.cumulative().mean());
         pair(g, "cumulative_beds_ci95", bar.cumulative());
         g.writeEndObject();
-    }
-
-    private static void interval(JsonGenerator g, String name, ConfidenceInterval ci) throws IOException {
-        g.writeObjectFieldStart(name);
-        number(g, "mean", ci.mean());
-        pair(g, "ci95", ci);
-        g.writeEndObject();
-    }
-
-    private static void pair(JsonGenerator g, String name, ConfidenceInterval ci) throws IOException {
-        g.writeFieldName(name);
-        if (Double.isFinite(ci.low()) && Double.isFinite(ci.high())) {
-            g.writeStartArray();
-            value(g, ci.low());
-            value(g, ci.high());
-            g.writeEndArray();
-        } else {
-            g.writeNull();
-        }
-    }
-
-    private static void number(JsonGenerator g, String name, double v) throws IOException {
-        g.writeFieldName(name);
-        value(g, v);
-    }
-
-    private static void value(JsonGenerator g, double v) throws IOException {
-        if (!Double.isFinite(v)) {
-            g.writeNull();
-        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            g.writeNumber((long) v);
-        } else {
-            g.writeNumber(v);
-        }
     }
 }

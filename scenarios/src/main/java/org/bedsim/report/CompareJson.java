@@ -1,5 +1,9 @@
 package org.bedsim.report;
 
+import static org.bedsim.report.JsonNumbers.number;
+import static org.bedsim.report.JsonNumbers.pair;
+import static org.bedsim.report.JsonNumbers.value;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -175,32 +179,6 @@ public final class CompareJson {
             g.writeNullField(name);
             return;
         }
-        g.writeObjectFieldStart(name);
-        number(g, "mean", ci.mean());
-        g.writeFieldName("ci95");
-        if (Double.isFinite(ci.low()) && Double.isFinite(ci.high())) {
-            g.writeStartArray();
-            value(g, ci.low());
-            value(g, ci.high());
-            g.writeEndArray();
-        } else {
-            g.writeNull();
-        }
-        g.writeEndObject();
-    }
-
-    private static void number(JsonGenerator g, String name, double v) throws IOException {
-        g.writeFieldName(name);
-        value(g, v);
-    }
-
-    private static void value(JsonGenerator g, double v) throws IOException {
-        if (!Double.isFinite(v)) {
-            g.writeNull();
-        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            g.writeNumber((long) v);
-        } else {
-            g.writeNumber(v);
-        }
+        JsonNumbers.interval(g, name, ci);
     }
 }

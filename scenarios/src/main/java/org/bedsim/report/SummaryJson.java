@@ -1,5 +1,10 @@
 package org.bedsim.report;
 
+import static org.bedsim.report.JsonNumbers.interval;
+import static org.bedsim.report.JsonNumbers.number;
+import static org.bedsim.report.JsonNumbers.pair;
+import static org.bedsim.report.JsonNumbers.value;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -162,36 +167,5 @@ public final class SummaryJson implements ResultsWriter {
     private static void measure(JsonGenerator g, FlowSummary summary, String name, ToDoubleFunction<FlowResult> f)
             throws IOException {
         interval(g, name, summary.interval(f));
-    }
-
-    private static void interval(JsonGenerator g, String name, ConfidenceInterval ci) throws IOException {
-        g.writeObjectFieldStart(name);
-        number(g, "mean", ci.mean());
-        g.writeFieldName("ci95");
-        if (Double.isFinite(ci.low()) && Double.isFinite(ci.high())) {
-            g.writeStartArray();
-            value(g, ci.low());
-            value(g, ci.high());
-            g.writeEndArray();
-        } else {
-            g.writeNull();
-        }
-        g.writeEndObject();
-    }
-
-    private static void number(JsonGenerator g, String name, double v) throws IOException {
-        g.writeFieldName(name);
-        value(g, v);
-    }
-
-    /** Writes a number: whole numbers without ".0", exact shortest text otherwise, null if not finite. */
-    private static void value(JsonGenerator g, double v) throws IOException {
-        if (!Double.isFinite(v)) {
-            g.writeNull();
-        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            g.writeNumber((long) v);
-        } else {
-            g.writeNumber(v);
-        }
     }
 }
