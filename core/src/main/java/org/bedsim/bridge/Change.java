@@ -32,6 +32,54 @@ public sealed interface Change {
      */
     FlowSettings apply(FlowSettings s, double fraction, Draws draws, String key);
 
+    /** @return the change in words, for reports, e.g. "36.4 % of risk-lri's admissions avoided" */
+    default String describe() {
+        if (this instanceof DemographicGrowth g) {
+            return "arrivals grow by age band: " + String.join(", ", new java.util.TreeMap<>(g.growthByAgeBand())
+                    .entrySet().stream().map(e -> e.getKey() + " " + percent(e.getValue(), true)).toList());
+        }
+        if (this instanceof VolumeGrowth v) {
+            return "arrivals of " + (v.cohort() == null ? "every cohort" : v.cohort()) + " grow "
+                    + percent(v.ratePerYear(), true) + " a year over " + number(v.years()) + " years";
+        }
+        if (this instanceof AdmissionAvoidance a) {
+            return percent(a.share(), false) + " of " + a.cohort() + "'s admissions avoided"
+                    + (a.redirectTo() == null ? "" : ", cared for in " + a.redirectTo() + " instead");
+        }
+        if (this instanceof LengthOfStayChange l) {
+            String who = (l.cohort() == null ? "every cohort" : l.cohort()) + " in " + l.setting();
+            String what = l.replacement() != null ? "replaced by " + l.replacement().describe()
+                    : l.percent() != null ? "mean " + percent(l.percent(), true) : "";
+            return "stays of " + who + ": " + what + (l.cap() == null ? "" : " capped at " + number(l.cap())
+                    + " days");
+        }
+        if (this instanceof MergeSettings m) {
+            return String.join(", ", m.merged().stream().filter(x -> !x.equals(m.into())).toList()) + " merged into "
+                    + m.into() + (m.beds() == null ? "" : " (" + m.beds() + " beds)");
+        }
+        if (this instanceof CapacityChange c) {
+            return c.setting() + " set to " + c.beds() + " beds";
+        }
+        if (this instanceof OccupancyTarget o) {
+            return "target occupancy " + percent(o.target(), false);
+        }
+        if (this instanceof Joint j) {
+            return String.join("; ", j.parts().stream().map(Change::describe).toList());
+        }
+        return toString();
+    }
+
+    private static String percent(Parameter p, boolean signed) {
+        String f = signed ? "%+.2f %%" : "%.2f %%";
+        return p.isRange() ? "[" + String.format(java.util.Locale.ROOT, f, 100 * p.low()) + ", "
+                + String.format(java.util.Locale.ROOT, f, 100 * p.high()) + "]"
+                : String.format(java.util.Locale.ROOT, f, 100 * p.low());
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
     /** @return the counted settings after this change (only merges change them) */
     default Set<String> counted(Set<String> counted) {
         return counted;

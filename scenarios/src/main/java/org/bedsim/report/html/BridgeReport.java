@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.bedsim.bridge.BridgeDefinition;
 import org.bedsim.bridge.BridgeResult;
 import org.bedsim.bridge.BridgeStep;
+import org.bedsim.bridge.Change;
 import org.bedsim.report.RunManifest;
 import org.bedsim.report.chart.Charts;
 import org.bedsim.stats.ConfidenceInterval;
@@ -58,7 +59,7 @@ public final class BridgeReport {
         List<List<String>> stepRows = new ArrayList<>();
         for (BridgeStep s : def.steps()) {
             stepRows.add(List.of(s.id(), s.label(), String.join("; ", s.changes().stream()
-                    .map(Object::toString).toList()), String.join(", ", s.sources()),
+                    .map(Change::describe).toList()), String.join(", ", s.sources()),
                     s.fromYear() + " to " + s.fullYear()));
         }
         steps.table("Steps, in order", List.of("id", "label", "changes to the model's inputs", "sources",
