@@ -19,11 +19,11 @@ import java.util.Arrays;
  *       walking a list touches one cache line per node, and the virtual bucket is stored rather than recomputed.
  *       Free nodes form a list. Nothing is allocated per event; the arrays grow by doubling and the table is rebuilt,
  *       rarely, on resizing.</li>
- *   <li><b>Tuning.</b> The table doubles when the queue holds more than one event per two buckets and halves below
- *       one per eight. The width is twice the mean gap between successively removed events, measured over windows of
- *       removals (the gap sum of a window is the difference of its end times, so nothing is computed per event);
- *       every 2^15 removals the table is rebuilt if the width is off by more than a factor of two, so a model whose
- *       tempo changes (a warm-up, a winter) keeps O(1) behaviour.</li>
+ *   <li><b>Tuning.</b> ({@link BucketWidth}) The table doubles when the queue holds more than one event per two buckets
+ *       and halves below one per eight. The width is twice the mean gap between successively removed events, measured
+ *       over windows of removals (the gap sum of a window is the difference of its end times, so nothing is computed
+ *       per event); every 2^15 removals the table is rebuilt if the width is off by more than a factor of two, so a
+ *       model whose tempo changes (a warm-up, a winter) keeps O(1) behaviour.</li>
  *   <li><b>Robustness.</b> If a whole year passes with no event due (only far-future events remain), the minimum is
  *       found by a direct search of the bucket heads. Any insertion order is accepted, including times before the
  *       current minimum, so this is a general priority queue, not only a simulation one. Times must be finite or
@@ -34,8 +34,6 @@ import java.util.Arrays;
 public final class CalendarQueueEventList implements EventList {
     private static final int NIL = -1;
     private static final int MIN_BUCKETS = 16;
-    private static final int CHECK_INTERVAL = 1 << 15;
-    private static final double WIDTH_IN_GAPS = 2.0;
 
     // node n occupies nodes[4n .. 4n + 3]: time bits, tag, virtual bucket, next node (NIL = none)
     private static final int TIME = 0;
@@ -49,17 +47,12 @@ public final class CalendarQueueEventList implements EventList {
 
     private int[] heads;
     private int mask;
-    private double inverseWidth;
     /** Virtual bucket being scanned: no pending event lies in an earlier one. */
     private long current;
     /** Bucket index of the earliest event, or NIL if not yet located. */
     private int minBucket = NIL;
 
-    // width estimation from removal times
-    private double lastRemovedTime;
-    private double windowStartTime;
-    private int removalsInWindow;
-    private double meanGap;
+    private final BucketWidth width = new BucketWidth();
 
     /** An empty queue. */
     public CalendarQueueEventList() {
@@ -74,7 +67,6 @@ public final class CalendarQueueEventList implements EventList {
         heads = new int[MIN_BUCKETS];
         Arrays.fill(heads, NIL);
         mask = MIN_BUCKETS - 1;
-        inverseWidth = 1.0;
     }
 
     @Override
@@ -131,13 +123,13 @@ public final class CalendarQueueEventList implements EventList {
         int base = node << 2;
         heads[bucket] = (int) n[base + NEXT];
         long tag = n[base + TAG];
-        lastRemovedTime = Double.longBitsToDouble(n[base + TIME]);
+        double removedTime = Double.longBitsToDouble(n[base + TIME]);
         n[base + NEXT] = free;
         free = node;
         size--;
         minBucket = NIL;
-        if (++removalsInWindow == CHECK_INTERVAL) {
-            checkWidth();
+        if (width.removed(removedTime)) {
+            resize(heads.length);
         }
         if (size < heads.length >> 3 && heads.length > MIN_BUCKETS) {
             resize(heads.length >> 1);
@@ -242,31 +234,13 @@ public final class CalendarQueueEventList implements EventList {
     }
 
     private long virtualBucket(double time) {
-        return (long) (time * inverseWidth);
+        return width.bucket(time);
     }
 
-    /** Closes a window of removals: updates the mean gap, rebuilds the table if the width is far off. */
-    private void checkWidth() {
-        double gap = Math.max(0.0, lastRemovedTime - windowStartTime) / removalsInWindow;
-        windowStartTime = lastRemovedTime;
-        removalsInWindow = 0;
-        if (gap > 0 && gap < Double.POSITIVE_INFINITY) {
-            meanGap = gap;
-            double ideal = WIDTH_IN_GAPS * gap * inverseWidth;
-            if (ideal > 2 || ideal < 0.5) {
-                resize(heads.length);
-            }
-        }
-    }
 
     /** Rebuilds the calendar with {@code buckets} buckets and the current width estimate. */
     private void resize(int buckets) {
-        double gap = removalsInWindow >= 64
-                ? Math.max(0.0, lastRemovedTime - windowStartTime) / removalsInWindow
-                : meanGap;
-        if (gap > 0 && gap < Double.POSITIVE_INFINITY) {
-            inverseWidth = 1.0 / (WIDTH_IN_GAPS * gap);
-        }
+        width.reestimate();
         int[] oldHeads = heads;
         heads = new int[buckets];
         mask = buckets - 1;

@@ -26,11 +26,11 @@ import java.util.Arrays;
  *       smallest overflow virtual bucket, and there every overflow event within the new horizon is swept in. After a
  *       sweep the remaining overflow lies at least {@code B} buckets ahead, so each overflow event is examined once
  *       per {@code B} buckets of progress.</li>
- *   <li><b>Tuning.</b> The width is twice the mean gap between successively removed events, measured over windows of
- *       removals (a window's gap sum is the difference of its end times, so nothing is computed per event); the wheel
- *       has two to sixteen buckets per pending event, a horizon of many mean residual event horizons. It is
- *       rebuilt, rarely, when the number of events leaves [B/16, B/2] or the width is off by more than a factor of two
- *       after a window of 2^15 removals.</li>
+ *   <li><b>Tuning.</b> ({@link BucketWidth}) The width is twice the mean gap between successively removed events,
+ *       measured over windows of removals (a window's gap sum is the difference of its end times, so nothing is
+ *       computed per event); the wheel has two to sixteen buckets per pending event, a horizon of many mean residual
+ *       event horizons. It is rebuilt, rarely, when the number of events leaves [B/16, B/2] or the width is off by more
+ *       than a factor of two after a window of 2^15 removals.</li>
  *   <li><b>Storage.</b> Nodes are four consecutive longs (time bits, tag, virtual bucket, next) of one array with a
  *       free list; the bitmap is a long array. Nothing is allocated per event once the arrays have grown to their
  *       working size.</li>
@@ -41,8 +41,6 @@ import java.util.Arrays;
 public final class TimingWheelEventList implements EventList {
     private static final int NIL = -1;
     private static final int MIN_BUCKETS = 64;
-    private static final int CHECK_INTERVAL = 1 << 15;
-    private static final double WIDTH_IN_GAPS = 2.0;
 
     private static final int TIME = 0;
     private static final int TAG = 1;
@@ -59,17 +57,12 @@ public final class TimingWheelEventList implements EventList {
     private int[] heads;
     private long[] occupied;
     private int mask;
-    private double inverseWidth = 1.0;
     private long current;
 
     private int overflowHead = NIL;
     private long overflowMin = Long.MAX_VALUE;
 
-    // width estimation from removal times
-    private double lastRemovedTime;
-    private double windowStartTime;
-    private int removalsInWindow;
-    private double meanGap;
+    private final BucketWidth width = new BucketWidth();
 
     /** An empty list. */
     public TimingWheelEventList() {
@@ -93,7 +86,7 @@ public final class TimingWheelEventList implements EventList {
         final long[] n = nodes;
         int base = node << 2;
         free = (int) n[base + NEXT];
-        long vb = (long) (time * inverseWidth);
+        long vb = width.bucket(time);
         n[base + TIME] = Double.doubleToRawLongBits(time);
         n[base + TAG] = tag;
         n[base + VB] = vb;
@@ -138,13 +131,13 @@ public final class TimingWheelEventList implements EventList {
         int node = due;
         int base = node << 2;
         due = (int) n[base + NEXT];
-        lastRemovedTime = Double.longBitsToDouble(n[base + TIME]);
+        double removedTime = Double.longBitsToDouble(n[base + TIME]);
         long tag = n[base + TAG];
         n[base + NEXT] = free;
         free = node;
         size--;
-        if (++removalsInWindow == CHECK_INTERVAL) {
-            checkWidth();
+        if (width.removed(removedTime)) {
+            rebuild(heads.length);
         }
         if (size < heads.length >> 4 && heads.length > MIN_BUCKETS) {
             rebuild(heads.length >> 1);
@@ -315,28 +308,10 @@ public final class TimingWheelEventList implements EventList {
         return false;
     }
 
-    /** Closes a window of removals: updates the mean gap and rebuilds the wheel if the width is far off. */
-    private void checkWidth() {
-        double gap = Math.max(0.0, lastRemovedTime - windowStartTime) / removalsInWindow;
-        windowStartTime = lastRemovedTime;
-        removalsInWindow = 0;
-        if (gap > 0 && gap < Double.POSITIVE_INFINITY) {
-            meanGap = gap;
-            double ratio = WIDTH_IN_GAPS * gap * inverseWidth;
-            if (ratio > 2 || ratio < 0.5) {
-                rebuild(heads.length);
-            }
-        }
-    }
 
     /** Re-places every event with {@code buckets} buckets and the current width estimate. Rare. */
     private void rebuild(int buckets) {
-        double gap = removalsInWindow >= 64
-                ? Math.max(0.0, lastRemovedTime - windowStartTime) / removalsInWindow
-                : meanGap;
-        if (gap > 0 && gap < Double.POSITIVE_INFINITY) {
-            inverseWidth = 1.0 / (WIDTH_IN_GAPS * gap);
-        }
+        width.reestimate();
         final long[] n = nodes;
         int all = concat(due, overflowHead);
         for (int b = 0; b < heads.length; b++) {
@@ -348,7 +323,7 @@ public final class TimingWheelEventList implements EventList {
         allocateWheel(buckets);
         long earliest = Long.MAX_VALUE;
         for (int node = all; node != NIL; node = (int) n[(node << 2) + NEXT]) {
-            long vb = (long) (Double.longBitsToDouble(n[node << 2]) * inverseWidth);
+            long vb = width.bucket(Double.longBitsToDouble(n[node << 2]));
             n[(node << 2) + VB] = vb;
             earliest = Math.min(earliest, vb);
         }
