@@ -128,6 +128,7 @@ public final class FlowModel {
     private final int[] censusWaiting;
     private int censusDay;
     private final DailyFlowCounts daily;
+    private StayListener stayListener;
 
     /**
      * @param settings the configuration
@@ -264,6 +265,20 @@ public final class FlowModel {
         return sim.eventsExecuted();
     }
 
+    /**
+     * Sends every stay of this run to {@code listener} (call before {@link #run()}); without one the model pays a
+     * single null check per stay.
+     */
+    public FlowModel withStayListener(StayListener listener) {
+        List<String> cohortNames = new ArrayList<>();
+        for (CohortRuntime c : cohorts) {
+            cohortNames.add(c.source.name());
+        }
+        listener.begin(cfg.startDate().minusDays(warmupDays), warmupDays, List.of(names), cohortNames);
+        this.stayListener = listener;
+        return this;
+    }
+
     /** Runs warm-up and measured period and returns what was measured. */
     public FlowResult run() {
         sim.runUntil(warmupDays);
@@ -272,6 +287,9 @@ public final class FlowModel {
         double end = totalDays;
         sim.runUntil(end);
         census();
+        if (stayListener != null) {
+            openStays();
+        }
         return result(end, sim.eventsExecuted() - eventsBefore);
     }
 
@@ -470,6 +488,9 @@ public final class FlowModel {
     /** p leaves its bed at s for {@code to} (a setting or a sink). */
     private void leave(int p, int s, int to) {
         double now = sim.now();
+        if (stayListener != null) {
+            logStay(p, s, now, to);
+        }
         occupied[s]--;
         occupancyChanged(s);
         if (measuring) {
@@ -477,6 +498,22 @@ public final class FlowModel {
             st.dischargesTo[to]++;
             st.staySum += now - admittedAt(p);
             st.stayCount++;
+        }
+    }
+
+    private void logStay(int p, int s, double now, int to) {
+        stayListener.stay(cohortOf(p), family(p) == 1, number(p), s, moves(p) > 1, admittedAt(p),
+                stateOf(p) == BLOCKED ? since(p) : now, now, to);
+    }
+
+    /** The stays still open at the end of the run, for the stay listener. */
+    private void openStays() {
+        for (int p = 0; p < slots; p++) {
+            int state = stateOf(p);
+            if (state == IN_BED || state == BLOCKED) {
+                stayListener.stay(cohortOf(p), family(p) == 1, number(p), settingOf(p), moves(p) > 1, admittedAt(p),
+                        state == BLOCKED ? since(p) : Double.NaN, Double.NaN, -1);
+            }
         }
     }
 
