@@ -130,6 +130,8 @@ public final class FlowModel {
     private final int[] censusWaiting;
     private int censusDay;
     private final WaitRecorder waits;
+    private final DailyFlowCounts daily;
+    private StayListener stayListener;
 
     /**
      * @param settings the configuration
@@ -207,6 +209,7 @@ public final class FlowModel {
         censusDelayed = new int[horizonDays * nSet];
         censusWaiting = new int[horizonDays * nSet];
         waits = new WaitRecorder(nSet, nAll, warmupDays, horizonDays, settings.waits());
+        daily = new DailyFlowCounts(settings, nonSinks, sinks, warmupDays, horizonDays);
 
         kindStayEnd = sim.register(this::stayEnd);
         int kindArrival = sim.register(this::arrival);
@@ -267,6 +270,20 @@ public final class FlowModel {
         return sim.eventsExecuted();
     }
 
+    /**
+     * Sends every stay of this run to {@code listener} (call before {@link #run()}); without one the model pays a
+     * single null check per stay.
+     */
+    public FlowModel withStayListener(StayListener listener) {
+        List<String> cohortNames = new ArrayList<>();
+        for (CohortRuntime c : cohorts) {
+            cohortNames.add(c.source.name());
+        }
+        listener.begin(cfg.startDate().minusDays(warmupDays), warmupDays, List.of(names), cohortNames);
+        this.stayListener = listener;
+        return this;
+    }
+
     /** Runs warm-up and measured period and returns what was measured. */
     public FlowResult run() {
         sim.runUntil(warmupDays);
@@ -275,6 +292,9 @@ public final class FlowModel {
         double end = totalDays;
         sim.runUntil(end);
         census();
+        if (stayListener != null) {
+            openStays();
+        }
         return result(end, sim.eventsExecuted() - eventsBefore);
     }
 
@@ -434,6 +454,7 @@ public final class FlowModel {
         if (to >= nSet) {
             if (measuring) {
                 toSinks[to]++;
+                daily.reachedSink(now, cohortOf(p), to - nSet);
             }
             releasePatient(p);
         } else {
@@ -465,6 +486,7 @@ public final class FlowModel {
             st.admissions++;
             if (how == EXTERNAL) {
                 st.external++;
+                daily.admitted(now, cohortOf(p), s);
             } else {
                 st.transfersIn++;
             }
@@ -512,6 +534,9 @@ public final class FlowModel {
     /** p leaves its bed at s for {@code to} (a setting or a sink). */
     private void leave(int p, int s, int to) {
         double now = sim.now();
+        if (stayListener != null) {
+            logStay(p, s, now, to);
+        }
         occupied[s]--;
         occupancyChanged(s);
         if (measuring) {
@@ -522,10 +547,27 @@ public final class FlowModel {
         }
     }
 
+    private void logStay(int p, int s, double now, int to) {
+        stayListener.stay(cohortOf(p), family(p) == 1, number(p), s, moves(p) > 1, admittedAt(p),
+                stateOf(p) == BLOCKED ? since(p) : now, now, to);
+    }
+
+    /** The stays still open at the end of the run, for the stay listener. */
+    private void openStays() {
+        for (int p = 0; p < slots; p++) {
+            int state = stateOf(p);
+            if (state == IN_BED || state == BLOCKED) {
+                stayListener.stay(cohortOf(p), family(p) == 1, number(p), settingOf(p), moves(p) > 1, admittedAt(p),
+                        state == BLOCKED ? since(p) : Double.NaN, Double.NaN, -1);
+            }
+        }
+    }
+
     private void toSink(int p, int sink) {
         double now = sim.now();
         if (measuring) {
             toSinks[sink]++;
+            daily.reachedSink(now, cohortOf(p), sink - nSet);
             systemStaySum += now - arrivedAt(p);
             systemStayCount++;
         }
@@ -833,6 +875,7 @@ public final class FlowModel {
             censusDelayed[row + s] = blockedHere[s];
             censusWaiting[row + s] = arrivalQueue[s].size();
             waits.endOfDay(censusDay, s, arrivalQueue[s].size());
+            daily.awaiting(censusDay, s, transferQueue[s].size());
             Collectors st = stats[s];
             st.census.add(occ, 1);
             st.demandCensus.add(demandOf(s), 1);
@@ -867,6 +910,7 @@ public final class FlowModel {
                 censusOccupied, censusDelayed, censusWaiting);
         return new FlowResult(replication, results, census, arrivals, avoided, readmissions, sinks, refused, cancelled,
                 inSystemAtStart, active, systemStayCount == 0 ? 0 : systemStaySum / systemStayCount, events,
+                daily.result(cfg.startDate()),
                 waits.series(cfg.startDate(), Arrays.asList(names).subList(0, nSet)));
     }
 
