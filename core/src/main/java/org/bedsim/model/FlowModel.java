@@ -127,6 +127,7 @@ public final class FlowModel {
     private final int[] censusDelayed;
     private final int[] censusWaiting;
     private int censusDay;
+    private final DailyFlowCounts daily;
     private StayListener stayListener;
 
     /**
@@ -204,6 +205,7 @@ public final class FlowModel {
         censusOccupied = new int[horizonDays * nSet];
         censusDelayed = new int[horizonDays * nSet];
         censusWaiting = new int[horizonDays * nSet];
+        daily = new DailyFlowCounts(settings, nonSinks, sinks, warmupDays, horizonDays);
 
         kindStayEnd = sim.register(this::stayEnd);
         int kindArrival = sim.register(this::arrival);
@@ -438,6 +440,7 @@ public final class FlowModel {
             st.admissions++;
             if (how == EXTERNAL) {
                 st.external++;
+                daily.admitted(now, cohortOf(p), s);
             } else {
                 st.transfersIn++;
             }
@@ -518,6 +521,7 @@ public final class FlowModel {
         double now = sim.now();
         if (measuring) {
             toSinks[sink]++;
+            daily.reachedSink(now, cohortOf(p), sink - nSet);
             systemStaySum += now - arrivedAt(p);
             systemStayCount++;
         }
@@ -811,6 +815,7 @@ public final class FlowModel {
             censusOccupied[row + s] = occ;
             censusDelayed[row + s] = blockedHere[s];
             censusWaiting[row + s] = arrivalQueue[s].size();
+            daily.awaiting(censusDay, s, transferQueue[s].size());
             Collectors st = stats[s];
             st.census.add(occ, 1);
             st.demandCensus.add(demandOf(s), 1);
@@ -840,7 +845,8 @@ public final class FlowModel {
         CensusSeries census = new CensusSeries(cfg.startDate(), Arrays.asList(names).subList(0, nSet),
                 censusOccupied, censusDelayed, censusWaiting);
         return new FlowResult(replication, results, census, arrivals, avoided, readmissions, sinks, refused, cancelled,
-                inSystemAtStart, active, systemStayCount == 0 ? 0 : systemStaySum / systemStayCount, events);
+                inSystemAtStart, active, systemStayCount == 0 ? 0 : systemStaySum / systemStayCount, events,
+                daily.result(cfg.startDate()));
     }
 
     // ---- per-cohort runtime ----------------------------------------------------------------------------------------

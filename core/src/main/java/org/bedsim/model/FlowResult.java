@@ -21,15 +21,27 @@ import java.util.Map;
  * @param inSystemAtEnd the same when it ended
  * @param meanSystemStayDays mean time from arrival to a sink of patients who reached a sink (delays included)
  * @param events events executed in the measured period
+ * @param daily day-by-day flows (delays by awaited setting, acute admissions and sinks by cohort)
  */
 public record FlowResult(int replication, List<SettingResult> settings, CensusSeries census, long arrivals,
         long avoided, long readmissions, Map<String, Long> toSinks, long refused, long cancelled,
-        long inSystemAtStart, long inSystemAtEnd, double meanSystemStayDays, long events) {
+        long inSystemAtStart, long inSystemAtEnd, double meanSystemStayDays, long events, DailyFlows daily) {
 
     /** Freezes. */
     public FlowResult {
         settings = List.copyOf(settings);
         toSinks = Collections.unmodifiableMap(new LinkedHashMap<>(toSinks));
+        if (daily == null) {
+            daily = DailyFlows.none(census.startDate());
+        }
+    }
+
+    /** A result without day-by-day flows. */
+    public FlowResult(int replication, List<SettingResult> settings, CensusSeries census, long arrivals,
+            long avoided, long readmissions, Map<String, Long> toSinks, long refused, long cancelled,
+            long inSystemAtStart, long inSystemAtEnd, double meanSystemStayDays, long events) {
+        this(replication, settings, census, arrivals, avoided, readmissions, toSinks, refused, cancelled,
+                inSystemAtStart, inSystemAtEnd, meanSystemStayDays, events, null);
     }
 
     /** @return the result of a setting by name */
