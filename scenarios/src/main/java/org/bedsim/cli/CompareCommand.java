@@ -140,6 +140,9 @@ final class CompareCommand implements Callable<Integer> {
         for (CompareCharts.KeyChart k : charts) {
             try {
                 chartWriter.write(k.chart(), chartDir, k.name());
+                if (k.values() != k.chart()) {
+                    chartWriter.write(k.values(), chartDir, k.valuesName());
+                }
             } catch (IOException e) {
                 throw new UserError("cannot write " + chartDir.resolve(k.name() + ".png") + ": " + e.getMessage());
             }
