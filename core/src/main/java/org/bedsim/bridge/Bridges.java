@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.bedsim.experiment.Replications;
+import org.bedsim.model.DemandModel;
+import org.bedsim.model.DemandResult;
 import org.bedsim.model.FlowModel;
 import org.bedsim.model.FlowResult;
 import org.bedsim.model.FlowSettings;
@@ -27,7 +29,10 @@ import org.bedsim.stats.ConfidenceInterval;
  * the total in every replication. Exact Shapley values need every subset of the steps (2^n configurations); beyond
  * {@link BridgeDefinition#maxExactShapleySteps} steps, orderings are sampled (Castro, Gomez and Tejada 2009) from the
  * stream {@code bridge/orderings}. All (configuration, replication) runs are spread over the threads; the result does
- * not depend on their number.
+ * not depend on their number. When beds are unlimited (demand is counted), a replication's configurations run on the
+ * demand fast path ({@link DemandModel}), which gives the event-driven model's census exactly and shares each
+ * cohort's patients across the configurations that leave the cohort unchanged; a configuration it does not support
+ * (readmissions, or a change type it does not know) runs on the event-driven {@link FlowModel}.
  */
 public final class Bridges {
     private Bridges() {
@@ -47,6 +52,14 @@ public final class Bridges {
      * @return bars, Shapley values, interaction and trajectory
      */
     public static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone) {
+        return compute(def, threads, onRunDone, true);
+    }
+
+    /**
+     * As {@link #compute(BridgeDefinition, int, IntConsumer)}; {@code demandFastPath} false runs every configuration
+     * through the event-driven {@link FlowModel} (for tests that hold the two paths to the same result).
+     */
+    static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone, boolean demandFastPath) {
         int reps = def.replications();
         Plan plan = plan(def);
         Map<String, double[]> configs = plan.configs();
@@ -55,18 +68,39 @@ public final class Bridges {
 
         List<double[]> list = new ArrayList<>(configs.values());
         RandomStreams streams = new RandomStreams(def.seed());
-        List<Double> beds = Replications.run(list.size() * reps, threads, task -> {
-            double[] fractions = list.get(task / reps);
-            int replication = task % reps;
-            return beds(def, fractions, streams, replication);
-        }, onRunDone);
+        double[][] beds = new double[list.size()][reps];
+        if (demandFastPath && def.base().unconstrained()) {
+            // one task per replication (split further when there are fewer replications than threads): the demand
+            // fast path shares a replication's patients across its configurations
+            int chunks = reps >= threads ? 1 : Math.min(list.size(), (threads + reps - 1) / reps);
+            int per = (list.size() + chunks - 1) / chunks;
+            List<double[]> done = Replications.run(reps * chunks, threads, task -> {
+                int replication = task / chunks;
+                int from = (task % chunks) * per;
+                int to = Math.min(list.size(), from + per);
+                return onFastPath(def, list, from, to, streams, replication,
+                        new DemandModel(streams.replication(replication)), c -> onRunDone.accept(c * reps + replication));
+            });
+            for (int task = 0; task < done.size(); task++) {
+                int from = (task % chunks) * per;
+                double[] out = done.get(task);
+                for (int i = 0; i < out.length; i++) {
+                    beds[from + i][task / chunks] = out[i];
+                }
+            }
+        } else {
+            List<Double> values = Replications.run(list.size() * reps, threads, task -> {
+                double[] fractions = list.get(task / reps);
+                int replication = task % reps;
+                return beds(def, fractions, streams, replication, null);
+            }, onRunDone);
+            for (int task = 0; task < values.size(); task++) {
+                beds[task / reps][task % reps] = values.get(task);
+            }
+        }
         Map<String, double[]> values = new LinkedHashMap<>();
         for (int c = 0; c < list.size(); c++) {
-            double[] v = new double[reps];
-            for (int r = 0; r < reps; r++) {
-                v[r] = beds.get(c * reps + r);
-            }
-            values.put(key(list.get(c)), v);
+            values.put(key(list.get(c)), beds[c]);
         }
         return assemble(def, values, exact, orderings, configs.size());
     }
@@ -133,8 +167,32 @@ public final class Bridges {
         return new Plan(configs, orderings, exact);
     }
 
-    /** Beds of one configuration in one replication. */
-    static double beds(BridgeDefinition def, double[] fractions, RandomStreams streams, int replication) {
+    /**
+     * Beds of configurations {@code from} to {@code to} (exclusive) of {@code list} in one replication, sharing one
+     * demand model (whose work counters then tell what the fast path did).
+     */
+    static double[] onFastPath(BridgeDefinition def, List<double[]> list, int from, int to, RandomStreams streams,
+            int replication, DemandModel demand, IntConsumer onConfigurationDone) {
+        double[] out = new double[Math.max(0, to - from)];
+        for (int c = from; c < to; c++) {
+            out[c - from] = beds(def, list.get(c), streams, replication, demand);
+            onConfigurationDone.accept(c);
+        }
+        return out;
+    }
+
+    /** @return the configurations of a bridge, in the order {@link #compute} runs them */
+    static List<double[]> configurationList(BridgeDefinition def) {
+        return new ArrayList<>(plan(def).configs().values());
+    }
+
+    /**
+     * Beds of one configuration in one replication: by the demand fast path when {@code demand} is given and
+     * supports the configuration (the same census, so the same beds by the percentile method), else by the
+     * event-driven model.
+     */
+    private static double beds(BridgeDefinition def, double[] fractions, RandomStreams streams, int replication,
+            DemandModel demand) {
         Draws draws = new Draws(streams, replication);
         FlowSettings s = def.base();
         Set<String> counted = def.counted();
@@ -151,8 +209,16 @@ public final class Bridges {
                 }
             }
         }
-        FlowResult result = new FlowModel(s, streams.replication(replication)).run();
         double total = 0;
+        if (demand != null && DemandModel.supports(s)) {
+            DemandResult result = demand.run(s);
+            for (String name : new java.util.TreeSet<>(counted)) { // a fixed order: the sum is the same in every JVM
+                total += def.method() == BedCount.MEAN_OCCUPANCY ? result.meanDemand(name) / s.occupancyTarget()
+                        : result.bedsRequiredPercentile(name, s.riskShareOfDays());
+            }
+            return total;
+        }
+        FlowResult result = new FlowModel(s, streams.replication(replication)).run();
         for (String name : new java.util.TreeSet<>(counted)) { // a fixed order: the sum is the same in every JVM
             SettingResult r = result.setting(name);
             total += def.method() == BedCount.MEAN_OCCUPANCY ? r.bedsRequiredMean() : r.bedsRequiredPercentile();
