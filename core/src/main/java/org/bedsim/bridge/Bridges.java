@@ -1,6 +1,7 @@
 package org.bedsim.bridge;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +75,20 @@ public final class Bridges {
             // fast path shares a replication's patients across its configurations
             int chunks = reps >= threads ? 1 : Math.min(list.size(), (threads + reps - 1) / reps);
             int per = (list.size() + chunks - 1) / chunks;
+            ThreadLocal<DemandModel> models = new ThreadLocal<>(); // one per worker thread, its arrays reused
             List<double[]> done = Replications.run(reps * chunks, threads, task -> {
                 int replication = task / chunks;
                 int from = (task % chunks) * per;
                 int to = Math.min(list.size(), from + per);
-                return onFastPath(def, list, from, to, streams, replication,
-                        new DemandModel(streams.replication(replication)), c -> onRunDone.accept(c * reps + replication));
+                DemandModel demand = models.get();
+                if (demand == null) {
+                    demand = new DemandModel(streams.replication(replication));
+                    models.set(demand);
+                } else {
+                    demand.reset(streams.replication(replication));
+                }
+                return onFastPath(def, list, from, to, streams, replication, demand,
+                        c -> onRunDone.accept(c * reps + replication));
             });
             for (int task = 0; task < done.size(); task++) {
                 int from = (task % chunks) * per;
@@ -92,7 +101,7 @@ public final class Bridges {
             List<Double> values = Replications.run(list.size() * reps, threads, task -> {
                 double[] fractions = list.get(task / reps);
                 int replication = task % reps;
-                return beds(def, fractions, streams, replication, null);
+                return beds(def, fractions, streams, replication);
             }, onRunDone);
             for (int task = 0; task < values.size(); task++) {
                 beds[task / reps][task % reps] = values.get(task);
@@ -169,13 +178,17 @@ public final class Bridges {
 
     /**
      * Beds of configurations {@code from} to {@code to} (exclusive) of {@code list} in one replication, sharing one
-     * demand model (whose work counters then tell what the fast path did).
+     * demand model (whose work counters then tell what the fast path did) and the configured settings of common
+     * prefixes of steps.
      */
     static double[] onFastPath(BridgeDefinition def, List<double[]> list, int from, int to, RandomStreams streams,
             int replication, DemandModel demand, IntConsumer onConfigurationDone) {
+        Draws draws = new Draws(streams, replication);
+        Map<String, Configured> prefixes = new HashMap<>();
         double[] out = new double[Math.max(0, to - from)];
         for (int c = from; c < to; c++) {
-            out[c - from] = beds(def, list.get(c), streams, replication, demand);
+            Configured configured = configure(def, list.get(c), draws, prefixes);
+            out[c - from] = beds(def, configured, streams, replication, demand);
             onConfigurationDone.accept(c);
         }
         return out;
@@ -186,40 +199,74 @@ public final class Bridges {
         return new ArrayList<>(plan(def).configs().values());
     }
 
+    /** A configuration's settings and the settings its beds are counted in. */
+    private record Configured(FlowSettings settings, Set<String> counted) {
+    }
+
     /**
-     * Beds of one configuration in one replication: by the demand fast path when {@code demand} is given and
-     * supports the configuration (the same census, so the same beds by the percentile method), else by the
-     * event-driven model.
+     * The base with each step applied at its fraction, steps in their defined order. With {@code prefixes}, the
+     * configuration is built on its memoised prefix (the same steps but the last), so each step is applied once per
+     * distinct prefix instead of once per configuration.
      */
-    private static double beds(BridgeDefinition def, double[] fractions, RandomStreams streams, int replication,
-            DemandModel demand) {
-        Draws draws = new Draws(streams, replication);
-        FlowSettings s = def.base();
-        Set<String> counted = def.counted();
+    private static Configured configure(BridgeDefinition def, double[] fractions, Draws draws,
+            Map<String, Configured> prefixes) {
+        int last = -1;
         for (int i = 0; i < fractions.length; i++) {
-            if (fractions[i] <= 0) {
-                continue;
-            }
-            BridgeStep step = def.steps().get(i);
-            for (int j = 0; j < step.changes().size(); j++) {
-                Change change = step.changes().get(j);
-                s = change.apply(s, fractions[i], draws, step.id() + "/" + j);
-                if (!(change instanceof Change.MergeSettings) || fractions[i] >= 0.5) {
-                    counted = change.counted(counted);
-                }
+            if (fractions[i] > 0) {
+                last = i;
             }
         }
+        if (last < 0) {
+            return new Configured(def.base(), def.counted());
+        }
+        String key = key(fractions);
+        Configured known = prefixes.get(key);
+        if (known != null) {
+            return known;
+        }
+        double[] parent = fractions.clone();
+        parent[last] = 0;
+        Configured before = configure(def, parent, draws, prefixes);
+        FlowSettings s = before.settings();
+        Set<String> counted = before.counted();
+        BridgeStep step = def.steps().get(last);
+        for (int j = 0; j < step.changes().size(); j++) {
+            Change change = step.changes().get(j);
+            s = change.apply(s, fractions[last], draws, step.id() + "/" + j);
+            if (!(change instanceof Change.MergeSettings) || fractions[last] >= 0.5) {
+                counted = change.counted(counted);
+            }
+        }
+        Configured out = new Configured(s, counted);
+        prefixes.put(key, out);
+        return out;
+    }
+
+    /** Beds of one configuration in one replication, by the event-driven model. */
+    private static double beds(BridgeDefinition def, double[] fractions, RandomStreams streams, int replication) {
+        Configured configured = configure(def, fractions, new Draws(streams, replication), new HashMap<>());
+        return beds(def, configured, streams, replication, null);
+    }
+
+    /**
+     * Beds of a configuration in one replication: by the demand fast path when {@code demand} is given and supports
+     * the configuration (the same census, so the same beds by the percentile method), else by the event-driven
+     * model.
+     */
+    private static double beds(BridgeDefinition def, Configured configured, RandomStreams streams, int replication,
+            DemandModel demand) {
+        FlowSettings s = configured.settings();
         double total = 0;
         if (demand != null && DemandModel.supports(s)) {
             DemandResult result = demand.run(s);
-            for (String name : new java.util.TreeSet<>(counted)) { // a fixed order: the sum is the same in every JVM
+            for (String name : new java.util.TreeSet<>(configured.counted())) { // a fixed order: the same sum anywhere
                 total += def.method() == BedCount.MEAN_OCCUPANCY ? result.meanDemand(name) / s.occupancyTarget()
                         : result.bedsRequiredPercentile(name, s.riskShareOfDays());
             }
             return total;
         }
         FlowResult result = new FlowModel(s, streams.replication(replication)).run();
-        for (String name : new java.util.TreeSet<>(counted)) { // a fixed order: the sum is the same in every JVM
+        for (String name : new java.util.TreeSet<>(configured.counted())) { // a fixed order: the same sum anywhere
             SettingResult r = result.setting(name);
             total += def.method() == BedCount.MEAN_OCCUPANCY ? r.bedsRequiredMean() : r.bedsRequiredPercentile();
         }

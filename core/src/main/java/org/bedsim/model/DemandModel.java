@@ -51,7 +51,8 @@ public final class DemandModel {
     private static final double BOOKING_HOUR = 8.0 / 24.0;
     private static final double WORKING_DAYS_PER_YEAR = 365.25 * 5 / 7;
 
-    private final ReplicationStreams streams;
+    private ReplicationStreams streams;
+    private final java.util.ArrayDeque<double[]> spare = new java.util.ArrayDeque<>();
     private final Map<String, Long> keys = new HashMap<>();
     private final Map<String, Levels> levels = new HashMap<>();
     private final Map<StayKey, double[]> firstStays = new HashMap<>();
@@ -63,6 +64,56 @@ public final class DemandModel {
     /** @param streams the random streams of the replication */
     public DemandModel(ReplicationStreams streams) {
         this.streams = streams;
+    }
+
+    /**
+     * Starts another replication, keeping this model's arrays for reuse (so a thread that runs many replications
+     * allocates little after the first). The work counters carry on.
+     *
+     * @param replication the random streams of the next replication
+     */
+    public void reset(ReplicationStreams replication) {
+        this.streams = replication;
+        keys.clear();
+        for (Levels l : levels.values()) {
+            spare.push(l.level);
+        }
+        levels.clear();
+        spare.addAll(firstStays.values());
+        firstStays.clear();
+        contributions.clear();
+    }
+
+    /** @return a spare array of at least {@code n} entries, or a new one, filled with NaN */
+    private double[] array(int n) {
+        double[] best = null;
+        for (double[] a : spare) {
+            if (a.length >= n && (best == null || a.length < best.length)) {
+                best = a;
+            }
+        }
+        if (best != null) {
+            spare.removeFirstOccurrence(best);
+            Arrays.fill(best, Double.NaN);
+            return best;
+        }
+        int size = 1024;
+        while (size < n) {
+            size <<= 1;
+        }
+        double[] a = new double[size];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    /** @return {@code a} grown to hold index {@code n}, its contents kept and the rest NaN; the old array is spare */
+    private double[] grown(double[] a, long n) {
+        double[] b = array((int) Math.min(Integer.MAX_VALUE - 8, 2 * n + 2));
+        System.arraycopy(a, 0, b, 0, a.length);
+        if (a.length > 0) {
+            spare.push(a);
+        }
+        return b;
     }
 
     /**
@@ -135,9 +186,7 @@ public final class DemandModel {
                 bedDays[s] += contribution.bedDays[k];
             }
         }
-        CensusSeries census = new CensusSeries(settings.startDate(), names, occupied, new int[days * n],
-                new int[days * n]);
-        return new DemandResult(census, bedDays, days);
+        return new DemandResult(settings.startDate(), names, occupied, bedDays, days);
     }
 
     // ---- one cohort ------------------------------------------------------------------------------------------------
@@ -178,9 +227,9 @@ public final class DemandModel {
     }
 
     /** A cohort's arrival stream: the running sums of its unit-rate exponential gaps, drawn as far as needed. */
-    private static final class Levels {
+    private final class Levels {
         final ZigguratSampler.Exponential gaps;
-        double[] level = new double[1024];
+        double[] level = array(1024);
         int drawn;
 
         Levels(ZigguratSampler.Exponential gaps) {
@@ -190,7 +239,7 @@ public final class DemandModel {
         double get(int i) {
             while (i >= drawn) {
                 if (drawn == level.length) {
-                    level = Arrays.copyOf(level, drawn << 1);
+                    level = grown(level, drawn);
                 }
                 level[drawn] = (drawn == 0 ? 0.0 : level[drawn - 1]) + gaps.sample();
                 drawn++;
@@ -240,7 +289,7 @@ public final class DemandModel {
             Distribution d = c.lengthOfStay().get(s);
             random[k] = new CounterRandom();
             stay[k] = d.sampler(random[k]);
-            first[k] = firstStays.computeIfAbsent(new StayKey(name, s, d), x -> new double[0]);
+            first[k] = firstStays.computeIfAbsent(new StayKey(name, s, d), x -> array(1024));
             losRevisitKey[k] = key("los/" + name + "/" + s + "/revisits");
             routeKey[k] = key("routing/" + name + "/" + s);
             routeRevisitKey[k] = key("routing/" + name + "/" + s + "/revisits");
@@ -350,7 +399,7 @@ public final class DemandModel {
     }
 
     /** One cohort definition's patients walking through their settings, adding to the census. */
-    private static final class Walk {
+    private final class Walk {
         final int[][] diff;
         final double[] bedDays;
         final int w1;
@@ -441,13 +490,7 @@ public final class DemandModel {
         private double firstStay(int s, long n) {
             double[] f = first[s];
             if (n >= f.length) {
-                int size = Math.max(1024, f.length);
-                while (size <= n) {
-                    size <<= 1;
-                }
-                int old = f.length;
-                f = Arrays.copyOf(f, size);
-                Arrays.fill(f, old, size, Double.NaN);
+                f = grown(f, n);
                 first[s] = f;
             }
             double v = f[(int) n];
@@ -461,8 +504,8 @@ public final class DemandModel {
 
         /** Adds the visit [a, b) at s to the midnights it spans and to the measured bed-days. */
         private void count(int s, double a, double b) {
-            int lo = Math.max((int) Math.ceil(a), w1);
-            int hi = b >= total ? total + 1 : (int) Math.ceil(b);
+            int lo = Math.max(ceil(a), w1);
+            int hi = b >= total ? total + 1 : ceil(b);
             if (lo < hi) {
                 diff[s][lo - w1]++;
                 diff[s][hi - w1]--;
@@ -472,6 +515,12 @@ public final class DemandModel {
                 bedDays[s] += used;
             }
         }
+    }
+
+    /** Math.ceil for a time in [0, 2^31) (cheaper than the library's on some processors). */
+    private static int ceil(double t) {
+        int f = (int) t;
+        return t > f ? f + 1 : f;
     }
 
     private long key(String name) {

@@ -1,27 +1,40 @@
 package org.bedsim.model;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.bedsim.stats.OccupancyHistogram;
 
 /**
  * What {@link DemandModel} measures in one configuration and replication: the midnight census of every setting with
  * unlimited beds (demand), and the bed-days used in the measured period.
- *
- * @param census the midnight census, exactly as {@link FlowModel} reports it for the same unconstrained settings
- *     (nobody is delayed or waits when beds are unlimited)
- * @param bedDays bed-days used in each setting (in the census's order) during the measured period
- * @param horizonDays days measured
  */
-public record DemandResult(CensusSeries census, double[] bedDays, int horizonDays) {
+public final class DemandResult {
+    private final LocalDate startDate;
+    private final List<String> settings;
+    private final int[] occupied;
+    private final double[] bedDays;
+    private final int horizonDays;
 
-    /** Copies. */
-    public DemandResult {
-        bedDays = bedDays.clone();
+    /** Takes the arrays over (the model builds them for this result only). */
+    DemandResult(LocalDate startDate, List<String> settings, int[] occupied, double[] bedDays, int horizonDays) {
+        this.startDate = startDate;
+        this.settings = List.copyOf(settings);
+        this.occupied = occupied;
+        this.bedDays = bedDays;
+        this.horizonDays = horizonDays;
     }
 
     /** @return the settings measured, in order */
     public List<String> settings() {
-        return census.settings();
+        return settings;
+    }
+
+    /**
+     * @return the midnight census, exactly as {@link FlowModel} reports it for the same unconstrained settings
+     *     (nobody is delayed or waits when beds are unlimited)
+     */
+    public CensusSeries census() {
+        return new CensusSeries(startDate, settings, occupied, new int[occupied.length], new int[occupied.length]);
     }
 
     /**
@@ -32,8 +45,7 @@ public record DemandResult(CensusSeries census, double[] bedDays, int horizonDay
      */
     public int bedsRequiredPercentile(String setting, double riskShareOfDays) {
         int s = index(setting);
-        int n = census.settings().size();
-        int[] occupied = census.occupied();
+        int n = settings.size();
         OccupancyHistogram h = OccupancyHistogram.forCounts(64);
         for (int d = 0; d < horizonDays; d++) {
             h.add(occupied[d * n + s], 1);
@@ -51,7 +63,7 @@ public record DemandResult(CensusSeries census, double[] bedDays, int horizonDay
     }
 
     private int index(String setting) {
-        int s = census.settings().indexOf(setting);
+        int s = settings.indexOf(setting);
         if (s < 0) {
             throw new IllegalArgumentException("no setting " + setting);
         }
