@@ -172,7 +172,7 @@ class BridgesTest {
                 step("avoid", new Change.AdmissionAvoidance("older", Parameter.of(0.2), null)),
                 step("los", new Change.LengthOfStayChange("adults", "south", Parameter.of(-0.15), null, null)),
                 step("pool", new Change.MergeSettings(List.of("north", "south"), "north", null)));
-        return bridge(twoSites().withUnconstrained(true), method, steps, 4);
+        return bridge(twoSites().withUnconstrained(true), method, steps, 3);
     }
 
     @Test
