@@ -61,6 +61,27 @@ public final class OptionsLoader {
     }
 
     /**
+     * Reads a file's text just far enough to tell an options file from a scenario, without opening any other file.
+     *
+     * @param name the file's name (its extension gives the format)
+     * @param bytes its content
+     * @return the options file's {@code base.scenario} reference as written (a path relative to the file; empty if
+     *     missing or not text), or null if the content is not an options file
+     */
+    public static String baseReference(String name, byte[] bytes) {
+        TreeReader.Format format = TreeReader.formatOf(fileName(name));
+        if (format == null) {
+            return null;
+        }
+        JsonNode tree = TreeReader.read(bytes, format).tree();
+        if (tree == null || !tree.isObject() || !tree.has("base") || !tree.has("options")) {
+            return null;
+        }
+        JsonNode ref = tree.path("base").path("scenario");
+        return ref.isTextual() ? ref.asText() : "";
+    }
+
+    /**
      * @return for each source id the options file's overrides and targets cite, where: the option and the path in
      *     its overrides ({@code six-sites: settings.melton-rehab}), or the target
      */
