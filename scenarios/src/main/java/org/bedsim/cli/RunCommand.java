@@ -26,6 +26,7 @@ import org.bedsim.report.html.RunReport;
 import org.bedsim.scenario.LoadedScenario;
 import org.bedsim.scenario.ScenarioCompiler;
 import org.bedsim.scenario.ScenarioLoader;
+import org.bedsim.spells.SpellLogWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +50,8 @@ import picocli.CommandLine.Spec;
             "                quarter and year (delayed days, per 100,000 adults, by owner;",
             "                non-elective and care-home admissions), beside published figures",
             "  delayed-days-by-quarter.png/.svg  with a quarterly section: the chart",
+            "  spells.csv    with --spells-out: every simulated stay, in the layout bedsim",
+            "                fit reads",
             "  report.html   a single-file report that opens offline: results, charts,",
             "                assumptions and sources, warnings, a STRESS-DES model",
             "                description and the manifest",
@@ -65,6 +68,8 @@ final class RunCommand implements Callable<Integer> {
     static final String REPORT = "report.html";
     /** The chart of delayed days by quarter, written when the scenario has a quarterly section. */
     static final String QUARTERLY_CHART = "delayed-days-by-quarter";
+    /** The spell log's file name ({@code --spells-out}). */
+    static final String SPELLS = "spells.csv";
 
     @Spec
     private CommandSpec spec;
@@ -74,6 +79,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     private RunOptions options;
+
+    @picocli.CommandLine.Option(names = "--spells-out", description = "Also write spells.csv: every simulated stay "
+            + "admitted in the measured period, one row per stay with its replication, in the layout bedsim fit reads.")
+    private boolean spellsOut;
 
     @Override
     public Integer call() {
@@ -101,9 +110,32 @@ final class RunCommand implements Callable<Integer> {
         }
         Instant startedAt = Instant.now();
         FlowSummary summary;
+        SpellLogWriter spells = null;
+        List<SpellLogWriter.Part> spellParts = null;
         try (ProgressBar bar = ProgressBar.start(err, replications, s.preFlight().eventsPerReplication(),
                 !options.quiet && Terminal.stderrIsTerminal())) {
-            summary = FlowExperiment.run(s.settings(), s.seed(), replications, threads, r -> bar.replicationDone());
+            if (spellsOut) {
+                spells = new SpellLogWriter(s.settings(), dir.path());
+                List<SpellLogWriter.Part> parts = new ArrayList<>(java.util.Collections.nCopies(replications, null));
+                SpellLogWriter log = spells;
+                try {
+                    summary = FlowExperiment.run(s.settings(), s.seed(), replications, threads,
+                            r -> bar.replicationDone(), r -> {
+                                SpellLogWriter.Part part = log.replication(r);
+                                synchronized (parts) {
+                                    parts.set(r, part);
+                                }
+                                return part;
+                            });
+                    spellParts = parts;
+                } catch (RuntimeException e) {
+                    log.cleanUp(replications);
+                    throw e;
+                }
+            } else {
+                summary = FlowExperiment.run(s.settings(), s.seed(), replications, threads,
+                        r -> bar.replicationDone());
+            }
         }
         Instant finishedAt = Instant.now();
         RunManifest manifest = new RunManifest(Version.bedsim(), s.spec().name(), s.file(), s.sha256(), s.seed(),
@@ -130,6 +162,16 @@ final class RunCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserError("cannot write " + dir.path().resolve(QUARTERLY_CHART + ".png") + ": "
                         + e.getMessage());
+            }
+        }
+        if (spells != null) {
+            SpellLogWriter log = spells;
+            List<SpellLogWriter.Part> parts = spellParts;
+            try {
+                written.add(dir.write(SPELLS, out2 -> log.concatenate(parts, out2)));
+            } catch (IOException e) {
+                log.cleanUp(replications);
+                throw new UserError("cannot write " + dir.path().resolve(SPELLS) + ": " + e.getMessage());
             }
         }
         HtmlReport report = RunReport.build(summary, manifest, ReportFacts.of(s), quarters);
