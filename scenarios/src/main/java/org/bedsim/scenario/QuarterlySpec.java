@@ -18,7 +18,10 @@ public record QuarterlySpec(
         List<String> careHomeSinks,
         @Key(doc = "Published actuals and plans by quarter or financial year, shown beside the model's (the chart "
                 + "of delayed days draws them); never used to compute anything.", required = false)
-        List<PublishedFigureSpec> published) {
+        List<PublishedFigureSpec> published,
+        @Key(doc = "Id of the source (in 'sources') of what is counted: the owners of the settings, the care-home "
+                + "sinks.", required = false, pattern = Key.NAME)
+        String source) {
 
     /** Freezes. */
     public QuarterlySpec {

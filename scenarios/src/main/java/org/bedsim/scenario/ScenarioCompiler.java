@@ -69,7 +69,11 @@ public final class ScenarioCompiler {
     public static QuarterlyDefinition quarterly(ScenarioSpec spec) {
         QuarterlySpec q = spec.quarterly();
         Map<String, DelayOwner> owners = new LinkedHashMap<>();
+        Set<String> delayedThere = new LinkedHashSet<>();
         for (SettingSpec s : spec.settings()) {
+            if (Boolean.TRUE.equals(s.delayedWhileHere())) {
+                delayedThere.add(s.name());
+            }
             if (s.owner() != null) {
                 owners.put(s.name(), switch (s.owner()) {
                     case SOCIAL_CARE -> DelayOwner.SOCIAL_CARE;
@@ -97,7 +101,7 @@ public final class ScenarioCompiler {
         }
         return new QuarterlyDefinition(q == null ? null : population(spec, q.adults()),
                 q == null ? null : population(spec, q.older()), owners, nonElective, older,
-                q == null ? Set.of() : new LinkedHashSet<>(q.careHomeSinks()), published);
+                q == null ? Set.of() : new LinkedHashSet<>(q.careHomeSinks()), delayedThere, published);
     }
 
     private static Population population(ScenarioSpec spec, String band) {

@@ -157,6 +157,7 @@ public final class ScenarioValidator {
                 forbidOnSink(p, "divert_to", s.divertTo());
                 forbidOnSink(p, "priority", s.priority());
                 forbidOnSink(p, "owner", s.owner());
+                forbidOnSink(p, "delayed_while_here", s.delayedWhileHere());
                 continue;
             }
             if (s.beds() == null && !at.has(p + ".beds")) {
@@ -330,13 +331,15 @@ public final class ScenarioValidator {
         arrivals(c, p);
         if (c.ageBand() != null) {
             Map<String, GrowthRateSpec> bands = spec.growth() == null ? Map.of() : spec.growth().byAgeBand();
-            if (!bands.containsKey(c.ageBand()) && !bridge.ageBands().contains(c.ageBand())) {
+            if (!bands.containsKey(c.ageBand()) && !bridge.ageBands().contains(c.ageBand())
+                    && !spec.population().containsKey(c.ageBand())) {
                 error(p + ".age_band", "the age band '" + c.ageBand() + "', which growth.by_age_band does not list",
                         "an age band of growth.by_age_band" + (bands.isEmpty() ? " (there are none: add "
                                 + "growth.by_age_band, or leave age_band out)" : ": " + String.join(", ",
                                 bands.keySet())) + (spec.bridge() == null ? "" : " or of the bridge's "
                                 + "demographic_growth" + (bridge.ageBands().isEmpty() ? "" : ": " + String.join(
-                                ", ", bridge.ageBands()))));
+                                ", ", bridge.ageBands()))) + (spec.population().isEmpty() ? ""
+                                : " or of population: " + String.join(", ", spec.population().keySet())));
             }
         }
         if (c.whenFull() != null && c.type() == CohortSpec.Type.NON_ELECTIVE) {

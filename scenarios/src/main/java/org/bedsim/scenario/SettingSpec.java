@@ -42,6 +42,11 @@ public record SettingSpec(
                 + "with reablement or rapid response, 2 intermediate care or discharge-to-assess beds, 3 nursing or "
                 + "residential placement. Reports roll discharges up by it.", required = false, min = 0, max = 3)
         Integer pathway,
+        @Key(doc = "true if every patient here is medically fit and awaiting a transfer (for example, waiting in an "
+                + "acute bed for the assessment a pathway needs): the quarterly metrics count its midnight census as "
+                + "delayed days, attributed to its owner. Its own KPIs are unchanged.", required = false,
+                defaultValue = "false")
+        Boolean delayedWhileHere,
         @Key(doc = "Id of the source (in 'sources') of the beds.", required = false, pattern = Key.NAME)
         String source) {
 
