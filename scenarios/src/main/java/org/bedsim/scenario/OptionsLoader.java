@@ -74,6 +74,24 @@ public final class OptionsLoader {
     }
 
     /**
+     * @return true if the file reads as a scenario (a mapping with {@code settings}, {@code cohorts} or
+     *     {@code calendar} and without {@code base} and {@code options}); false if it cannot be read
+     */
+    public static boolean isScenarioFile(Path file) {
+        TreeReader.Format format = TreeReader.formatOf(file.getFileName().toString());
+        if (format == null) {
+            return false;
+        }
+        try {
+            JsonNode tree = TreeReader.read(Files.readAllBytes(file), format).tree();
+            return tree != null && tree.isObject() && !(tree.has("base") && tree.has("options"))
+                    && (tree.has("settings") || tree.has("cohorts") || tree.has("calendar"));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * @return for each source id the options file's overrides and targets cite, where: the option and the path in
      *     its overrides ({@code six-sites: settings.melton-rehab}), or the target
      */
