@@ -84,10 +84,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         FileKinds.requireOptions(optionsFile);
         LoadedOptions o = OptionsLoader.load(optionsFile, options.replications(), options.seed());
-        for (LoadedOptions.FileProblem p : options.quiet ? o.errors() : o.problems()) {
-            err.println(p.render());
-        }
-        err.flush();
+        Terminal.printed(err, (options.quiet ? o.errors() : o.problems()).stream()
+                .map(LoadedOptions.FileProblem::render).toList());
         if (o.hasErrors()) {
             throw new UserError(o.file() + ": " + counts(o) + "; nothing was run");
         }
