@@ -60,8 +60,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./bedsim run scenarios/examples/single-hospital.yaml",
-            "  ./bedsim run scenarios/examples/single-hospital.yaml --replications 50 --seed 7 \\",
-            "      --out out/try-7",
+            "  ./bedsim run scenarios/examples/single-hospital.yaml \\",
+            "      --replications 50 --seed 7 --out out/try-7",
             "  ./bedsim run scenarios/examples/single-hospital.yaml --threads 1 --quiet"})
 final class RunCommand implements Callable<Integer> {
     /** The report's file name, the same for every command. */
@@ -88,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        FileKinds.requireScenario(scenario, "run");
         LoadedScenario s = ScenarioLoader.load(scenario, options.replications(), options.seed());
         Terminal.problems(err, s.file(), options.quiet ? s.errors() : s.problems());
         if (s.hasErrors()) {
