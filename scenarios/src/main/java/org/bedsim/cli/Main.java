@@ -44,6 +44,22 @@ public final class Main {
         return commandLine(out, err, extraCommands).execute(args);
     }
 
+    /** @return the unknown command's name, when the top-level command got an argument that is no command */
+    private static String unknownCommand(CommandLine top, java.util.List<String> unmatched) {
+        if (top.getParent() == null && !unmatched.isEmpty() && !unmatched.get(0).startsWith("-")
+                && !top.getSubcommands().containsKey(unmatched.get(0))) {
+            return unmatched.get(0);
+        }
+        return null;
+    }
+
+    private static int unknown(CommandLine top, String name) {
+        top.getErr().println("bedsim: unknown command '" + name + "'; the commands are "
+                + String.join(", ", top.getSubcommands().keySet()) + " (see 'bedsim --help')");
+        top.getErr().flush();
+        return BAD_INPUT;
+    }
+
     /** @return the configured command line, with extra subcommands */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Object... extraCommands) {
         CommandLine cl = new CommandLine(new BedsimCommand());
@@ -53,6 +69,26 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(false);
+        cl.setExecutionStrategy(parseResult -> {
+            // 'bedsim fit --help' would print the top-level help with exit 0: say the command is unknown instead
+            String name = unknownCommand(parseResult.commandSpec().commandLine(), parseResult.unmatched());
+            return name != null ? unknown(parseResult.commandSpec().commandLine(), name)
+                    : new CommandLine.RunLast().execute(parseResult);
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            // one line saying what is wrong and where the help is, not the whole usage
+            CommandLine cmd = ex.getCommandLine();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+                String name = unknownCommand(cmd, u.getUnmatched());
+                if (name != null) {
+                    return unknown(cmd, name);
+                }
+            }
+            cmd.getErr().println("bedsim: " + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
+                    + " --help')");
+            cmd.getErr().flush();
+            return BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof UserError) {
                 cmd.getErr().println("bedsim: " + ex.getMessage());

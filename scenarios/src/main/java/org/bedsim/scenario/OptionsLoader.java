@@ -82,6 +82,24 @@ public final class OptionsLoader {
     }
 
     /**
+     * @return true if the file reads as a scenario (a mapping with {@code settings}, {@code cohorts} or
+     *     {@code calendar} and without {@code base} and {@code options}); false if it cannot be read
+     */
+    public static boolean isScenarioFile(Path file) {
+        TreeReader.Format format = TreeReader.formatOf(file.getFileName().toString());
+        if (format == null) {
+            return false;
+        }
+        FileReading.Read read = FileReading.read(file, "scenario file");
+        if (!read.ok()) {
+            return false;
+        }
+        Set<String> keys = TreeReader.topLevelKeys(read.bytes(), format);
+        return !(keys.contains("base") && keys.contains("options"))
+                && (keys.contains("settings") || keys.contains("cohorts") || keys.contains("calendar"));
+    }
+
+    /**
      * @return for each source id the options file's overrides and targets cite, where: the option and the path in
      *     its overrides ({@code six-sites: settings.melton-rehab}), or the target
      */
