@@ -51,14 +51,15 @@ import picocli.CommandLine.Spec;
             "  compare.json  every KPI per option and setting with its 95 %% CI and the paired",
             "                difference from the base, targets met, bed searches, manifest",
             "  compare.csv   the same KPIs as tidy rows",
-            "  charts/       option-comparison charts of the key KPIs (PNG and SVG)",
+            "  charts/       for each key KPI, the paired differences from the base against",
+            "                zero, and each option's values (-values), in PNG and SVG",
             "  report.html   a single-file report that opens offline",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./bedsim compare scenarios/examples/single-hospital-options.yaml",
-            "  ./bedsim compare scenarios/llr-2016/community-sites.yaml --replications 20 \\",
-            "      --out out/community-sites-20",
+            "  ./bedsim compare scenarios/llr-2016/community-sites.yaml \\",
+            "      --replications 20 --out out/community-sites-20",
             "  ./bedsim validate scenarios/llr-2016/acute-sites.yaml",
             "  ./bedsim schema --options > scenarios/schema/options.schema.json"})
 final class CompareCommand implements Callable<Integer> {
@@ -82,11 +83,10 @@ final class CompareCommand implements Callable<Integer> {
             throw new UserError("--replications must be at least 2 for a comparison (differences need intervals), "
                     + "was " + options.replications());
         }
+        FileKinds.requireOptions(optionsFile);
         LoadedOptions o = OptionsLoader.load(optionsFile, options.replications(), options.seed());
-        for (LoadedOptions.FileProblem p : options.quiet ? o.errors() : o.problems()) {
-            err.println(p.render());
-        }
-        err.flush();
+        Terminal.printed(err, (options.quiet ? o.errors() : o.problems()).stream()
+                .map(LoadedOptions.FileProblem::render).toList());
         if (o.hasErrors()) {
             throw new UserError(o.file() + ": " + counts(o) + "; nothing was run");
         }
@@ -151,6 +151,9 @@ final class CompareCommand implements Callable<Integer> {
         for (CompareCharts.KeyChart k : charts) {
             try {
                 chartWriter.write(k.chart(), chartDir, k.name());
+                if (k.values() != k.chart()) {
+                    chartWriter.write(k.values(), chartDir, k.valuesName());
+                }
             } catch (IOException e) {
                 throw new UserError("cannot write " + chartDir.resolve(k.name() + ".png") + ": " + e.getMessage());
             }

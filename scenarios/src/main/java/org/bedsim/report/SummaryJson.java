@@ -32,6 +32,8 @@ import org.bedsim.stats.ConfidenceInterval;
  * {@link SettingKpi} as {@code {"mean": m, "ci95": [low, high]}} (interval null with one replication).</li>
  * <li>{@code system}: arrivals, avoided, readmissions, refused, cancelled, patients reaching each sink, stays and
  * events, all across the whole system.</li>
+ * <li>{@code quarters} (when the scenario has a {@code quarterly} section): per financial quarter, then year, its
+ * dates, measured days, whether it is complete, and every quarterly KPI with its interval.</li>
  * </ul>
  */
 public final class SummaryJson implements ResultsWriter {
@@ -39,6 +41,18 @@ public final class SummaryJson implements ResultsWriter {
     public static final int FORMAT_VERSION = 1;
 
     private static final JsonFactory JSON = new JsonFactory();
+
+    private final org.bedsim.metrics.QuarterlyMetrics.Summary quarters;
+
+    /** A summary without quarterly metrics. */
+    public SummaryJson() {
+        this(null);
+    }
+
+    /** @param quarters the Better Care Fund metrics by quarter, written as a {@code quarters} block (null: none) */
+    public SummaryJson(org.bedsim.metrics.QuarterlyMetrics.Summary quarters) {
+        this.quarters = quarters;
+    }
 
     @Override
     public String fileName() {
@@ -63,6 +77,9 @@ public final class SummaryJson implements ResultsWriter {
             }
             g.writeEndArray();
             system(g, summary);
+            if (quarters != null) {
+                QuartersCsv.json(g, quarters);
+            }
             g.writeEndObject();
         }
         out.write('\n');

@@ -64,6 +64,7 @@ public final class ScenarioValidator {
         growth();
         targets();
         cohorts();
+        quarterly();
         citedSources.addAll(bridge.validate());
         citations();
         sources();
@@ -155,6 +156,8 @@ public final class ScenarioValidator {
                 forbidOnSink(p, "escalation_beds", s.escalationBeds());
                 forbidOnSink(p, "divert_to", s.divertTo());
                 forbidOnSink(p, "priority", s.priority());
+                forbidOnSink(p, "owner", s.owner());
+                forbidOnSink(p, "delayed_while_here", s.delayedWhileHere());
                 continue;
             }
             if (s.beds() == null && !at.has(p + ".beds")) {
@@ -335,13 +338,15 @@ public final class ScenarioValidator {
         arrivals(c, p);
         if (c.ageBand() != null) {
             Map<String, GrowthRateSpec> bands = spec.growth() == null ? Map.of() : spec.growth().byAgeBand();
-            if (!bands.containsKey(c.ageBand()) && !bridge.ageBands().contains(c.ageBand())) {
+            if (!bands.containsKey(c.ageBand()) && !bridge.ageBands().contains(c.ageBand())
+                    && !spec.population().containsKey(c.ageBand())) {
                 error(p + ".age_band", "the age band '" + c.ageBand() + "', which growth.by_age_band does not list",
                         "an age band of growth.by_age_band" + (bands.isEmpty() ? " (there are none: add "
                                 + "growth.by_age_band, or leave age_band out)" : ": " + String.join(", ",
                                 bands.keySet())) + (spec.bridge() == null ? "" : " or of the bridge's "
                                 + "demographic_growth" + (bridge.ageBands().isEmpty() ? "" : ": " + String.join(
-                                ", ", bridge.ageBands()))));
+                                ", ", bridge.ageBands()))) + (spec.population().isEmpty() ? ""
+                                : " or of population: " + String.join(", ", spec.population().keySet())));
             }
         }
         if (c.whenFull() != null && c.type() == CohortSpec.Type.NON_ELECTIVE) {
@@ -675,6 +680,64 @@ public final class ScenarioValidator {
             }
         }
         return false;
+    }
+
+    // ---- quarterly metrics -------------------------------------------------------------------------------------
+
+    private void quarterly() {
+        QuarterlySpec q = spec.quarterly();
+        if (q == null) {
+            return;
+        }
+        band("quarterly.adults", q.adults());
+        band("quarterly.older", q.older());
+        if (q.older() != null && spec.cohorts().stream().noneMatch(c -> c != null && q.older().equals(c.ageBand()))) {
+            warning("quarterly.older", "no cohort of age band '" + q.older() + "'", "cohorts with age_band '"
+                    + q.older() + "', whose care-home admissions are counted");
+        }
+        for (int i = 0; i < q.careHomeSinks().size(); i++) {
+            String name = q.careHomeSinks().get(i);
+            SettingSpec s = settings.get(name);
+            if (s == null && settingNamesComplete) {
+                error("quarterly.care_home_sinks[" + i + "]", "'" + name + "', which is not a setting",
+                        "a setting of kind home");
+            } else if (s != null && s.kind() != null && !s.isSink()) {
+                error("quarterly.care_home_sinks[" + i + "]", "'" + name + "' of kind " + s.kind().key(),
+                        "a setting of kind home (a permanent placement is where patients leave the system)");
+            }
+        }
+        java.util.Set<String> kpis = new java.util.HashSet<>();
+        org.bedsim.metrics.QuarterlyKpi.all().forEach(k -> kpis.add(k.key()));
+        for (int i = 0; i < q.published().size(); i++) {
+            PublishedFigureSpec f = q.published().get(i);
+            String p = "quarterly.published[" + i + "]";
+            if (f == null) {
+                continue;
+            }
+            if (f.kpi() != null && !kpis.contains(f.kpi())) {
+                error(p + ".kpi", "'" + f.kpi() + "'", "a quarterly KPI: " + String.join(", ", kpis.stream()
+                        .sorted().toList()));
+            }
+            if (f.period() != null && f.period().length() >= 7) {
+                int first = Integer.parseInt(f.period().substring(0, 4));
+                int second = Integer.parseInt(f.period().substring(5, 7));
+                if ((first + 1) % 100 != second) {
+                    error(p + ".period", "'" + f.period() + "'", "a financial year whose two years follow, e.g. "
+                            + first + "/" + String.format(java.util.Locale.ROOT, "%02d", (first + 1) % 100));
+                }
+            }
+            if (f.source() == null) {
+                missingSource(p, "the published figure");
+            }
+        }
+    }
+
+    private void band(String path, String band) {
+        if (band != null && !spec.population().containsKey(band)) {
+            error(path, "the age band '" + band + "', which is not in population", spec.population().isEmpty()
+                    ? "an age band of population (there is none: add a population section)"
+                    : "an age band of population: " + String.join(", ", spec.population().keySet()));
+        }
     }
 
     // ---- sources -----------------------------------------------------------------------------------------------
