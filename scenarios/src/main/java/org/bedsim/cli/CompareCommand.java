@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bedsim.compare.Comparison;
 import org.bedsim.compare.Comparisons;
+import org.bedsim.compare.InverseSearch;
 import org.bedsim.model.FlowSettings;
 import org.bedsim.report.CompareCharts;
 import org.bedsim.report.CompareCsv;
@@ -50,14 +51,15 @@ import picocli.CommandLine.Spec;
             "  compare.json  every KPI per option and setting with its 95 %% CI and the paired",
             "                difference from the base, targets met, bed searches, manifest",
             "  compare.csv   the same KPIs as tidy rows",
-            "  charts/       option-comparison charts of the key KPIs (PNG and SVG)",
+            "  charts/       for each key KPI, the paired differences from the base against",
+            "                zero, and each option's values (-values), in PNG and SVG",
             "  report.html   a single-file report that opens offline",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./bedsim compare scenarios/examples/single-hospital-options.yaml",
-            "  ./bedsim compare scenarios/llr-2016/community-sites.yaml --replications 20 \\",
-            "      --out out/community-sites-20",
+            "  ./bedsim compare scenarios/llr-2016/community-sites.yaml \\",
+            "      --replications 20 --out out/community-sites-20",
             "  ./bedsim validate scenarios/llr-2016/acute-sites.yaml",
             "  ./bedsim schema --options > scenarios/schema/options.schema.json"})
 final class CompareCommand implements Callable<Integer> {
@@ -81,6 +83,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new UserError("--replications must be at least 2 for a comparison (differences need intervals), "
                     + "was " + options.replications());
         }
+        FileKinds.requireOptions(optionsFile);
         LoadedOptions o = OptionsLoader.load(optionsFile, options.replications(), options.seed());
         Terminal.printed(err, (options.quiet ? o.errors() : o.problems()).stream()
                 .map(LoadedOptions.FileProblem::render).toList());
@@ -99,14 +102,15 @@ final class CompareCommand implements Callable<Integer> {
         FlowSettings base = o.options().get(0).settings();
         int total = reps * o.options().size();
         for (LoadedOptions.Search s : o.searches()) {
-            total += reps * Comparisons.searchRuns(s.low(), s.high());
+            total += reps * (s.inverse() == null ? Comparisons.searchRuns(s.low(), s.high())
+                    : InverseSearch.maxRuns(s.inverse().low(), s.inverse().high(), s.inverse().step()));
         }
         if (!options.quiet) {
             err.println(String.format(Locale.ROOT, "bedsim: comparing %s: %d options, %d replications each of %.0f "
                     + "days after a %.0f-day warm-up, seed %d, on %d thread%s%s (about %s events)", o.spec().name(),
                     o.options().size(), reps, base.horizonDays(), base.warmupDays(), o.seed(), threads,
                     threads == 1 ? "" : "s", o.searches().isEmpty() ? "" : ", then " + o.searches().size()
-                    + " bed search" + (o.searches().size() == 1 ? "" : "es"), ProgressBar.human(o.events())));
+                    + " search" + (o.searches().size() == 1 ? "" : "es"), ProgressBar.human(o.events())));
         }
         Instant startedAt = Instant.now();
         Map<String, FlowSettings> configurations = new LinkedHashMap<>();
@@ -118,6 +122,13 @@ final class CompareCommand implements Callable<Integer> {
             comparison = Comparisons.run(configurations, o.targets(), o.seed(), reps, threads,
                     r -> bar.replicationDone());
             for (LoadedOptions.Search s : o.searches()) {
+                if (s.inverse() != null) {
+                    LoadedOptions.Inverse i = s.inverse();
+                    searches.add(new ComparisonRun.SearchResult(s.option(), s.setting(), s.target(), 0, 0, null,
+                            InverseSearch.solve(configurations.get(s.option()), i.lever(), s.target(), i.low(),
+                                    i.high(), i.step(), o.seed(), reps, threads, r -> bar.replicationDone())));
+                    continue;
+                }
                 searches.add(new ComparisonRun.SearchResult(s.option(), s.setting(), s.target(), s.low(), s.high(),
                         Comparisons.fewestBeds(configurations.get(s.option()), s.setting(), s.target(), s.low(),
                                 s.high(), o.seed(), reps, threads, r -> bar.replicationDone())));

@@ -22,18 +22,29 @@ public final class Main {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        run(args);
+    }
+
+    /**
+     * Runs the command line with extra subcommands (the layer above adds {@code serve}, so this module never knows
+     * the web framework) and exits with its code.
+     *
+     * @param args the arguments
+     * @param extraCommands instances of picocli {@code @Command} classes, added as subcommands
+     */
+    public static void run(String[] args, Object... extraCommands) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = execute(args, out, err);
+        int code = execute(args, out, err, extraCommands);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
     /** Runs the command line on given streams (for tests) and returns the exit code. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Object... extraCommands) {
         try {
-            return commandLine(out, err).execute(args);
+            return commandLine(out, err, extraCommands).execute(args);
         } catch (OutOfMemoryError e) {
             return outOfMemory(err);
         }
@@ -66,12 +77,51 @@ public final class Main {
         return false;
     }
 
-    /** @return the configured command line */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /** @return the unknown command's name, when the top-level command got an argument that is no command */
+    private static String unknownCommand(CommandLine top, java.util.List<String> unmatched) {
+        if (top.getParent() == null && !unmatched.isEmpty() && !unmatched.get(0).startsWith("-")
+                && !top.getSubcommands().containsKey(unmatched.get(0))) {
+            return unmatched.get(0);
+        }
+        return null;
+    }
+
+    private static int unknown(CommandLine top, String name) {
+        top.getErr().println("bedsim: unknown command '" + name + "'; the commands are "
+                + String.join(", ", top.getSubcommands().keySet()) + " (see 'bedsim --help')");
+        top.getErr().flush();
+        return BAD_INPUT;
+    }
+
+    /** @return the configured command line, with extra subcommands */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Object... extraCommands) {
         CommandLine cl = new CommandLine(new BedsimCommand());
+        for (Object extra : extraCommands) {
+            cl.addSubcommand(extra);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(false);
+        cl.setExecutionStrategy(parseResult -> {
+            // 'bedsim fit --help' would print the top-level help with exit 0: say the command is unknown instead
+            String name = unknownCommand(parseResult.commandSpec().commandLine(), parseResult.unmatched());
+            return name != null ? unknown(parseResult.commandSpec().commandLine(), name)
+                    : new CommandLine.RunLast().execute(parseResult);
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            // one line saying what is wrong and where the help is, not the whole usage
+            CommandLine cmd = ex.getCommandLine();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+                String name = unknownCommand(cmd, u.getUnmatched());
+                if (name != null) {
+                    return unknown(cmd, name);
+                }
+            }
+            cmd.getErr().println("bedsim: " + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
+                    + " --help')");
+            cmd.getErr().flush();
+            return BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof UserError) {
                 cmd.getErr().println("bedsim: " + ex.getMessage());

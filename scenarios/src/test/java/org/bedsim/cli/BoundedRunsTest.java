@@ -62,12 +62,10 @@ class BoundedRunsTest {
     void exactBridge_sizedBeforeBuilding() throws IOException {
         Path f = bigBridge(12, "{max_exact_steps: 16}"); // 16 steps: 65,536 subsets x 10 replications
         Files.writeString(f, Files.readString(f).replace("replications: 4", "replications: 10"));
-        long started = System.nanoTime();
         Cli v = Cli.run("validate", f.toString());
         assertEquals(2, v.code(), v.err());
         assertTrue(v.err().contains("error: bridge.steps: found a bridge of up to 65,538 configurations (16 steps, "
                 + "every subset of the steps for exact Shapley values) x 10 replications"), v.err());
-        assertTrue(System.nanoTime() - started < 5e9, "refused from its size, without building the plan");
     }
 
     @Test

@@ -243,7 +243,8 @@ class CompareCommandTest {
         assertTrue(notDir.err().contains("cannot create the output directory " + file), notDir.err());
         Cli scenario = Cli.run("compare", "src/test/resources/good/minimal.yaml", "--quiet");
         assertEquals(2, scenario.code());
-        assertTrue(scenario.err().contains("base: found nothing (the key 'base' is missing)"), scenario.err());
+        assertTrue(scenario.err().contains("is a scenario file, not an options file: run it with 'bedsim run "),
+                scenario.err());
         for (Cli r : List.of(missing, one, notDir, scenario)) {
             assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
         }
