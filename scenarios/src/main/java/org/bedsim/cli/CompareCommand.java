@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bedsim.compare.Comparison;
 import org.bedsim.compare.Comparisons;
+import org.bedsim.compare.InverseSearch;
 import org.bedsim.model.FlowSettings;
 import org.bedsim.report.CompareCharts;
 import org.bedsim.report.CompareCsv;
@@ -106,14 +107,15 @@ final class CompareCommand implements Callable<Integer> {
         FlowSettings base = o.options().get(0).settings();
         int total = reps * o.options().size();
         for (LoadedOptions.Search s : o.searches()) {
-            total += reps * Comparisons.searchRuns(s.low(), s.high());
+            total += reps * (s.inverse() == null ? Comparisons.searchRuns(s.low(), s.high())
+                    : InverseSearch.maxRuns(s.inverse().low(), s.inverse().high(), s.inverse().step()));
         }
         if (!options.quiet) {
             err.println(String.format(Locale.ROOT, "bedsim: comparing %s: %d options, %d replications each of %.0f "
                     + "days after a %.0f-day warm-up, seed %d, on %d thread%s%s (about %s events)", o.spec().name(),
                     o.options().size(), reps, base.horizonDays(), base.warmupDays(), o.seed(), threads,
                     threads == 1 ? "" : "s", o.searches().isEmpty() ? "" : ", then " + o.searches().size()
-                    + " bed search" + (o.searches().size() == 1 ? "" : "es"), ProgressBar.human(o.events())));
+                    + " search" + (o.searches().size() == 1 ? "" : "es"), ProgressBar.human(o.events())));
         }
         Instant startedAt = Instant.now();
         Map<String, FlowSettings> configurations = new LinkedHashMap<>();
@@ -125,6 +127,13 @@ final class CompareCommand implements Callable<Integer> {
             comparison = Comparisons.run(configurations, o.targets(), o.seed(), reps, threads,
                     r -> bar.replicationDone());
             for (LoadedOptions.Search s : o.searches()) {
+                if (s.inverse() != null) {
+                    LoadedOptions.Inverse i = s.inverse();
+                    searches.add(new ComparisonRun.SearchResult(s.option(), s.setting(), s.target(), 0, 0, null,
+                            InverseSearch.solve(configurations.get(s.option()), i.lever(), s.target(), i.low(),
+                                    i.high(), i.step(), o.seed(), reps, threads, r -> bar.replicationDone())));
+                    continue;
+                }
                 searches.add(new ComparisonRun.SearchResult(s.option(), s.setting(), s.target(), s.low(), s.high(),
                         Comparisons.fewestBeds(configurations.get(s.option()), s.setting(), s.target(), s.low(),
                                 s.high(), o.seed(), reps, threads, r -> bar.replicationDone())));

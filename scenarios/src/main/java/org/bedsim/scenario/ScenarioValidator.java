@@ -313,6 +313,13 @@ public final class ScenarioValidator {
         if (t.source() == null) {
             missingSource("targets", "the targets");
         }
+        double standard = t.waitStandardHours() == null ? 4 : t.waitStandardHours();
+        double longWait = t.waitLongHours() == null ? 12 : t.waitLongHours();
+        if (!(longWait > standard)) {
+            error(t.waitLongHours() == null ? "targets.wait_standard_hours" : "targets.wait_long_hours",
+                    "a long-wait threshold of " + round(longWait) + " hours, not above the standard "
+                    + round(standard), "wait_long_hours above wait_standard_hours (defaults 4 and 12)");
+        }
     }
 
     // ---- cohorts -----------------------------------------------------------------------------------------------
@@ -362,6 +369,26 @@ public final class ScenarioValidator {
             if (c.readmission().source() == null) {
                 missingSource(p + ".readmission", "the readmission of cohort '" + c.name() + "'");
             }
+        }
+        if (c.renegeAfter() != null) {
+            if (c.renegeAfter().family() != null) {
+                distribution(p + ".renege_after", c.renegeAfter());
+            }
+            if (c.renegeAfter().source() == null) {
+                missingSource(p + ".renege_after", "the patience of cohort '" + c.name() + "'");
+            }
+            if (c.renegeTo() == null) {
+                error(p + ".renege_to", "nothing (renege_after without renege_to)", "renege_to: the setting or "
+                        + "sink (e.g. home) patients who stop waiting go to");
+            } else {
+                reference(p + ".renege_to", c.renegeTo(), "renege_to", false);
+            }
+            if (c.type() == CohortSpec.Type.ELECTIVE) {
+                error(p + ".renege_after", "renege_after on an elective cohort", "renege_after only on "
+                        + "non_elective cohorts (booked admissions are cancelled or deferred instead)");
+            }
+        } else if (c.renegeTo() != null) {
+            error(p + ".renege_to", "renege_to without renege_after", "renege_after (the patience) with renege_to");
         }
         lengthsOfStay(c, p);
         boolean routesOk = routing(c, p);
@@ -576,6 +603,10 @@ public final class ScenarioValidator {
         if (redirect != null && !redirect.isSink()) {
             todo.add(redirect.name());
             via.putIfAbsent(redirect.name(), "avoidance.redirect_to");
+        }
+        if (c.renegeAfter() != null && c.renegeTo() != null && settings.containsKey(c.renegeTo())) {
+            todo.add(c.renegeTo());
+            via.putIfAbsent(c.renegeTo(), "renege_to");
         }
         bridge.redirects(c.name()).forEach((setting, path) -> {
             if (settings.containsKey(setting)) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.bedsim.compare.InverseSearch;
 import org.bedsim.compare.Comparison;
 import org.bedsim.compare.Target;
 import org.bedsim.report.CompareCharts;
@@ -81,7 +82,7 @@ public final class CompareReport {
         }
 
         if (!run.searches().isEmpty()) {
-            searches(r.section("Fewest beds meeting a target"), run.searches());
+            searches(r.section("Searches: fewest beds, stay cuts, most arrivals"), run.searches());
         }
         if (!quarters.isEmpty()) {
             quarters(r.section("Better Care Fund metrics by option"), quarters);
@@ -202,15 +203,36 @@ public final class CompareReport {
                 + "streams; the target is met when its mean is. The interval is that of the target's measure at the "
                 + "beds found, and at one bed fewer (which misses it).");
         List<List<String>> rows = new ArrayList<>();
+        List<List<String>> inverse = new ArrayList<>();
         for (ComparisonRun.SearchResult r : searches) {
             String unit = r.target().kpi().unit();
+            if (r.inverse() != null) {
+                InverseSearch.Result x = r.inverse();
+                inverse.add(List.of(r.option(), r.what(), r.target().label(), r.format(x.low()) + " to "
+                        + r.format(x.high()) + " by " + r.format(x.step()),
+                        !x.found() ? "not found in the range" : r.format(x.value()) + (x.atBound() ? " (range end)"
+                                : ""), x.atValue() == null ? "" : Cells.interval(x.atValue(), unit),
+                        x.atNextStep() == null ? "" : r.format(x.nextStep()) + ": " + Cells.interval(x.atNextStep(),
+                                unit), r.format(x.confidentValue())));
+                continue;
+            }
             rows.add(List.of(r.option(), r.setting(), r.target().label(), r.low() + " to " + r.high(),
                     r.optimum() == null ? "not found: " + r.high() + " beds miss it" : Integer.toString(
                             r.optimum().beds()), r.optimum() == null ? "" : Cells.interval(r.optimum().value(), unit),
                     r.optimum() == null || r.optimum().oneFewer() == null ? "" : Cells.interval(
                             r.optimum().oneFewer(), unit)));
         }
-        s.table(null, List.of("option", "setting", "target", "searched", "fewest beds", "measure there",
-                "at one bed fewer"), rows);
+        if (!rows.isEmpty()) {
+            s.table(null, List.of("option", "setting", "target", "searched", "fewest beds", "measure there",
+                    "at one bed fewer"), rows);
+        }
+        if (!inverse.isEmpty()) {
+            s.paragraph("Inverse questions: the value of a lever (a cut in length of stay, arrivals a year) that "
+                    + "just meets the target's mean, by bisection on a grid, every value run on the same random "
+                    + "streams; beside it the target's measure there and one step further (which misses it), and "
+                    + "the value where the whole 95 % interval meets the target.");
+            s.table(null, List.of("option", "searched", "target", "range", "answer", "measure there",
+                    "one step further", "whole interval meets at"), inverse);
+        }
     }
 }
