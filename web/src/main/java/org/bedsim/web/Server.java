@@ -636,7 +636,9 @@ final class Server implements AutoCloseable {
             ctx.contentType("application/json").result("{\"error\":" + quote(message) + "}");
             return;
         }
-        ctx.html(Html.page("Problem", security.csrf(), "", "<h1>That did not work</h1><pre id=\"error\" "
+        // no CSRF token for a request refused before it was let in (no access token, a foreign Host)
+        String token = status == 401 || status == 421 ? "" : security.csrf();
+        ctx.html(Html.page("Problem", token, "", "<h1>That did not work</h1><pre id=\"error\" "
                 + "class=\"failure\">" + Html.esc(message) + "</pre><p><a href=\"/\">Scenarios</a> &middot; "
                 + "<a href=\"/runs\">Runs</a></p>"));
     }

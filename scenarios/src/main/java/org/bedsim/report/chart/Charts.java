@@ -109,6 +109,16 @@ public final class Charts {
     }
 
     /**
+     * A Better Care Fund metric by financial quarter (e.g. delayed days): the model's mean and 95 % interval per
+     * quarter, with the scenario's published actuals and plan as lines.
+     */
+    public static JFreeChart quarterly(org.bedsim.metrics.QuarterlyMetrics.Summary quarters,
+            org.bedsim.metrics.QuarterlyKpi kpi, String title) {
+        Objects.requireNonNull(quarters, "quarters");
+        return QuarterlyDelaysChart.create(quarters, kpi, title);
+    }
+
+    /**
      * One KPI across options: mean and 95 % interval per option, the base option marked with its own colour and a
      * dashed line at its mean.
      *

@@ -1,7 +1,8 @@
 // bedsim serve: the editor's inline validation and saving, and the live progress of a run. No framework.
 (function () {
   'use strict';
-  var csrf = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  var csrf = meta ? meta.getAttribute('content') : '';
 
   function post(url, body) {
     return fetch(url, {
