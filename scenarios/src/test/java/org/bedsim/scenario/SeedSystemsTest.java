@@ -42,7 +42,8 @@ class SeedSystemsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"rotherham-2017/discharge-pathways.yaml", "rotherham-2017/mcp-acute.yaml"})
+    @ValueSource(strings = {"rotherham-2017/discharge-pathways.yaml", "rotherham-2017/mcp-acute.yaml",
+        "rutland-2017/bcf-discharge.yaml", "cp-2016/stroke-rehab.yaml"})
     void seedScenario_runs_balances_andItsDelaysByOwnerSumToTheTotal(String file) {
         LoadedScenario s = load(file);
         FlowSummary sum = FlowExperiment.run(shortened(s.settings()), s.seed(), 2, 2);
