@@ -19,7 +19,7 @@ import org.bedsim.report.chart.ChartWriter;
 import org.bedsim.report.html.BridgeReport;
 import org.bedsim.report.html.HtmlReport;
 import org.bedsim.report.chart.Charts;
-import org.bedsim.scenario.BridgeCompiler;
+import org.bedsim.scenario.BridgePlan;
 import org.bedsim.scenario.LoadedScenario;
 import org.bedsim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -41,17 +41,21 @@ import picocli.CommandLine.Spec;
             "  bridge.json    base and final beds, each step's change (sequential, alone on",
             "                 the base, and its Shapley value) with 95 %% intervals, the",
             "                 interaction, the trajectory year by year, and the run manifest",
-            "  bridge.csv     one row per bar, with base and final rows",
+            "  bridge.csv     every figure of bridge.json as rows: base, each bar, final,",
+            "                 interaction and each year of the trajectory",
             "  waterfall.png, waterfall.svg    the bridge as a waterfall chart",
             "  trajectory.png, trajectory.svg  beds year by year",
+            "  report.html    a single-file report that opens offline: the bars with",
+            "                 Shapley values, both charts, the steps, sources and a",
+            "                 STRESS-DES model description",
             "Prints the bridge as a table, with the check that the bars add up.",
             "Results are identical for the same scenario and seed, whatever the thread count.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./bedsim bridge scenarios/examples/bridge-example.yaml",
-            "  ./bedsim bridge scenarios/examples/bridge-example.yaml --replications 40 --seed 7 \\",
-            "      --out out/bridge-40"})
+            "  ./bedsim bridge scenarios/examples/bridge-example.yaml \\",
+            "      --replications 40 --seed 7 --out out/bridge-40"})
 final class BridgeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -67,6 +71,7 @@ final class BridgeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        FileKinds.requireScenario(scenario, "bridge");
         LoadedScenario s = ScenarioLoader.load(scenario, options.replications(), options.seed());
         Terminal.problems(err, s.file(), options.quiet ? s.errors() : s.problems());
         if (s.hasErrors()) {
@@ -77,16 +82,12 @@ final class BridgeCommand implements Callable<Integer> {
                     + "'bridge:' (base_year, target_year, count, steps; see 'Bed bridges' in the README), or use "
                     + "'bedsim run' to run the scenario as it is");
         }
-        if (s.replications() < 2) {
-            throw new UserError("a bridge needs at least 2 replications for its intervals, was " + s.replications()
-                    + " (--replications or run.replications)");
+        BridgePlan.Result plan = BridgePlan.check(s);
+        if (plan.hasErrors()) {
+            Terminal.problems(err, s.file(), plan.problems());
+            throw new UserError(s.file() + ": a bridge that cannot run; nothing was run");
         }
-        BridgeDefinition def;
-        try {
-            def = BridgeCompiler.compile(s.spec(), s.settings(), s.replications(), s.seed());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(s.file() + ": a bridge the model refuses: " + e.getMessage());
-        }
+        BridgeDefinition def = plan.definition();
         Path outDir = options.outFor(s.spec().name());
         OutputDirectory dir;
         try {

@@ -2,9 +2,7 @@ package org.bedsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bedsim.compare.Comparisons;
+import org.bedsim.compare.InverseSearch;
+import org.bedsim.model.FlowSettings;
 import org.bedsim.compare.Target;
 import org.bedsim.scenario.LoadedOptions.FileProblem;
 
@@ -37,22 +37,11 @@ public final class OptionsLoader {
     /** Loads an options file; never throws for a bad file. */
     public static LoadedOptions load(Path file, Integer replications, Long seed) {
         String name = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                return failed(name, "a directory", "an options file (.yaml, .yml or .json)");
-            }
-            long size = Files.size(file);
-            if (size > TreeReader.MAX_FILE_BYTES) {
-                return failed(name, "a file of " + size + " bytes", "an options file of at most "
-                        + TreeReader.MAX_FILE_BYTES + " bytes");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return failed(name, "no such file", "an existing options file");
-        } catch (IOException e) {
-            return failed(name, "a file that cannot be read (" + e.getMessage() + ")", "a readable options file");
+        FileReading.Read read = FileReading.read(file, "options file");
+        if (!read.ok()) {
+            return failed(name, read.found(), read.expected());
         }
+        byte[] bytes = read.bytes();
         return load(name, bytes, replications, seed);
     }
 
@@ -65,12 +54,51 @@ public final class OptionsLoader {
         if (format == null) {
             return false;
         }
-        try {
-            JsonNode tree = TreeReader.read(Files.readAllBytes(file), format).tree();
-            return tree != null && tree.isObject() && tree.has("base") && tree.has("options");
-        } catch (IOException e) {
+        FileReading.Read read = FileReading.read(file, "options file");
+        if (!read.ok()) {
             return false;
         }
+        Set<String> keys = TreeReader.topLevelKeys(read.bytes(), format);
+        return keys.contains("base") && keys.contains("options");
+    }
+
+    /**
+     * Reads a file's text just far enough to tell an options file from a scenario, without opening any other file.
+     *
+     * @param name the file's name (its extension gives the format)
+     * @param bytes its content
+     * @return the options file's {@code base.scenario} reference as written (a path relative to the file; empty if
+     *     missing or not text), or null if the content is not an options file
+     */
+    public static String baseReference(String name, byte[] bytes) {
+        TreeReader.Format format = TreeReader.formatOf(fileName(name));
+        if (format == null) {
+            return null;
+        }
+        JsonNode tree = TreeReader.read(bytes, format).tree();
+        if (tree == null || !tree.isObject() || !tree.has("base") || !tree.has("options")) {
+            return null;
+        }
+        JsonNode ref = tree.path("base").path("scenario");
+        return ref.isTextual() ? ref.asText() : "";
+    }
+
+    /**
+     * @return true if the file reads as a scenario (a mapping with {@code settings}, {@code cohorts} or
+     *     {@code calendar} and without {@code base} and {@code options}); false if it cannot be read
+     */
+    public static boolean isScenarioFile(Path file) {
+        TreeReader.Format format = TreeReader.formatOf(file.getFileName().toString());
+        if (format == null) {
+            return false;
+        }
+        FileReading.Read read = FileReading.read(file, "scenario file");
+        if (!read.ok()) {
+            return false;
+        }
+        Set<String> keys = TreeReader.topLevelKeys(read.bytes(), format);
+        return !(keys.contains("base") && keys.contains("options"))
+                && (keys.contains("settings") || keys.contains("cohorts") || keys.contains("calendar"));
     }
 
     /**
@@ -84,12 +112,8 @@ public final class OptionsLoader {
             return out;
         }
         TreeReader.Format format = TreeReader.formatOf(fileName(options.file()));
-        JsonNode tree;
-        try {
-            tree = format == null ? null : TreeReader.read(Files.readAllBytes(Path.of(options.file())), format).tree();
-        } catch (IOException e) {
-            tree = null;
-        }
+        FileReading.Read read = FileReading.read(Path.of(options.file()), "options file");
+        JsonNode tree = format == null || !read.ok() ? null : TreeReader.read(read.bytes(), format).tree();
         if (tree != null) {
             JsonNode list = tree.path("options");
             for (int i = 0; i < list.size(); i++) {
@@ -208,7 +232,8 @@ public final class OptionsLoader {
                 }
                 if (o.basedOn() != null && !o.basedOn().equals(baseName)) {
                     Integer earlier = first.get(o.basedOn());
-                    if (earlier == null || earlier >= i) {
+                    // with base.name refused or missing (reported), a name that is no option may be the base's
+                    if ((earlier == null && baseName != null) || (earlier != null && earlier >= i)) {
                         Set<String> before = new LinkedHashSet<>();
                         if (baseName != null) {
                             before.add(baseName);
@@ -384,13 +409,10 @@ public final class OptionsLoader {
 
         /** @return the base scenario file's tree as read, or null */
         private static ObjectNode readTree(LoadedScenario base) {
-            try {
-                byte[] b = Files.readAllBytes(Path.of(base.file()));
-                JsonNode t = TreeReader.read(b, TreeReader.formatOf(base.file())).tree();
-                return t instanceof ObjectNode o ? o : null;
-            } catch (IOException e) {
-                return null;
-            }
+            FileReading.Read read = FileReading.read(Path.of(base.file()), "scenario file");
+            TreeReader.Format format = TreeReader.formatOf(base.file());
+            JsonNode t = read.ok() && format != null ? TreeReader.read(read.bytes(), format).tree() : null;
+            return t instanceof ObjectNode o ? o : null;
         }
 
 
@@ -420,7 +442,7 @@ public final class OptionsLoader {
                             + "] has it)", "a name no other target uses");
                 }
                 boolean ok = t.name() != null && t.label() != null && t.kpi() != null
-                        && !t.settings().contains(null);
+                        && !at.refused(p + ".settings") && !t.settings().contains(null);
                 if (settingsKnown) {
                     for (int k = 0; k < t.settings().size(); k++) {
                         String s = t.settings().get(k);
@@ -474,11 +496,31 @@ public final class OptionsLoader {
                 if (s == null) {
                     continue;
                 }
+                int levers = (s.stayCut() != null ? 1 : 0) + (s.arrivals() != null ? 1 : 0)
+                        + (s.setting() != null || s.low() != null || s.high() != null ? 1 : 0);
+                if (levers != 1) {
+                    error(p, levers == 0 ? "no lever" : "more than one lever", "exactly one of: setting, low and "
+                            + "high (a bed search); stay_cut; arrivals");
+                    continue;
+                }
+                if (s.stayCut() != null || s.arrivals() != null) {
+                    LoadedOptions.Search inverse = inverseSearch(s, p, options, optionsKnown, byName, targetNames);
+                    if (inverse != null) {
+                        out.add(inverse);
+                    }
+                    continue;
+                }
+                for (String k : new String[] {"setting", "low", "high"}) {
+                    if ((k.equals("setting") ? s.setting() : k.equals("low") ? s.low() : s.high()) == null) {
+                        error(p + "." + k, "nothing (the key '" + k + "' is missing)", "setting, low and high for "
+                                + "a bed search");
+                    }
+                }
                 boolean ok = s.low() != null && s.high() != null && s.setting() != null;
                 LoadedOptions.Option option = null;
                 if (s.option() != null && optionsKnown) {
-                    option = options.stream().filter(o -> o.name().equals(s.option())).findFirst().orElse(null);
-                    if (option == null) {
+                    option = options.stream().filter(o -> s.option().equals(o.name())).findFirst().orElse(null);
+                    if (option == null && baseName != null) { // else it may name the base (base.name reported)
                         error(p + ".option", "'" + s.option() + "', which is not an option", "the base or an "
                                 + "option: " + String.join(", ", options.stream().map(LoadedOptions.Option::name)
                                 .toList()));
@@ -513,6 +555,76 @@ public final class OptionsLoader {
                 }
             }
             return out;
+        }
+
+        /** Checks and builds a search on stays or arrivals; null if it has an error (reported). */
+        private LoadedOptions.Search inverseSearch(OptimiseSpec s, String p, List<LoadedOptions.Option> options,
+                boolean optionsKnown, Map<String, Target> byName, Set<String> targetNames) {
+            LoadedOptions.Option option = null;
+            boolean ok = true;
+            if (s.option() != null && optionsKnown) {
+                option = options.stream().filter(o -> o.name().equals(s.option())).findFirst().orElse(null);
+                if (option == null) {
+                    error(p + ".option", "'" + s.option() + "', which is not an option", "the base or an option: "
+                            + String.join(", ", options.stream().map(LoadedOptions.Option::name).toList()));
+                }
+            }
+            Target target = s.target() == null ? null : byName.get(s.target());
+            if (s.target() != null && !targetNames.contains(s.target())) {
+                error(p + ".target", "'" + s.target() + "', which is not a target", targetNames.isEmpty()
+                        ? "the name of a target (there are none: add targets)"
+                        : "the name of a target: " + String.join(", ", targetNames));
+            }
+            String lp = p + (s.stayCut() != null ? ".stay_cut" : ".arrivals");
+            List<String> cohorts = s.stayCut() != null ? s.stayCut().cohorts() : s.arrivals().cohorts();
+            Double low = s.stayCut() != null ? s.stayCut().low() : s.arrivals().low();
+            Double high = s.stayCut() != null ? s.stayCut().high() : s.arrivals().high();
+            Double step = s.stayCut() != null ? s.stayCut().step() : s.arrivals().step();
+            String setting = s.stayCut() != null ? s.stayCut().setting() : null;
+            if (option != null) {
+                FlowSettings fs = option.settings();
+                List<String> names = fs.cohorts().stream().map(c -> c.name()).toList();
+                for (int i = 0; i < cohorts.size(); i++) {
+                    if (!names.contains(cohorts.get(i))) {
+                        error(lp + ".cohorts[" + i + "]", "'" + cohorts.get(i) + "', which is not a cohort of option '"
+                                + option.name() + "'", "a cohort: " + String.join(", ", names));
+                        ok = false;
+                    }
+                }
+                if (setting != null) {
+                    List<String> stays = fs.cohorts().stream()
+                            .filter(c -> cohorts.isEmpty() || cohorts.contains(c.name()))
+                            .flatMap(c -> c.lengthOfStay().keySet().stream()).distinct().toList();
+                    if (!stays.contains(setting)) {
+                        error(lp + ".setting", "'" + setting + "', where the cohorts searched have no stay",
+                                "a setting where they stay: " + String.join(", ", stays));
+                        ok = false;
+                    }
+                }
+                if (s.arrivals() != null && ok) {
+                    double base = new InverseSearch.Lever(InverseSearch.Kind.ARRIVALS, null, cohorts)
+                            .baseArrivals(fs);
+                    if (!(base > 0)) {
+                        error(lp + ".cohorts", "cohorts with no arrivals", "cohorts with arrivals to scale");
+                        ok = false;
+                    }
+                }
+            }
+            if (low == null || high == null) {
+                ok = false;
+            } else if (!(high > low)) {
+                error(lp + ".high", StructureChecker.plain(high) + ", not above low (" + StructureChecker.plain(low)
+                        + ")", "a range from low to a larger high");
+                ok = false;
+            }
+            if (!ok || option == null || target == null) {
+                return null;
+            }
+            double grid = step != null ? step : s.stayCut() != null ? 0.01 : 100;
+            InverseSearch.Lever lever = new InverseSearch.Lever(s.stayCut() != null ? InverseSearch.Kind.STAY_CUT
+                    : InverseSearch.Kind.ARRIVALS, setting, cohorts);
+            return new LoadedOptions.Search(option.name(), setting, target, 0, 0,
+                    new LoadedOptions.Inverse(lever, low, high, grid));
         }
 
         /** Warns about sources of the options file that nothing cites. */
@@ -582,10 +694,12 @@ public final class OptionsLoader {
                 }
             }
             for (LoadedOptions.Search s : searches) {
-                LoadedOptions.Option o = options.stream().filter(x -> x.name().equals(s.option())).findFirst()
+                LoadedOptions.Option o = options.stream().filter(x -> s.option().equals(x.name())).findFirst()
                         .orElse(null);
                 if (o != null && o.scenario().preFlight() != null) {
-                    total += o.scenario().preFlight().events() * Comparisons.searchRuns(s.low(), s.high());
+                    total += o.scenario().preFlight().events() * (s.inverse() == null
+                            ? Comparisons.searchRuns(s.low(), s.high())
+                            : InverseSearch.maxRuns(s.inverse().low(), s.inverse().high(), s.inverse().step()));
                 }
             }
             if (total > PreFlightCheck.MAX_EVENTS) {

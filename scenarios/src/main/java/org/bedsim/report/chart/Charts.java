@@ -36,8 +36,24 @@ public final class Charts {
 
     /** As {@link #waterfall(BridgeResult, String)} with the labels of the base and final bars. */
     public static JFreeChart waterfall(BridgeResult result, String title, String baseLabel, String finalLabel) {
+        return waterfall(result, title, baseLabel, finalLabel, WaterfallMarks.NONE);
+    }
+
+    /**
+     * As {@link #waterfall(BridgeResult, String)} with what the scenario says beside the model: published figures
+     * (drawn as markers) and steps resting on a calibrated input (hatched).
+     */
+    public static JFreeChart waterfall(BridgeResult result, String title, WaterfallMarks marks) {
+        String[] ends = WaterfallChart.defaultEndLabels(result);
+        return waterfall(result, title, ends[0], ends[1], marks);
+    }
+
+    /** As {@link #waterfall(BridgeResult, String, WaterfallMarks)} with the labels of the base and final bars. */
+    public static JFreeChart waterfall(BridgeResult result, String title, String baseLabel, String finalLabel,
+            WaterfallMarks marks) {
         Objects.requireNonNull(result, "result");
-        return WaterfallChart.create(result, title, baseLabel, finalLabel);
+        Objects.requireNonNull(marks, "marks");
+        return WaterfallChart.create(result, title, baseLabel, finalLabel, marks);
     }
 
     /**
@@ -46,8 +62,14 @@ public final class Charts {
      * @throws IllegalArgumentException if the bridge has no trajectory (its steps are not phased)
      */
     public static JFreeChart trajectory(BridgeResult result, String title) {
+        return trajectory(result, title, WaterfallMarks.NONE);
+    }
+
+    /** As {@link #trajectory(BridgeResult, String)} with the published base and final beds as markers. */
+    public static JFreeChart trajectory(BridgeResult result, String title, WaterfallMarks marks) {
         Objects.requireNonNull(result, "result");
-        return TrajectoryChart.create(result, title);
+        Objects.requireNonNull(marks, "marks");
+        return TrajectoryChart.create(result, title, marks);
     }
 
     /**
@@ -87,6 +109,16 @@ public final class Charts {
     }
 
     /**
+     * A Better Care Fund metric by financial quarter (e.g. delayed days): the model's mean and 95 % interval per
+     * quarter, with the scenario's published actuals and plan as lines.
+     */
+    public static JFreeChart quarterly(org.bedsim.metrics.QuarterlyMetrics.Summary quarters,
+            org.bedsim.metrics.QuarterlyKpi kpi, String title) {
+        Objects.requireNonNull(quarters, "quarters");
+        return QuarterlyDelaysChart.create(quarters, kpi, title);
+    }
+
+    /**
      * One KPI across options: mean and 95 % interval per option, the base option marked with its own colour and a
      * dashed line at its mean.
      *
@@ -96,5 +128,19 @@ public final class Charts {
      */
     public static JFreeChart optionComparison(String kpiLabel, String unit, List<OptionInterval> options) {
         return OptionComparisonChart.create(kpiLabel, unit, List.copyOf(options));
+    }
+
+    /**
+     * The main view of an option comparison: each option's paired difference from the base with its 95 % interval,
+     * against a line at zero (the axis always holds zero).
+     *
+     * @param kpiLabel what is measured, e.g. "Acute settings: beds required, mean method"
+     * @param unit its unit; the difference of shares is shown in percentage points
+     * @param baseName the base option's name
+     * @param options one difference per option other than the base, in the order to show
+     */
+    public static JFreeChart optionDifference(String kpiLabel, String unit, String baseName,
+            List<OptionDifference> options) {
+        return OptionDifferenceChart.create(kpiLabel, unit, baseName, List.copyOf(options));
     }
 }

@@ -1,7 +1,14 @@
 package org.bedsim.report.chart;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RectangularShape;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,10 +23,14 @@ import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.IntervalBarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
@@ -33,22 +44,31 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
  * whiskers, drawn after the bars by a line renderer with lines and shapes off and the 95 % half-width as its
  * "deviation": around each total its own interval, and around each step's end the interval of the step's change
  * (the uncertainty of the bar, not of the running total). Bed numbers are text annotations above each bar and its
- * whisker. Category labels wrap onto up to four lines, and turn 45 degrees when there are many bars.
+ * whisker. Category labels wrap onto up to four lines (at word boundaries), and turn 45 degrees when there are many
+ * bars. When the value axis is zoomed to show the steps (it does not start at zero), each total bar carries a
+ * visible {@link AxisBreak}, the axis label and subtitle say so. Dataset 2, when the scenario publishes figures,
+ * holds them as diamond markers ({@link WaterfallMarks}): a total at its published beds, a step at the level its
+ * published change would reach from the bar's start. A step that rests on a calibrated input is hatched. The
+ * subtitle gives the total change with its paired 95 % interval.
  */
 final class WaterfallChart {
     static final String SERIES = "Beds";
     static final String WHISKERS = "95 % interval";
+    static final String PUBLISHED = "Published figure";
 
     private WaterfallChart() {
     }
 
-    static JFreeChart create(BridgeResult result, String title, String baseLabel, String finalLabel) {
+    static JFreeChart create(BridgeResult result, String title, String baseLabel, String finalLabel,
+            WaterfallMarks marks) {
         List<BridgeResult.Bar> bars = result.bars();
         int n = bars.size() + 2;
         List<String> categories = categories(result, baseLabel, finalLabel);
         Number[][] starts = new Number[1][n];
         Number[][] ends = new Number[1][n];
         Paint[] paints = new Paint[n];
+        boolean[] hatched = new boolean[n];
+        DefaultCategoryDataset published = new DefaultCategoryDataset();
         DefaultStatisticalCategoryDataset whiskers = new DefaultStatisticalCategoryDataset();
         List<CategoryTextAnnotation> labels = new ArrayList<>();
         double min = Double.POSITIVE_INFINITY;
@@ -71,6 +91,12 @@ final class WaterfallChart {
                 paints[i] = ChartStyle.TOTAL;
                 min = Math.min(min, end);
                 max = Math.max(max, end);
+                Double p = i == 0 ? marks.publishedBase() : marks.publishedFinal();
+                published.addValue(p, PUBLISHED, categories.get(i));
+                if (p != null) {
+                    min = Math.min(min, p);
+                    max = Math.max(max, p);
+                }
             } else {
                 BridgeResult.Bar bar = bars.get(i - 1);
                 start = running;
@@ -82,8 +108,15 @@ final class WaterfallChart {
                 anyUp |= up;
                 anyDown |= !up;
                 paints[i] = up ? ChartStyle.INCREASE : ChartStyle.DECREASE;
+                hatched[i] = marks.calibratedSteps().contains(bar.id());
                 min = Math.min(min, Math.min(start, end));
                 max = Math.max(max, Math.max(start, end));
+                Double p = marks.publishedChanges().get(bar.id());
+                published.addValue(p == null ? null : start + p, PUBLISHED, categories.get(i));
+                if (p != null) {
+                    min = Math.min(min, start + p);
+                    max = Math.max(max, start + p);
+                }
             }
             starts[0][i] = start;
             ends[0][i] = end;
@@ -113,12 +146,15 @@ final class WaterfallChart {
         NumberAxis yAxis = ChartStyle.numberAxis("Beds");
         yAxis.setNumberFormatOverride(Labels.axisFormat("beds"));
         boolean fromZero = ChartStyle.fitRange(yAxis, min, max);
+        if (!fromZero) {
+            yAxis.setLabel("Beds (axis from " + Labels.beds(yAxis.getLowerBound()) + ", not zero: totals cut)");
+        }
         // lift each label a little above its bar or whisker
         double gap = (yAxis.getUpperBound() - yAxis.getLowerBound()) * 0.015;
         labels.forEach(l -> l.setValue(l.getValue() + gap));
 
         ItemPaintBarRenderer bars0 = new ItemPaintBarRenderer(paints);
-        bars0.setBarPainter(new StandardBarPainter());
+        bars0.setBarPainter(new HatchingBarPainter(hatched));
         bars0.setShadowVisible(false);
         bars0.setDrawBarOutline(false);
         StatisticalLineAndShapeRenderer whiskerRenderer = new StatisticalLineAndShapeRenderer(false, false);
@@ -130,6 +166,17 @@ final class WaterfallChart {
         plot.setRenderer(1, whiskerRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         labels.forEach(plot::addAnnotation);
+        if (!fromZero) {
+            plot.addAnnotation(new AxisBreak(categories.get(0), true, true));
+            plot.addAnnotation(new AxisBreak(categories.get(n - 1), true, false));
+        }
+        if (marks.anyPublished()) {
+            LineAndShapeRenderer marker = new LineAndShapeRenderer(false, true);
+            marker.setSeriesShape(0, ChartStyle.diamondShape());
+            marker.setSeriesPaint(0, ChartStyle.PUBLISHED);
+            plot.setDataset(2, published);
+            plot.setRenderer(2, marker);
+        }
 
         List<LegendItem> legend = new ArrayList<>();
         legend.add(ChartStyle.box("Total beds", ChartStyle.TOTAL));
@@ -139,11 +186,32 @@ final class WaterfallChart {
         if (anyDown) {
             legend.add(ChartStyle.box("Step removes beds", ChartStyle.DECREASE));
         }
+        boolean anyHatched = false;
+        for (boolean h : hatched) {
+            anyHatched |= h;
+        }
+        if (anyHatched) {
+            legend.add(ChartStyle.box("Hatched: step rests on a calibrated input", ChartStyle.tint(ChartStyle.TOTAL,
+                    0.5)));
+        }
         legend.add(ChartStyle.line(WHISKERS, ChartStyle.WHISKER, ChartStyle.THIN));
+        if (marks.anyPublished()) {
+            legend.add(ChartStyle.diamond(PUBLISHED, ChartStyle.PUBLISHED));
+        }
         String subtitle = "Mean of " + result.replications() + " replications (common random numbers). "
-                + "Whiskers: 95 % interval of each total and each step's change."
-                + (fromZero ? "" : " Axis does not start at zero.");
+                + "Whiskers: 95 % interval of each total and each step's change. " + totalChange(result)
+                + (fromZero ? "" : " The axis does not start at zero: the total bars are cut, marked by a break.");
         return ChartStyle.chart(title, subtitle, plot, ChartStyle.legend(legend));
+    }
+
+    /** @return e.g. "Total change -243 beds [-268, -218]." with the paired interval when known */
+    static String totalChange(BridgeResult result) {
+        ConfidenceInterval c = result.change();
+        if (c == null || !Double.isFinite(c.halfWidth())) {
+            return "Total change " + Labels.signedBeds(result.totalChange()) + " beds.";
+        }
+        return "Total change " + Labels.signedBeds(c.mean()) + " beds [" + Labels.signedBeds(c.low()) + ", "
+                + Labels.signedBeds(c.high()) + "].";
     }
 
     /** Base, step labels and final, made unique (a repeated label gets its step id). */
@@ -178,6 +246,40 @@ final class WaterfallChart {
         }
         return new String[] {Labels.financialYear(result.trajectory().get(0).year()),
             Labels.financialYear(result.trajectory().get(result.trajectory().size() - 1).year())};
+    }
+
+    /** The standard flat bar, hatched with white diagonal lines for the categories flagged. */
+    static final class HatchingBarPainter extends StandardBarPainter {
+        private static final long serialVersionUID = 1L;
+        private final boolean[] hatched;
+
+        HatchingBarPainter(boolean[] hatched) {
+            this.hatched = hatched.clone();
+        }
+
+        boolean hatched(int column) {
+            return column < hatched.length && hatched[column];
+        }
+
+        @Override
+        public void paintBar(Graphics2D g2, BarRenderer renderer, int row, int column, RectangularShape bar,
+                RectangleEdge base) {
+            super.paintBar(g2, renderer, row, column, bar, base);
+            if (!hatched(column)) {
+                return;
+            }
+            Shape clip = g2.getClip();
+            Stroke stroke = g2.getStroke();
+            g2.clip(bar);
+            g2.setPaint(Color.WHITE);
+            g2.setStroke(new BasicStroke(2f));
+            Rectangle2D r = bar.getBounds2D();
+            for (double x = r.getMinX() - r.getHeight(); x < r.getMaxX(); x += 9) {
+                g2.draw(new Line2D.Double(x, r.getMaxY(), x + r.getHeight(), r.getMinY()));
+            }
+            g2.setClip(clip);
+            g2.setStroke(stroke);
+        }
     }
 
     /** An interval bar renderer with one paint per category. */
