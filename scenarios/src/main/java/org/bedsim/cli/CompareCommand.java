@@ -20,7 +20,10 @@ import org.bedsim.report.CompareJson;
 import org.bedsim.report.ComparisonRun;
 import org.bedsim.report.OutputDirectory;
 import org.bedsim.report.RunManifest;
+import org.bedsim.metrics.QuarterlyComparison;
+import org.bedsim.report.QuartersCsv;
 import org.bedsim.report.chart.ChartWriter;
+import org.bedsim.scenario.ScenarioCompiler;
 import org.bedsim.report.html.CompareReport;
 import org.bedsim.report.html.HtmlReport;
 import org.bedsim.report.html.ScenarioFacts;
@@ -65,6 +68,8 @@ import picocli.CommandLine.Spec;
 final class CompareCommand implements Callable<Integer> {
     /** The folder of chart files inside the output directory. */
     static final String CHARTS = "charts";
+    /** The Better Care Fund metrics of each option, written when the base scenario has a quarterly section. */
+    static final String QUARTERS = "quarters.csv";
 
     @Spec
     private CommandSpec spec;
@@ -162,15 +167,31 @@ final class CompareCommand implements Callable<Integer> {
         ScenarioFacts baseFacts = ReportFacts.of(o.base(), List.of());
         List<ScenarioFacts.Source> optionSources = ReportFacts.sources(o.spec().sources(),
                 OptionsLoader.citations(o));
-        HtmlReport report = CompareReport.build(run, charts, baseFacts, optionSources, warnings);
+        List<QuarterlyComparison.Row> quarters = o.base().spec().quarterly() == null ? List.of()
+                : QuarterlyComparison.compare(summaries(comparison), ScenarioCompiler.quarterly(o.base().spec()));
+        if (!quarters.isEmpty()) {
+            written.add(write(dir, QUARTERS, w -> QuartersCsv.writeComparison(quarters, w)));
+        }
+        HtmlReport report = CompareReport.build(run, charts, baseFacts, optionSources, warnings, quarters);
         written.add(write(dir, RunCommand.REPORT, report::write));
 
         Terminal.comparison(out, comparison, searches);
+        if (!quarters.isEmpty()) {
+            Terminal.quarterlyComparison(out, quarters);
+        }
         out.println("Wrote " + String.join(", ", written.stream().map(p -> outDir.resolve(p.getFileName())
                 .toString()).toList()) + " and " + charts.size() + " charts (PNG and SVG) in "
                 + outDir.resolve(CHARTS));
         out.flush();
         return Main.OK;
+    }
+
+    private static Map<String, org.bedsim.model.FlowSummary> summaries(Comparison c) {
+        Map<String, org.bedsim.model.FlowSummary> out = new LinkedHashMap<>();
+        for (Comparison.Option x : c.options()) {
+            out.put(x.name(), x.summary());
+        }
+        return out;
     }
 
     private static Path write(OutputDirectory dir, String name, OutputDirectory.Body body) {

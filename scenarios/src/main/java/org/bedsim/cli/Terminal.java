@@ -161,6 +161,21 @@ final class Terminal {
         {"system", "composite_stay_days", "composite length of stay, days"}};
 
     /** Prints the key results of a comparison: per key KPI, each option's value and paired difference; targets. */
+    /** Prints people delayed per day by financial year for each option, with the difference from the base. */
+    static void quarterlyComparison(PrintWriter out, List<org.bedsim.metrics.QuarterlyComparison.Row> rows) {
+        out.println("People delayed per day, all modelled causes (Better Care Fund count), by financial year:");
+        out.println(String.format(java.util.Locale.ROOT, "  %-28s %-8s %24s %26s", "option", "year", "mean [95 % CI]",
+                "difference from base"));
+        for (org.bedsim.metrics.QuarterlyComparison.Row r : rows) {
+            if (r.period().contains("Q") || !r.kpi().key().equals("delayed_per_day")) {
+                continue;
+            }
+            out.println(String.format(java.util.Locale.ROOT, "  %-28s %-8s %8.1f [%6.1f, %6.1f] %+9.1f [%+6.1f, %+6.1f]",
+                    r.option(), r.period(), r.value().mean(), r.value().low(), r.value().high(),
+                    r.difference().mean(), r.difference().low(), r.difference().high()));
+        }
+    }
+
     static void comparison(PrintWriter out, Comparison c, List<ComparisonRun.SearchResult> searches) {
         int reps = c.options().get(0).summary().replications().size();
         out.println("Comparison (mean [95 % CI] over " + reps + " replications on common random numbers; "

@@ -25,6 +25,16 @@ public final class CompareReport {
      */
     public static HtmlReport build(ComparisonRun run, List<CompareCharts.KeyChart> charts, ScenarioFacts base,
             List<ScenarioFacts.Source> optionSources, List<String> warnings) {
+        return build(run, charts, base, optionSources, warnings, List.of());
+    }
+
+    /**
+     * As {@link #build(ComparisonRun, List, ScenarioFacts, List, List)}, with a section of the Better Care Fund
+     * metrics by financial year for each option (when {@code quarters} is not empty).
+     */
+    public static HtmlReport build(ComparisonRun run, List<CompareCharts.KeyChart> charts, ScenarioFacts base,
+            List<ScenarioFacts.Source> optionSources, List<String> warnings,
+            List<org.bedsim.metrics.QuarterlyComparison.Row> quarters) {
         Comparison c = run.comparison();
         int reps = c.options().get(0).summary().replications().size();
         HtmlReport r = new HtmlReport("bedsim compare: " + run.name());
@@ -74,6 +84,9 @@ public final class CompareReport {
         if (!run.searches().isEmpty()) {
             searches(r.section("Searches: fewest beds, stay cuts, most arrivals"), run.searches());
         }
+        if (!quarters.isEmpty()) {
+            quarters(r.section("Better Care Fund metrics by option"), quarters);
+        }
 
         HtmlReport.Section all = r.section("Every KPI");
         all.paragraph("Per option, every KPI of every setting, of each kind of setting taken together (kind:...) and "
@@ -118,6 +131,24 @@ public final class CompareReport {
                 new String[] {"base scenario", run.baseScenarioFile()},
                 new String[] {"base scenario SHA-256", run.baseScenarioSha256()}));
         return r;
+    }
+
+    private static void quarters(HtmlReport.Section s, List<org.bedsim.metrics.QuarterlyComparison.Row> rows) {
+        s.paragraph("Delayed transfers of care as the Better Care Fund counts them (patients delayed at each "
+                + "midnight, in every setting, including those waiting in an acute bed for an assessment), by "
+                + "financial year and quarter, for each option, with the paired difference from the base. The "
+                + "full table is quarters.csv.");
+        List<String> kpis = List.of("delayed_per_day", "delayed_per_day_per_100k_adults", "delayed_days");
+        List<List<String>> table = new ArrayList<>();
+        for (org.bedsim.metrics.QuarterlyComparison.Row q : rows) {
+            if (!kpis.contains(q.kpi().key())) {
+                continue;
+            }
+            table.add(List.of(q.option(), q.period(), q.kpi().label(), Cells.interval(q.value(), ""),
+                    Cells.signedInterval(q.difference(), "")));
+        }
+        s.table("Mean [95 % CI]; difference from the base, paired", List.of("option", "period", "measure", "value",
+                "difference from base"), table);
     }
 
     private static void targets(HtmlReport.Section s, Comparison c) {
