@@ -25,8 +25,11 @@ import java.util.Set;
  * avoid reporting one mistake twice.
  */
 public final class ScenarioValidator {
-    /** Tolerance on a sum of routing probabilities. */
-    public static final double SUM_TOLERANCE = 1e-6;
+    /** Tolerance on a sum of routing probabilities: the model's, so that what passes here the model accepts. */
+    public static final double SUM_TOLERANCE = org.bedsim.model.Route.SUM_TOLERANCE;
+
+    /** Longest mean stay even with {@code long_stay: true}, days: a hundred years, the limit of every stay key. */
+    static final double MAX_STAY_DAYS = 36_500;
 
     private static final com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
             new com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy();
@@ -492,11 +495,23 @@ public final class ScenarioValidator {
             complete &= v != null && !(v instanceof List<?> l && l.contains(null));
         }
         if (complete) {
+            org.bedsim.dist.Distribution dist;
             try {
-                ScenarioCompiler.distribution(d);
+                dist = ScenarioCompiler.distribution(d);
             } catch (IllegalArgumentException e) {
                 error(lp, describe(d), "parameters a " + d.family().key() + " distribution accepts ("
                         + e.getMessage() + ")");
+                return;
+            }
+            double mean = dist.mean();
+            boolean longAllowed = Boolean.TRUE.equals(d.longStay());
+            double limit = longAllowed ? MAX_STAY_DAYS : DistributionSpec.MAX_MEAN_STAY_DAYS;
+            if (!Double.isFinite(mean) || mean > limit || !Double.isFinite(dist.variance())) {
+                error(lp, describe(d) + ", whose mean stay is " + (Double.isFinite(mean) ? days(mean)
+                        : "not a finite number of days") + (Double.isFinite(dist.variance()) || !Double.isFinite(
+                        mean) ? "" : " and whose variance is not finite"), "a mean stay of at most " + days(limit)
+                        + " (" + Math.round(limit / 365) + " years)" + (longAllowed ? "" : "; add long_stay: true if "
+                        + "stays this long are meant (a long-term placement)"));
             }
         }
     }
@@ -588,6 +603,11 @@ public final class ScenarioValidator {
             }
         }
         return ok;
+    }
+
+    private static String days(double d) {
+        return d >= 1e7 ? String.format(java.util.Locale.ROOT, "%.3g days", d)
+                : StructureChecker.plain(Math.round(d * 10) / 10.0) + " days";
     }
 
     private static String round(double x) {
