@@ -240,8 +240,10 @@ class CliTest {
             assertTrue(text.contains(heading), heading);
         }
         assertTrue(text.contains("test-figures") && text.contains("Round figures for tests."), "the sources");
-        assertEquals(2 * 2 + 1, report.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength(),
-                "occupancy over time and its distribution for ward and rehab, and delayed days");
+        assertEquals(2 * 2 + 1 + 2, report.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength(),
+                "occupancy over time and its distribution for ward and rehab, delayed days, and the wait bands and "
+                        + "daily peak waiting of ward, where patients waited");
+        assertTrue(text.contains("Waits for a bed"), "the waits section");
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"replications\" : 3"), summary);
         assertTrue(summary.contains("\"seed\" : 1,"), "the documented default seed: " + summary);
