@@ -67,6 +67,11 @@ final class BridgeCommand implements Callable<Integer> {
     @Mixin
     private RunOptions options;
 
+    @picocli.CommandLine.Option(names = "--resume", description = "Resume a bridge that was interrupted (killed, "
+            + "or the machine stopped) with the same scenario, replications and seed into the same --out: the runs "
+            + "it finished are taken from the output folder, the rest are run; the result is identical.")
+    private boolean resume;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -109,11 +114,28 @@ final class BridgeCommand implements Callable<Integer> {
         }
         Instant startedAt = Instant.now();
         BridgeResult result;
+        org.bedsim.report.ResumeJournal journal;
+        try {
+            journal = org.bedsim.report.ResumeJournal.open(dir, String.join("\n", "bridge", Version.bedsim(),
+                    s.sha256(), Integer.toString(def.replications()), Long.toString(def.seed())), resume);
+        } catch (IOException e) {
+            throw new UserError("cannot keep the bridge's progress in " + dir.path() + " ("
+                    + OutputDirectory.reason(e) + ")");
+        }
+        if (resume && !options.quiet) {
+            err.println("bedsim: resuming: " + journal.resumed() + " of " + runs + " runs were done already");
+        }
         try (ProgressBar bar = ProgressBar.start(err, runs, s.preFlight().eventsPerReplication(),
                 !options.quiet && Terminal.stderrIsTerminal())) {
-            result = Bridges.compute(def, threads, r -> bar.replicationDone());
+            result = Bridges.compute(def, threads, r -> bar.replicationDone(), journal);
         } catch (IllegalArgumentException e) {
             throw new UserError(s.file() + ": a bridge the model refuses: " + e.getMessage());
+        }
+        try {
+            journal.delete();
+        } catch (IOException e) {
+            throw new UserError("cannot remove " + dir.path().resolve(org.bedsim.report.ResumeJournal.FOLDER)
+                    + " (" + OutputDirectory.reason(e) + ")");
         }
         Instant finishedAt = Instant.now();
         RunManifest manifest = new RunManifest(Version.bedsim(), s.spec().name(), s.file(), s.sha256(), s.seed(),
