@@ -19,7 +19,7 @@ import org.bedsim.report.chart.ChartWriter;
 import org.bedsim.report.html.BridgeReport;
 import org.bedsim.report.html.HtmlReport;
 import org.bedsim.report.chart.Charts;
-import org.bedsim.scenario.BridgeCompiler;
+import org.bedsim.scenario.BridgePlan;
 import org.bedsim.scenario.LoadedScenario;
 import org.bedsim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -82,16 +82,12 @@ final class BridgeCommand implements Callable<Integer> {
                     + "'bridge:' (base_year, target_year, count, steps; see 'Bed bridges' in the README), or use "
                     + "'bedsim run' to run the scenario as it is");
         }
-        if (s.replications() < 2) {
-            throw new UserError("a bridge needs at least 2 replications for its intervals, was " + s.replications()
-                    + " (--replications or run.replications)");
+        BridgePlan.Result plan = BridgePlan.check(s);
+        if (plan.hasErrors()) {
+            Terminal.problems(err, s.file(), plan.problems());
+            throw new UserError(s.file() + ": a bridge that cannot run; nothing was run");
         }
-        BridgeDefinition def;
-        try {
-            def = BridgeCompiler.compile(s.spec(), s.settings(), s.replications(), s.seed());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(s.file() + ": a bridge the model refuses: " + e.getMessage());
-        }
+        BridgeDefinition def = plan.definition();
         Path outDir = options.outFor(s.spec().name());
         OutputDirectory dir;
         try {

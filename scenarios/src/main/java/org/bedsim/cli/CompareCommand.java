@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bedsim.compare.Comparison;
 import org.bedsim.compare.Comparisons;
+import org.bedsim.compare.InverseSearch;
 import org.bedsim.model.FlowSettings;
 import org.bedsim.report.CompareCharts;
 import org.bedsim.report.CompareCsv;
@@ -19,7 +20,10 @@ import org.bedsim.report.CompareJson;
 import org.bedsim.report.ComparisonRun;
 import org.bedsim.report.OutputDirectory;
 import org.bedsim.report.RunManifest;
+import org.bedsim.metrics.QuarterlyComparison;
+import org.bedsim.report.QuartersCsv;
 import org.bedsim.report.chart.ChartWriter;
+import org.bedsim.scenario.ScenarioCompiler;
 import org.bedsim.report.html.CompareReport;
 import org.bedsim.report.html.HtmlReport;
 import org.bedsim.report.html.ScenarioFacts;
@@ -64,6 +68,8 @@ import picocli.CommandLine.Spec;
 final class CompareCommand implements Callable<Integer> {
     /** The folder of chart files inside the output directory. */
     static final String CHARTS = "charts";
+    /** The Better Care Fund metrics of each option, written when the base scenario has a quarterly section. */
+    static final String QUARTERS = "quarters.csv";
 
     @Spec
     private CommandSpec spec;
@@ -101,14 +107,15 @@ final class CompareCommand implements Callable<Integer> {
         FlowSettings base = o.options().get(0).settings();
         int total = reps * o.options().size();
         for (LoadedOptions.Search s : o.searches()) {
-            total += reps * Comparisons.searchRuns(s.low(), s.high());
+            total += reps * (s.inverse() == null ? Comparisons.searchRuns(s.low(), s.high())
+                    : InverseSearch.maxRuns(s.inverse().low(), s.inverse().high(), s.inverse().step()));
         }
         if (!options.quiet) {
             err.println(String.format(Locale.ROOT, "bedsim: comparing %s: %d options, %d replications each of %.0f "
                     + "days after a %.0f-day warm-up, seed %d, on %d thread%s%s (about %s events)", o.spec().name(),
                     o.options().size(), reps, base.horizonDays(), base.warmupDays(), o.seed(), threads,
                     threads == 1 ? "" : "s", o.searches().isEmpty() ? "" : ", then " + o.searches().size()
-                    + " bed search" + (o.searches().size() == 1 ? "" : "es"), ProgressBar.human(o.events())));
+                    + " search" + (o.searches().size() == 1 ? "" : "es"), ProgressBar.human(o.events())));
         }
         Instant startedAt = Instant.now();
         Map<String, FlowSettings> configurations = new LinkedHashMap<>();
@@ -120,6 +127,13 @@ final class CompareCommand implements Callable<Integer> {
             comparison = Comparisons.run(configurations, o.targets(), o.seed(), reps, threads,
                     r -> bar.replicationDone());
             for (LoadedOptions.Search s : o.searches()) {
+                if (s.inverse() != null) {
+                    LoadedOptions.Inverse i = s.inverse();
+                    searches.add(new ComparisonRun.SearchResult(s.option(), s.setting(), s.target(), 0, 0, null,
+                            InverseSearch.solve(configurations.get(s.option()), i.lever(), s.target(), i.low(),
+                                    i.high(), i.step(), o.seed(), reps, threads, r -> bar.replicationDone())));
+                    continue;
+                }
                 searches.add(new ComparisonRun.SearchResult(s.option(), s.setting(), s.target(), s.low(), s.high(),
                         Comparisons.fewestBeds(configurations.get(s.option()), s.setting(), s.target(), s.low(),
                                 s.high(), o.seed(), reps, threads, r -> bar.replicationDone())));
@@ -153,15 +167,31 @@ final class CompareCommand implements Callable<Integer> {
         ScenarioFacts baseFacts = ReportFacts.of(o.base(), List.of());
         List<ScenarioFacts.Source> optionSources = ReportFacts.sources(o.spec().sources(),
                 OptionsLoader.citations(o));
-        HtmlReport report = CompareReport.build(run, charts, baseFacts, optionSources, warnings);
+        List<QuarterlyComparison.Row> quarters = o.base().spec().quarterly() == null ? List.of()
+                : QuarterlyComparison.compare(summaries(comparison), ScenarioCompiler.quarterly(o.base().spec()));
+        if (!quarters.isEmpty()) {
+            written.add(write(dir, QUARTERS, w -> QuartersCsv.writeComparison(quarters, w)));
+        }
+        HtmlReport report = CompareReport.build(run, charts, baseFacts, optionSources, warnings, quarters);
         written.add(write(dir, RunCommand.REPORT, report::write));
 
         Terminal.comparison(out, comparison, searches);
+        if (!quarters.isEmpty()) {
+            Terminal.quarterlyComparison(out, quarters);
+        }
         out.println("Wrote " + String.join(", ", written.stream().map(p -> outDir.resolve(p.getFileName())
                 .toString()).toList()) + " and " + charts.size() + " charts (PNG and SVG) in "
                 + outDir.resolve(CHARTS));
         out.flush();
         return Main.OK;
+    }
+
+    private static Map<String, org.bedsim.model.FlowSummary> summaries(Comparison c) {
+        Map<String, org.bedsim.model.FlowSummary> out = new LinkedHashMap<>();
+        for (Comparison.Option x : c.options()) {
+            out.put(x.name(), x.summary());
+        }
+        return out;
     }
 
     private static Path write(OutputDirectory dir, String name, OutputDirectory.Body body) {

@@ -14,6 +14,8 @@ public final class Main {
     public static final int INTERNAL_ERROR = 1;
     /** Bad input: a scenario with errors, a bad option, an unwritable output directory. */
     public static final int BAD_INPUT = 2;
+    /** The Java heap ran out: the run needed more memory than this Java may use. */
+    public static final int OUT_OF_MEMORY = 3;
 
     private Main() {
     }
@@ -41,7 +43,38 @@ public final class Main {
 
     /** Runs the command line on given streams (for tests) and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Object... extraCommands) {
-        return commandLine(out, err, extraCommands).execute(args);
+        try {
+            return commandLine(out, err, extraCommands).execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err);
+        }
+    }
+
+    /** Says, in one line, that memory ran out and what to do; @return {@link #OUT_OF_MEMORY} */
+    static int outOfMemory(PrintWriter err) {
+        err.println(String.format(java.util.Locale.ROOT, "bedsim: out of memory: the run needed more than the %d MiB "
+                + "this Java may use; run fewer replications or a shorter horizon, or give Java more memory (e.g. "
+                + "JAVA_TOOL_OPTIONS=-Xmx4g); no output was completed", Runtime.getRuntime().maxMemory() >> 20));
+        err.flush();
+        return OUT_OF_MEMORY;
+    }
+
+    /** @return true if an exception is, or was caused by, the heap running out (in any thread) */
+    static boolean outOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+            for (Throwable s : c.getSuppressed()) {
+                if (s instanceof OutOfMemoryError) {
+                    return true;
+                }
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** @return the unknown command's name, when the top-level command got an argument that is no command */
@@ -93,6 +126,9 @@ public final class Main {
             if (ex instanceof UserError) {
                 cmd.getErr().println("bedsim: " + ex.getMessage());
                 return BAD_INPUT;
+            }
+            if (outOfMemory(ex)) {
+                return outOfMemory(cmd.getErr());
             }
             cmd.getErr().println("bedsim: internal error, please report it with the command and the scenario file: "
                     + ex);

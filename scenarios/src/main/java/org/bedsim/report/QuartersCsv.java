@@ -57,6 +57,28 @@ public final class QuartersCsv implements ResultsWriter {
         }
     }
 
+    /** The header of the comparison's quarters.csv. */
+    public static final String COMPARISON_HEADER = "option,period,kpi,unit,mean,ci95_low,ci95_high,difference_mean,"
+            + "difference_ci95_low,difference_ci95_high,replications";
+
+    /**
+     * Writes {@code quarters.csv} of {@code bedsim compare}: per option, period and KPI, the value and the paired
+     * difference from the base, with their 95 % intervals.
+     */
+    public static void writeComparison(java.util.List<org.bedsim.metrics.QuarterlyComparison.Row> rows, Writer out)
+            throws IOException {
+        out.write(COMPARISON_HEADER);
+        out.write('\n');
+        for (org.bedsim.metrics.QuarterlyComparison.Row r : rows) {
+            ConfidenceInterval v = r.value();
+            ConfidenceInterval d = r.difference();
+            out.write(Numbers.quoted(r.option()) + ',' + Numbers.quoted(r.period()) + ',' + r.kpi().key() + ','
+                    + Numbers.quoted(r.kpi().unit()) + ',' + Numbers.csv(v.mean()) + ',' + Numbers.csv(v.low()) + ','
+                    + Numbers.csv(v.high()) + ',' + Numbers.csv(d.mean()) + ',' + Numbers.csv(d.low()) + ','
+                    + Numbers.csv(d.high()) + ',' + v.n() + '\n');
+        }
+    }
+
     private QuarterlyDefinition.Published published(String period, String kpi) {
         for (QuarterlyDefinition.Published p : quarters.definition().published()) {
             if (p.period().equals(period) && p.kpi().equals(kpi)) {

@@ -27,6 +27,7 @@ import org.bedsim.model.CapacityTimeline;
 import org.bedsim.model.CareSetting;
 import org.bedsim.model.Cohort;
 import org.bedsim.model.FlowSettings;
+import org.bedsim.model.Patience;
 import org.bedsim.model.Readmission;
 import org.bedsim.model.Route;
 import org.bedsim.model.SettingKind;
@@ -58,7 +59,7 @@ public final class ScenarioCompiler {
             cohorts.add(cohort(c, spec));
         }
         return new FlowSettings(settings, cohorts, start, spec.calendar().effectiveWarmupDays(), horizonDays,
-                spec.targets().occupancy(), spec.targets().riskShareOfDays(), false);
+                spec.targets().occupancy(), spec.targets().riskShareOfDays(), false, spec.targets().waits());
     }
 
     /**
@@ -173,8 +174,10 @@ public final class ScenarioCompiler {
                 : Cohort.AdmissionType.NON_ELECTIVE;
         Cohort.ElectiveFull whenFull = c.whenFull() == CohortSpec.ElectiveWhenFull.DEFER ? Cohort.ElectiveFull.DEFER
                 : Cohort.ElectiveFull.CANCEL;
+        Patience patience = c.renegeAfter() == null ? null
+                : new Patience(distribution(c.renegeAfter()), c.renegeTo());
         return new Cohort(c.name(), type, c.ageBand(), c.entry(), arrivals, whenFull, los, routing, readmission,
-                avoidance);
+                avoidance, patience);
     }
 
     /** @return the compound growth a year of a cohort: its age band's demographic growth and non-demographic */

@@ -25,8 +25,11 @@ import java.util.Set;
  * avoid reporting one mistake twice.
  */
 public final class ScenarioValidator {
-    /** Tolerance on a sum of routing probabilities. */
-    public static final double SUM_TOLERANCE = 1e-6;
+    /** Tolerance on a sum of routing probabilities: the model's, so that what passes here the model accepts. */
+    public static final double SUM_TOLERANCE = org.bedsim.model.Route.SUM_TOLERANCE;
+
+    /** Longest mean stay even with {@code long_stay: true}, days: a hundred years, the limit of every stay key. */
+    static final double MAX_STAY_DAYS = 36_500;
 
     private static final com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
             new com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy();
@@ -313,6 +316,13 @@ public final class ScenarioValidator {
         if (t.source() == null) {
             missingSource("targets", "the targets");
         }
+        double standard = t.waitStandardHours() == null ? 4 : t.waitStandardHours();
+        double longWait = t.waitLongHours() == null ? 12 : t.waitLongHours();
+        if (!(longWait > standard)) {
+            error(t.waitLongHours() == null ? "targets.wait_standard_hours" : "targets.wait_long_hours",
+                    "a long-wait threshold of " + round(longWait) + " hours, not above the standard "
+                    + round(standard), "wait_long_hours above wait_standard_hours (defaults 4 and 12)");
+        }
     }
 
     // ---- cohorts -----------------------------------------------------------------------------------------------
@@ -362,6 +372,26 @@ public final class ScenarioValidator {
             if (c.readmission().source() == null) {
                 missingSource(p + ".readmission", "the readmission of cohort '" + c.name() + "'");
             }
+        }
+        if (c.renegeAfter() != null) {
+            if (c.renegeAfter().family() != null) {
+                distribution(p + ".renege_after", c.renegeAfter());
+            }
+            if (c.renegeAfter().source() == null) {
+                missingSource(p + ".renege_after", "the patience of cohort '" + c.name() + "'");
+            }
+            if (c.renegeTo() == null) {
+                error(p + ".renege_to", "nothing (renege_after without renege_to)", "renege_to: the setting or "
+                        + "sink (e.g. home) patients who stop waiting go to");
+            } else {
+                reference(p + ".renege_to", c.renegeTo(), "renege_to", false);
+            }
+            if (c.type() == CohortSpec.Type.ELECTIVE) {
+                error(p + ".renege_after", "renege_after on an elective cohort", "renege_after only on "
+                        + "non_elective cohorts (booked admissions are cancelled or deferred instead)");
+            }
+        } else if (c.renegeTo() != null) {
+            error(p + ".renege_to", "renege_to without renege_after", "renege_after (the patience) with renege_to");
         }
         lengthsOfStay(c, p);
         boolean routesOk = routing(c, p);
@@ -465,11 +495,23 @@ public final class ScenarioValidator {
             complete &= v != null && !(v instanceof List<?> l && l.contains(null));
         }
         if (complete) {
+            org.bedsim.dist.Distribution dist;
             try {
-                ScenarioCompiler.distribution(d);
+                dist = ScenarioCompiler.distribution(d);
             } catch (IllegalArgumentException e) {
                 error(lp, describe(d), "parameters a " + d.family().key() + " distribution accepts ("
                         + e.getMessage() + ")");
+                return;
+            }
+            double mean = dist.mean();
+            boolean longAllowed = Boolean.TRUE.equals(d.longStay());
+            double limit = longAllowed ? MAX_STAY_DAYS : DistributionSpec.MAX_MEAN_STAY_DAYS;
+            if (!Double.isFinite(mean) || mean > limit || !Double.isFinite(dist.variance())) {
+                error(lp, describe(d) + ", whose mean stay is " + (Double.isFinite(mean) ? days(mean)
+                        : "not a finite number of days") + (Double.isFinite(dist.variance()) || !Double.isFinite(
+                        mean) ? "" : " and whose variance is not finite"), "a mean stay of at most " + days(limit)
+                        + " (" + Math.round(limit / 365) + " years)" + (longAllowed ? "" : "; add long_stay: true if "
+                        + "stays this long are meant (a long-term placement)"));
             }
         }
     }
@@ -563,6 +605,11 @@ public final class ScenarioValidator {
         return ok;
     }
 
+    private static String days(double d) {
+        return d >= 1e7 ? String.format(java.util.Locale.ROOT, "%.3g days", d)
+                : StructureChecker.plain(Math.round(d * 10) / 10.0) + " days";
+    }
+
     private static String round(double x) {
         return StructureChecker.plain(Math.round(x * 1e9) / 1e9);
     }
@@ -576,6 +623,10 @@ public final class ScenarioValidator {
         if (redirect != null && !redirect.isSink()) {
             todo.add(redirect.name());
             via.putIfAbsent(redirect.name(), "avoidance.redirect_to");
+        }
+        if (c.renegeAfter() != null && c.renegeTo() != null && settings.containsKey(c.renegeTo())) {
+            todo.add(c.renegeTo());
+            via.putIfAbsent(c.renegeTo(), "renege_to");
         }
         bridge.redirects(c.name()).forEach((setting, path) -> {
             if (settings.containsKey(setting)) {

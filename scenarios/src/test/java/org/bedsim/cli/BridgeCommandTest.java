@@ -238,7 +238,8 @@ class BridgeCommandTest {
     void bridge_oneReplication_exit2(@TempDir Path tmp) {
         Cli r = Cli.run("bridge", BRIDGE, "--replications", "1", "--out", tmp.toString(), "--quiet");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("a bridge needs at least 2 replications for its intervals, was 1"), r.err());
+        assertTrue(r.err().contains("error: run.replications: found 1 replication, expected at least 2 replications "
+                + "for a bridge"), r.err());
     }
 
     @Test

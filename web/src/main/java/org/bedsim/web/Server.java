@@ -397,7 +397,7 @@ final class Server implements AutoCloseable {
                         if (f.isKey() && (j.kind.equals("bridge") ? f.key().endsWith("(beds)")
                                 : f.key().contains("beds_required_percentile")) && shown < 6) {
                             b.append("<div>").append(Html.esc(f.key().replace(" / beds_required_percentile",
-                                    ": beds required (5 % risk)"))).append(" <b>")
+                                    ": beds required (percentile method)"))).append(" <b>")
                                     .append(Html.esc(Figures.format(f.mean(), f.unit()))).append("</b></div>");
                             shown++;
                         }
@@ -448,8 +448,15 @@ final class Server implements AutoCloseable {
 
     private void results(StringBuilder b, Job j) throws IOException {
         String base = "/runs/" + Html.seg(j.id);
-        b.append("<section><h2>Key figures</h2>").append(figureTable(Figures.of(j), j.kind.equals("bridge")))
-                .append("</section>");
+        List<Figures.Figure> figures = Figures.of(j);
+        b.append("<section><h2>Key figures</h2>");
+        if (j.kind.equals("run")) {
+            b.append(settingsTable(figures)).append("<p class=\"hint\">Mean over the replications, with the 95 % "
+                    + "interval below it. Every figure is in the report, settings.csv and the workbook.</p>");
+        } else {
+            b.append(figureTable(figures, j.kind.equals("bridge")));
+        }
+        b.append("</section>");
         b.append("<section><h2>Report and downloads</h2><p><a id=\"report-link\" target=\"_blank\" rel=\"noopener\" "
                 + "href=\"").append(base).append("/report\">Open the report (report.html)</a> &middot; <a "
                 + "id=\"workbook-link\" href=\"").append(base).append("/workbook.xlsx\">Excel workbook of the tidy "
@@ -473,6 +480,32 @@ final class Server implements AutoCloseable {
             b.append("<iframe class=\"report\" title=\"report\" src=\"").append(base).append("/report\"></iframe>");
         }
         b.append("</section>");
+    }
+
+    /** @return a run's key figures: one row per setting, one column per key KPI */
+    private static String settingsTable(List<Figures.Figure> figures) {
+        java.util.Map<String, java.util.Map<String, Figures.Figure>> bySetting = new java.util.LinkedHashMap<>();
+        for (Figures.Figure f : figures) {
+            int cut = f.key().lastIndexOf(" / ");
+            String kpi = f.key().substring(cut + 3);
+            if (Figures.KEY_LABELS.containsKey(kpi)) {
+                bySetting.computeIfAbsent(f.key().substring(0, cut), k -> new java.util.HashMap<>()).put(kpi, f);
+            }
+        }
+        StringBuilder b = new StringBuilder("<table id=\"key-figures\" class=\"figures\"><thead><tr><th>setting</th>");
+        for (String label : Figures.KEY_LABELS.values()) {
+            b.append("<th>").append(Html.esc(label)).append("</th>");
+        }
+        b.append("</tr></thead><tbody>");
+        for (var e : bySetting.entrySet()) {
+            b.append("<tr><td>").append(Html.esc(e.getKey())).append("</td>");
+            for (String kpi : Figures.KEY_LABELS.keySet()) {
+                Figures.Figure f = e.getValue().get(kpi);
+                b.append("<td class=\"num\">").append(f == null ? "" : cell(f)).append("</td>");
+            }
+            b.append("</tr>");
+        }
+        return b.append("</tbody></table>").toString();
     }
 
     private static String pathUrl(String rel) {
@@ -595,10 +628,10 @@ final class Server implements AutoCloseable {
                     continue;
                 }
                 double d = y.mean() - x.mean();
-                b.append("<tr><td>").append(Html.esc(x.key())).append("</td><td class=\"num\">")
+                b.append("<tr><td>").append(Html.esc(Figures.label(x.key()))).append("</td><td class=\"num\">")
                         .append(cell(x)).append("</td><td class=\"num\">").append(cell(y)).append("</td><td class=\"num")
                         .append(d > 0 ? " up" : d < 0 ? " down" : "").append("\">")
-                        .append(Double.isNaN(d) ? "NA" : (d > 0 ? "+" : "") + Figures.format(d, x.unit()))
+                        .append(Figures.difference(d, x.unit()))
                         .append("</td><td>").append(Html.esc(x.unit())).append("</td></tr>");
             }
             b.append("</tbody></table>");

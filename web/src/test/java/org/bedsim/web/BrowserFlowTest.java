@@ -174,8 +174,9 @@ class BrowserFlowTest {
         assertEquals(4, job.done(), "progress reached the end");
         assertEquals(4, job.total());
         // the key figures are the run's own: beds required for the acute site, read from its settings.csv
-        WebElement figures = driver.findElement(By.cssSelector("table.figures"));
-        assertTrue(figures.getText().contains("acute / beds_required_percentile"), figures.getText());
+        WebElement figures = driver.findElement(By.id("key-figures"));
+        assertTrue(figures.getText().contains("beds required, percentile method"), figures.getText());
+        assertTrue(figures.findElement(By.xpath(".//tr[td[1]='acute']")).isDisplayed(), figures.getText());
         shot("5-run-finished");
 
         // the report opens (a new tab), with its results
@@ -227,7 +228,8 @@ class BrowserFlowTest {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("compare-b"))).selectByValue(two.get(0).id);
         driver.findElement(By.cssSelector("#compare-form button")).click();
         WebElement table = waiting(15).until(ExpectedConditions.presenceOfElementLocated(By.id("comparison")));
-        assertTrue(table.getText().contains("acute / beds_required_percentile"), table.getText());
+        assertTrue(table.getText().contains("acute / beds required, percentile method"), table.getText());
+        assertTrue(table.getText().contains(" pp"), "differences of shares in percentage points");
         shot("8-compare");
     }
 
