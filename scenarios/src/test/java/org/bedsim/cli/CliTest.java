@@ -199,7 +199,7 @@ class CliTest {
         Path file = Files.writeString(tmp.resolve("file"), "x");
         Cli r = Cli.run("run", MINIMAL, "--out", file.toString(), "--replications", "1", "--quiet");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("bedsim: cannot create the output directory " + file), r.err());
+        assertTrue(r.err().contains("bedsim: cannot write to the output directory " + file), r.err());
         assertNoStackTrace(r);
     }
 
@@ -226,7 +226,7 @@ class CliTest {
         Cli r = Cli.run("run", MINIMAL, "--out", out.toString(), "--replications", "3", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err(), "quiet: nothing on stderr");
-        assertEquals(List.of("census.csv", "report.html", "settings.csv", "summary.json"), listing(out));
+        assertEquals(List.of("bedsim-complete.json", "census.csv", "report.html", "settings.csv", "summary.json"), listing(out));
         assertTrue(r.out().startsWith("Results (mean +/- 95 % CI half-width over 3 replications):\n"), r.out());
         assertTrue(r.out().contains("\n  ward "), r.out());
         assertTrue(r.out().endsWith("Wrote " + out.resolve("summary.json") + ", " + out.resolve("settings.csv")
@@ -240,8 +240,10 @@ class CliTest {
             assertTrue(text.contains(heading), heading);
         }
         assertTrue(text.contains("test-figures") && text.contains("Round figures for tests."), "the sources");
-        assertEquals(2 * 2 + 1, report.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength(),
-                "occupancy over time and its distribution for ward and rehab, and delayed days");
+        assertEquals(2 * 2 + 1 + 2, report.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength(),
+                "occupancy over time and its distribution for ward and rehab, delayed days, and the wait bands and "
+                        + "daily peak waiting of ward, where patients waited");
+        assertTrue(text.contains("Waits for a bed"), "the waits section");
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"replications\" : 3"), summary);
         assertTrue(summary.contains("\"seed\" : 1,"), "the documented default seed: " + summary);

@@ -143,4 +143,20 @@ public final class Charts {
             List<OptionDifference> options) {
         return OptionDifferenceChart.create(kpiLabel, unit, baseName, List.copyOf(options));
     }
+
+    /**
+     * Admitted non-elective patients of a setting by their wait from the decision to admit to a bed, in hour bands
+     * (share of the admitted, mean over replications).
+     */
+    public static JFreeChart waitBands(FlowSummary summary, String setting, SettingPalette palette) {
+        return WaitCharts.bands(summary, setting, palette);
+    }
+
+    /**
+     * The most patients waiting for a bed at once each day (median across replications, 5th-95th percentile band),
+     * against the setting's beds (capacity and midnight census, right axis).
+     */
+    public static JFreeChart peakWaiting(FlowSummary summary, String setting, SettingPalette palette) {
+        return WaitCharts.peaks(summary, setting, palette);
+    }
 }

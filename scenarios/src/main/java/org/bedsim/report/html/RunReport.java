@@ -9,7 +9,9 @@ import org.bedsim.metrics.QuarterlyKpi;
 import org.bedsim.metrics.QuarterlyMetrics;
 import org.bedsim.model.FlowResult;
 import org.bedsim.model.FlowSummary;
+import org.bedsim.model.SettingKpi;
 import org.bedsim.report.RunManifest;
+import org.bedsim.report.WaitTables;
 import org.bedsim.report.chart.Charts;
 import org.bedsim.report.chart.SettingPalette;
 import org.bedsim.stats.ConfidenceInterval;
@@ -52,6 +54,7 @@ public final class RunReport {
         }
         charts.chart(Charts.delayedDays(summary, palette), "delayed-days", "Delayed bed-days per setting, by the "
                 + "setting awaited.");
+        waits(r, summary, palette);
         if (quarters != null) {
             quarterly(r.section("Better Care Fund metrics by quarter"), quarters);
         }
@@ -113,6 +116,56 @@ public final class RunReport {
         }
         s.chart(Charts.quarterly(q, QuarterlyKpi.DELAYED_DAYS, "Delayed days by quarter"), "quarterly-delayed-days",
                 "Delayed days by financial quarter: the model against the published actuals and plan.");
+    }
+
+    /** Waits for a bed in the NHS's measures, for the settings where anyone waited. */
+    private static void waits(HtmlReport r, FlowSummary summary, SettingPalette palette) {
+        List<String> waited = summary.settingNames().stream()
+                .filter(n -> WaitTables.canWait(summary, n) && WaitTables.anyoneWaited(summary, n)).toList();
+        if (waited.isEmpty()) {
+            return;
+        }
+        String std = hours(summary.settings().waits().standardHours());
+        String lng = hours(summary.settings().waits().longHours());
+        HtmlReport.Section s = r.section("Waits for a bed");
+        s.paragraph("Non-elective patients arriving from outside wait for a bed when the setting is full (in the "
+                + "emergency department, for an acute site). Their wait runs from the arrival, the decision to "
+                + "admit, to the bed; it is counted against " + std + " hours and " + lng + " hours, the measures "
+                + "the NHS reports. A day counts as a day with a " + lng + "-hour wait if, at some moment of it, "
+                + "someone in the queue had waited longer. Patients who leave the queue when their patience runs "
+                + "out (renege_after) are counted apart. Shares are per replication, then averaged, with 95 % "
+                + "intervals kept inside [0, 1].");
+        for (String name : waited) {
+            List<List<String>> rows = new ArrayList<>();
+            for (WaitTables.Month m : WaitTables.monthly(summary, name)) {
+                rows.add(List.of(m.month().toString(), Cells.interval(m.admitted(), "patients"),
+                        Cells.interval(m.shareOverStandard(), "share"), Cells.interval(m.overLong(), "patients"),
+                        Cells.interval(m.shareOverLong(), "share"), Cells.interval(m.shareOfDaysWithLongWait(),
+                                "share"), Cells.interval(m.meanDailyPeakWaiting(), "patients")));
+            }
+            s.table(name + ": by month, mean [95 % CI]", List.of("month", "admitted", "over " + std + " h",
+                    "over " + lng + " h (patients)", "over " + lng + " h (share)", "days with a " + lng + " h wait",
+                    "peak waiting a day"), rows);
+            List<List<String>> total = new ArrayList<>();
+            for (SettingKpi k : List.of(SettingKpi.WAITS_ADMITTED, SettingKpi.SHARE_WAITS_OVER_STANDARD,
+                    SettingKpi.WAITS_OVER_LONG, SettingKpi.SHARE_WAITS_OVER_LONG,
+                    SettingKpi.SHARE_OF_DAYS_WITH_LONG_WAIT, SettingKpi.SHARE_OF_DAYS_WITH_QUEUE,
+                    SettingKpi.MEAN_DAILY_PEAK_WAITING, SettingKpi.MAX_DAILY_PEAK_WAITING, SettingKpi.RENEGED,
+                    SettingKpi.SHARE_RENEGED)) {
+                total.add(List.of(k.key(), k.unit(), Cells.interval(summary.interval(name, k), k.unit())));
+            }
+            WaitTables.renegedTo(summary, name).forEach((to, ci) -> total.add(List.of("reneged to " + to,
+                    "patients", Cells.interval(ci, "patients"))));
+            s.table(name + ": the whole period", List.of("measure", "unit", "mean [95 % CI]"), total);
+            s.chart(Charts.waitBands(summary, name, palette), "wait-bands-" + name, "Admitted non-elective "
+                    + "patients of " + name + " by their wait for a bed.");
+            s.chart(Charts.peakWaiting(summary, name, palette), "peak-waiting-" + name, "The most patients "
+                    + "waiting for a bed at once each day in " + name + ", against its beds.");
+        }
+    }
+
+    private static String hours(double h) {
+        return h == Math.rint(h) ? Long.toString((long) h) : Double.toString(h);
     }
 
     private static void system(HtmlReport.Section s, FlowSummary summary) {
