@@ -103,6 +103,14 @@ final class Server implements AutoCloseable {
         app.post("/upload", this::upload);
         app.post("/examples/open", this::openExample);
         app.post("/api/validate", this::validate);
+        String completions;
+        try {
+            completions = json.writeValueAsString(Completions.json(json));
+        } catch (IOException e) {
+            completions = "{\"keys\":[],\"values\":[]}";
+        }
+        String keys = completions;
+        app.get("/api/completions", ctx -> ctx.contentType("application/json").result(keys));
         app.get("/runs", this::runsPage);
         app.post("/runs", this::submit);
         app.get("/runs/{id}", this::runPage);
@@ -214,7 +222,8 @@ final class Server implements AutoCloseable {
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(Html.esc(name)).append("</h1><div id=\"editor\" data-name=\"").append(Html.esc(name))
                 .append("\"><div class=\"toolbar\"><button type=\"button\" id=\"save\">Save</button> <span "
-                        + "id=\"save-state\" role=\"status\"></span> <a href=\"/scenarios/").append(Html.seg(name))
+                        + "id=\"save-state\" role=\"status\"></span> <span class=\"hint\">Ctrl-Space completes keys and "
+                        + "values from the schema.</span> <a href=\"/scenarios/").append(Html.seg(name))
                 .append("/download\">Download</a></div><textarea id=\"source\" spellcheck=\"false\">")
                 .append(Html.esc(text)).append("</textarea><div id=\"validation\" role=\"status\" aria-live=\"polite\">"
                         + "<p id=\"summary\">Checking...</p><ul id=\"problems\"></ul></div></div>");
@@ -237,7 +246,9 @@ final class Server implements AutoCloseable {
                 "<link rel=\"stylesheet\" href=\"" + cm + "/addon/lint/lint.css\">",
                 "<script src=\"" + cm + "/lib/codemirror.js\"></script>",
                 "<script src=\"" + cm + "/mode/yaml/yaml.js\"></script>",
-                "<script src=\"" + cm + "/addon/lint/lint.js\"></script>"));
+                "<script src=\"" + cm + "/addon/lint/lint.js\"></script>",
+                "<link rel=\"stylesheet\" href=\"" + cm + "/addon/hint/show-hint.css\">",
+                "<script src=\"" + cm + "/addon/hint/show-hint.js\"></script>"));
     }
 
     static String codemirrorVersion() {
