@@ -93,7 +93,8 @@ final class BridgeCommand implements Callable<Integer> {
         try {
             dir = OutputDirectory.create(outDir);
         } catch (IOException e) {
-            throw new UserError("cannot create the output directory " + outDir + ": " + e.getMessage());
+            throw new UserError("cannot write to the output directory " + outDir + " (" + OutputDirectory.reason(e)
+                    + "); nothing was run");
         }
         int configurations = Bridges.configurations(def);
         int runs = configurations * def.replications();
@@ -131,6 +132,7 @@ final class BridgeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot write the outputs into " + dir.path() + ": " + e.getMessage());
         }
+        CompareCommand.complete(dir, written);
         BridgeTable.print(out, def, result);
         out.println("Wrote " + String.join(", ", written.stream()
                 .map(p -> outDir.resolve(p.getFileName()).toString()).toList()));

@@ -55,7 +55,7 @@ class BridgeCommandTest {
 
     @Test
     void bridge_writesEveryOutput_andNothingElse() throws IOException {
-        assertEquals(List.of("bridge.csv", "bridge.json", "report.html", "trajectory.png", "trajectory.svg",
+        assertEquals(List.of("bedsim-complete.json", "bridge.csv", "bridge.json", "report.html", "trajectory.png", "trajectory.svg",
                 "waterfall.png", "waterfall.svg"), listing(oneThread));
         for (String png : List.of("waterfall.png", "trajectory.png")) {
             assertEquals(1000, ImageIO.read(oneThread.resolve(png).toFile()).getWidth(), png);
