@@ -133,6 +133,34 @@ public final class Bridges {
         return new Plan(configs, orderings, exact);
     }
 
+    /**
+     * Beds of one configuration in every replication, on the bridge's streams (the same numbers {@link #compute(BridgeDefinition, int)}
+     * uses for that configuration): for calibration and sensitivity, which evaluate a few configurations many times.
+     *
+     * @param def the bridge
+     * @param fractions the share of each step in effect, in step order (all 0: the base; all 1: the final year)
+     * @param threads worker threads
+     * @return beds per replication
+     */
+    public static double[] bedsPerReplication(BridgeDefinition def, double[] fractions, int threads) {
+        if (fractions.length != def.steps().size()) {
+            throw new IllegalArgumentException("one fraction per step expected, was " + fractions.length);
+        }
+        RandomStreams streams = new RandomStreams(def.seed());
+        List<Double> beds = Replications.run(def.replications(), threads,
+                r -> beds(def, fractions.clone(), streams, r));
+        double[] out = new double[beds.size()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = beds.get(r);
+        }
+        return out;
+    }
+
+    /** @return beds of one configuration in one replication (see {@link #bedsPerReplication}) */
+    public static double bedsInReplication(BridgeDefinition def, double[] fractions, int replication) {
+        return beds(def, fractions.clone(), new RandomStreams(def.seed()), replication);
+    }
+
     /** Beds of one configuration in one replication. */
     static double beds(BridgeDefinition def, double[] fractions, RandomStreams streams, int replication) {
         Draws draws = new Draws(streams, replication);
