@@ -130,6 +130,21 @@ public final class Calibrator {
                 allMet &= Math.abs(residual(j, x)) <= calibrations.get(j).tolerance();
             }
         }
+        for (int j = 0; j < k; j++) {
+            Calibration c = calibrations.get(j);
+            if (Math.abs(residual(j, x)) <= c.tolerance()) {
+                continue;
+            }
+            double flo = residual(j, withValue(x, j, c.low()));
+            double fhi = residual(j, withValue(x, j, c.high()));
+            if (Math.min(flo, fhi) > c.tolerance() || Math.max(flo, fhi) < -c.tolerance()) {
+                throw new CalibrationException(String.format(Locale.ROOT, "calibration '%s': the target %s of %s "
+                        + "beds is out of reach within the bounds [%s, %s]: the output reaches %.1f at %s and %.1f at "
+                        + "%s%s", c.id(), c.target().describe(), plain(c.target().beds()), plain(c.low()),
+                        plain(c.high()), flo + c.target().beds(), plain(c.low()), fhi + c.target().beds(),
+                        plain(c.high()), k > 1 ? " (with the other calibrated inputs at their last values)" : ""));
+            }
+        }
         List<Solved> solved = new ArrayList<>();
         for (int j = 0; j < k; j++) {
             solved.add(solved(j, x));
@@ -152,13 +167,10 @@ public final class Calibrator {
                 probe[j] = at[g];
                 f[g] = residual(j, probe);
             }
-            double reachedLow = f[0] + c.target().beds();
-            double reachedHigh = f[GRID - 1] + c.target().beds();
             if (Math.min(f[0], f[GRID - 1]) > c.tolerance() || Math.max(f[0], f[GRID - 1]) < -c.tolerance()) {
-                throw new CalibrationException(String.format(Locale.ROOT, "calibration '%s': the target %s of %s "
-                        + "beds is out of reach within the bounds [%s, %s]: the output reaches %.1f at %s and %.1f at "
-                        + "%s", c.id(), c.target().describe(), plain(c.target().beds()), plain(c.low()),
-                        plain(c.high()), reachedLow, plain(c.low()), reachedHigh, plain(c.high())));
+                // out of reach with the others where they are now: take the nearer bound; a later sweep may bring
+                // it within reach (the others move), else the final check says so
+                return Math.abs(f[0]) < Math.abs(f[GRID - 1]) ? c.low() : c.high();
             }
             double direction = Math.signum(f[GRID - 1] - f[0]);
             for (int g = 1; g < GRID; g++) {
@@ -199,11 +211,7 @@ public final class Calibrator {
             double flo = residual(j, withValue(x, j, c.low()));
             double fhi = residual(j, withValue(x, j, c.high()));
             if (flo * fhi > 0) {
-                throw new CalibrationException(String.format(Locale.ROOT, "calibration '%s': with the other "
-                        + "calibrated inputs solved, the target %s of %s beds is out of reach within the bounds "
-                        + "[%s, %s]: the output reaches %.1f and %.1f there", c.id(), c.target().describe(),
-                        plain(c.target().beds()), plain(c.low()), plain(c.high()), flo + c.target().beds(),
-                        fhi + c.target().beds()));
+                return Math.abs(flo) < Math.abs(fhi) ? c.low() : c.high();
             }
             return brent.solve(MAX_EVALUATIONS, v -> residual(j, withValue(x, j, v)), c.low(), c.high(),
                     inside(guess, c.low(), c.high()));
@@ -240,7 +248,7 @@ public final class Calibrator {
         double[] before = null;
         if (after == null || calibrations.get(j).target().output() == Target.Output.STEP
                 && (before = memo.get(key(x, j, 1))) == null) {
-            def = build.apply(x.clone());
+            def = calibrations.get(j).target().counting(build.apply(x.clone()));
             configs = calibrations.get(j).target().configurations(def);
             after = beds(def, configs[0], key(x, j, 0));
             before = configs[1] == null ? null : beds(def, configs[1], key(x, j, 1));
@@ -256,7 +264,7 @@ public final class Calibrator {
     }
 
     private double[] beds(BridgeDefinition def, double[] fractions, String key) {
-        String k = Arrays.toString(fractions) + key.substring(key.indexOf('|'));
+        String k = Arrays.toString(fractions) + key.substring(key.indexOf('|'));  // inputs and counted settings
         double[] v = memo.get(k);
         if (v == null) {
             v = Bridges.bedsPerReplication(def, fractions, threads);
@@ -269,7 +277,8 @@ public final class Calibrator {
 
     private String key(double[] x, int j, int part) {
         Calibration c = calibrations.get(j);
-        return c.target().output() + ":" + c.target().step() + ":" + part + "|" + Arrays.toString(x);
+        return c.target().output() + ":" + c.target().step() + ":" + part + "|" + Arrays.toString(x) + "|"
+                + (c.target().settings() == null ? "" : new java.util.TreeSet<>(c.target().settings()));
     }
 
     /** @return v if strictly inside (lo, hi), else the midpoint (Brent's start must lie strictly inside) */

@@ -10,8 +10,15 @@ import org.bedsim.bridge.BridgeDefinition;
  * @param output which output
  * @param step the step's id when {@code output} is {@link Output#STEP}, else null
  * @param beds the published value (a bar's change is signed: -128 for a reduction)
+ * @param settings the settings counted for this target (a part of the bridge's, e.g. one ward of two), or null for
+ *     the bridge's own count
  */
-public record Target(Output output, String step, double beds) {
+public record Target(Output output, String step, double beds, java.util.Set<String> settings) {
+
+    /** A target counted as the bridge counts. */
+    public Target(Output output, String step, double beds) {
+        this(output, step, beds, null);
+    }
 
     /** Which output of a bridge. */
     public enum Output {
@@ -29,6 +36,7 @@ public record Target(Output output, String step, double beds) {
             throw new IllegalArgumentException("a target needs an output, a step exactly when the output is a step,"
                     + " and a finite number of beds");
         }
+        settings = settings == null ? null : java.util.Set.copyOf(settings);
     }
 
     /** @return the index of the target's step in {@code def}, or -1 for the base and final outputs */
@@ -65,12 +73,22 @@ public record Target(Output output, String step, double beds) {
         };
     }
 
-    /** @return e.g. "base beds", "bar 'integrated-teams'", "final beds" */
+    /** @return the bridge counting this target's settings (the bridge itself when it counts its own) */
+    BridgeDefinition counting(BridgeDefinition def) {
+        if (settings == null) {
+            return def;
+        }
+        return new BridgeDefinition(def.base(), settings, def.method(), def.steps(), def.baseYear(),
+                def.targetYear(), def.replications(), def.seed(), def.maxExactShapleySteps(),
+                def.sampledOrderings());
+    }
+
+    /** @return e.g. "base-year beds", "the bar of step 'integrated-teams'", "target-year beds in community-rehab" */
     public String describe() {
         return switch (output) {
             case BASE -> "base-year beds";
             case FINAL -> "target-year beds";
             case STEP -> "the bar of step '" + step + "'";
-        };
+        } + (settings == null ? "" : " in " + String.join(" + ", new java.util.TreeSet<>(settings)));
     }
 }

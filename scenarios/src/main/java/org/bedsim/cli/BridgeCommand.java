@@ -113,10 +113,11 @@ final class BridgeCommand implements Callable<Integer> {
             written.add(dir.write(BridgeCsv.FILE_NAME, w -> BridgeCsv.write(def, result, assessment, w)));
             String title = title(def);
             ChartWriter charts = new ChartWriter();
-            written.addAll(charts.write(Charts.waterfall(result, title), dir.path(), "waterfall"));
+            written.addAll(charts.write(Charts.waterfall(result, title, assessment), dir.path(), "waterfall"));
             written.addAll(charts.write(Charts.trajectory(result, title + ", year by year"), dir.path(),
                     "trajectory"));
-            HtmlReport report = BridgeReport.build(def, result, title, manifest, ReportFacts.of(s));
+            HtmlReport report = BridgeReport.build(def, result, assessment, title, manifest,
+                    ReportFacts.of(s));
             written.add(dir.write(RunCommand.REPORT, report::write));
         } catch (IOException e) {
             throw new UserError("cannot write the outputs into " + dir.path() + ": " + e.getMessage());

@@ -189,7 +189,8 @@ public final class HonestBridge {
             if (active[j]) {
                 CalibrateSpec c = specs.get(j);
                 CalibrationTargetSpec t = c.target();
-                Target target = new Target(Target.Output.valueOf(t.output().name()), t.step(), t.beds());
+                Target target = new Target(Target.Output.valueOf(t.output().name()), t.step(), t.beds(),
+                        t.settings().isEmpty() ? null : new LinkedHashSet<>(t.settings()));
                 out.add(new Calibration(c.id(), c.bounds().get(0), c.bounds().get(1), target,
                         c.effectiveTolerance()));
             }
@@ -348,18 +349,41 @@ public final class HonestBridge {
         } + " " + plain(t.beds()) + " beds (" + t.source() + ")";
     }
 
-    /** @return the published value of each output a calibration meets, and the final one if the plan implies it */
+    /**
+     * @return the published value of each output a calibration meets ("base", a step id, "final"), for outputs
+     *     counted as the bridge counts; parts of the count add up when they cover it (192 + 41 rehabilitation and
+     *     stroke beds are the 233 community beds); and the final beds if the base and every bar are published
+     */
     public Map<String, Double> published() {
         Map<String, Double> out = new LinkedHashMap<>();
+        Map<String, Double> partSums = new LinkedHashMap<>();
+        Map<String, Set<String>> partSettings = new LinkedHashMap<>();
         for (CalibrateSpec c : specs) {
             CalibrationTargetSpec t = c.target();
-            out.put(switch (t.output()) {
+            String key = switch (t.output()) {
                 case BASE -> "base";
                 case FINAL -> "final";
                 case STEP -> t.step();
-            }, t.beds());
+            };
+            if (t.settings().isEmpty()) {
+                out.put(key, t.beds());
+            } else {
+                partSums.merge(key, t.beds(), Double::sum);
+                Set<String> seen = partSettings.computeIfAbsent(key, k -> new LinkedHashSet<>());
+                for (String st : t.settings()) {
+                    if (!seen.add(st)) {
+                        partSums.put(key, Double.NaN); // overlapping parts do not add up
+                    }
+                }
+            }
         }
         BridgeSpec b = loaded.spec().bridge();
+        Set<String> counted = b == null ? Set.of() : new LinkedHashSet<>(b.count().settings());
+        partSums.forEach((key, sum) -> {
+            if (!out.containsKey(key) && Double.isFinite(sum) && partSettings.get(key).equals(counted)) {
+                out.put(key, sum);
+            }
+        });
         if (!out.containsKey("final") && out.containsKey("base") && b != null
                 && b.steps().stream().allMatch(st -> out.containsKey(st.id()))) {
             out.put("final", out.get("base") + b.steps().stream().mapToDouble(st -> out.get(st.id())).sum());
@@ -371,7 +395,8 @@ public final class HonestBridge {
     private String publishedSource() {
         for (CalibrateSpec c : specs) {
             if (c.target().output() == CalibrationTargetSpec.Output.FINAL) {
-                return citation(c.target().source());
+                return citation(c.target().source()) + (c.target().settings().isEmpty() ? ""
+                        : " (and the other parts of the count)");
             }
         }
         return "the base and every bar as published, added up";
@@ -409,39 +434,69 @@ public final class HonestBridge {
             double[] finals = Bridges.bedsPerReplication(def, ones(def), threads);
             prediction = new Assessment.Prediction(result, labels(true), solvedInputs(base, baseOnly()), finals,
                     Sensitivity.predictionInterval(finals), published.get("final"), publishedSource());
-            List<Input> inputs = new ArrayList<>();
-            for (RangeInput r : ranges) {
-                inputs.add(new Input(r.path(), r.label(), r.basis(), r.low(), (r.low() + r.high()) / 2, r.high()));
-            }
-            int[] index = activeIndex(baseOnly());
-            for (int k = 0; k < index.length; k++) {
-                Calibrator.Solved s = base.solved().get(k);
-                double lo = Double.isNaN(s.interval()[0]) ? s.value() : Math.min(s.value(), s.interval()[0]);
-                double hi = Double.isNaN(s.interval()[1]) ? s.value() : Math.max(s.value(), s.interval()[1]);
-                inputs.add(new Input(specs.get(index[k]).id(), label(specs.get(index[k])), Basis.CALIBRATED, lo,
-                        s.value(), hi));
-            }
-            if (!inputs.isEmpty()) {
-                int nRanges = ranges.size();
-                double[] baseValues = base.values();
-                java.util.function.Function<double[], BridgeDefinition> f = x -> {
-                    double[] cal = baseValues.clone();
-                    System.arraycopy(x, nRanges, cal, 0, cal.length);
-                    return build(expand(cal, index), baseOnly(), java.util.Arrays.copyOf(x, nRanges));
-                };
-                tornado = Sensitivity.tornado(inputs, f, false, threads);
-                int k = inputs.size();
-                ranking = Sensitivity.ranking(inputs, f, Math.max(16, 3 * k), loaded.seed(), threads);
-            }
+            Sensitivities sens = sensitivity(base, false, threads);
+            tornado = sens.tornado();
+            ranking = sens.ranking();
         }
         return new Assessment(labels(false), solved, published, prediction, tornado, ranking,
                 findings(solved, prediction));
+    }
+
+    /**
+     * The sensitivity of the prediction's final beds: a tornado and a ranking.
+     *
+     * @param tornado the one-at-a-time tornado (null if there is no input with a range)
+     * @param ranking the variance-based ranking (null likewise)
+     */
+    public record Sensitivities(Sensitivity.Tornado tornado, Sensitivity.Ranking ranking) {
+    }
+
+    /**
+     * The sensitivity of the prediction's final beds to every input with a range: the file's ranges in the bridge
+     * steps (assumed, independent or published), and the base-year calibrations over their solved intervals.
+     *
+     * @param base the base-year calibrations, solved ({@link #solve(boolean, int)} with baseOnly)
+     * @param bars true to give every bar at each end of each range too
+     * @param threads worker threads
+     */
+    public Sensitivities sensitivity(Calibrator.Result base, boolean bars, int threads) {
+        List<Input> inputs = new ArrayList<>();
+        for (RangeInput r : ranges) {
+            inputs.add(new Input(r.path(), r.label(), r.basis(), r.low(), (r.low() + r.high()) / 2, r.high()));
+        }
+        int[] index = activeIndex(baseOnly());
+        for (int k = 0; k < index.length; k++) {
+            Calibrator.Solved s = base.solved().get(k);
+            double lo = Double.isNaN(s.interval()[0]) ? s.value() : Math.min(s.value(), s.interval()[0]);
+            double hi = Double.isNaN(s.interval()[1]) ? s.value() : Math.max(s.value(), s.interval()[1]);
+            inputs.add(new Input(specs.get(index[k]).id(), label(specs.get(index[k])), Basis.CALIBRATED, lo,
+                    s.value(), hi));
+        }
+        if (inputs.isEmpty()) {
+            return new Sensitivities(null, null);
+        }
+        int nRanges = ranges.size();
+        double[] baseValues = base.values();
+        java.util.function.Function<double[], BridgeDefinition> f = x -> {
+            double[] cal = baseValues.clone();
+            System.arraycopy(x, nRanges, cal, 0, cal.length);
+            return build(expand(cal, index), baseOnly(), java.util.Arrays.copyOf(x, nRanges));
+        };
+        Sensitivity.Tornado tornado = Sensitivity.tornado(inputs, f, bars, threads);
+        int k = inputs.size();
+        Sensitivity.Ranking ranking = Sensitivity.ranking(inputs, f, Math.max(16, 3 * k), loaded.seed(), threads);
+        return new Sensitivities(tornado, ranking);
     }
 
     private static double[] ones(BridgeDefinition def) {
         double[] f = new double[def.steps().size()];
         java.util.Arrays.fill(f, 1);
         return f;
+    }
+
+    /** @return the solved inputs as reported, for the reconstruction (all) or the prediction (base only) */
+    public List<Assessment.SolvedInput> solvedInputs(Calibrator.Result r, boolean baseOnly) {
+        return solvedInputs(r, baseOnly ? baseOnly() : all());
     }
 
     private List<Assessment.SolvedInput> solvedInputs(Calibrator.Result r, boolean[] active) {

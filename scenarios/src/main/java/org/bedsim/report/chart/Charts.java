@@ -41,6 +41,47 @@ public final class Charts {
     }
 
     /**
+     * The waterfall with the assessment's marks: bars resting on a calibrated input hatched, published figures as
+     * diamonds (the published beds of a total; for a step, the level its published change would reach).
+     *
+     * @param assessment the assessment, or null for the plain waterfall
+     */
+    public static JFreeChart waterfall(BridgeResult result, String title,
+            org.bedsim.calibrate.Assessment assessment) {
+        Objects.requireNonNull(result, "result");
+        String[] ends = WaterfallChart.defaultEndLabels(result);
+        if (assessment == null) {
+            return WaterfallChart.create(result, title, ends[0], ends[1]);
+        }
+        int n = result.bars().size() + 2;
+        boolean[] calibrated = new boolean[n];
+        double[] published = new double[n];
+        org.bedsim.calibrate.Basis cal = org.bedsim.calibrate.Basis.CALIBRATED;
+        calibrated[0] = assessment.labels().base() == cal;
+        calibrated[n - 1] = assessment.labels().finalBeds() == cal;
+        published[0] = assessment.published().getOrDefault("base", Double.NaN);
+        published[n - 1] = assessment.published().getOrDefault("final", Double.NaN);
+        for (int i = 0; i < result.bars().size(); i++) {
+            String id = result.bars().get(i).id();
+            calibrated[i + 1] = assessment.labels().bar(id) == cal;
+            published[i + 1] = assessment.published().getOrDefault(id, Double.NaN);
+        }
+        return WaterfallChart.create(result, title, ends[0], ends[1], new WaterfallChart.Marks(calibrated,
+                published));
+    }
+
+    /**
+     * A tornado of final beds over each input's range, one at a time on common random numbers, widest first.
+     *
+     * @param tornado the computed tornado
+     * @param title e.g. "What drives the 2020/21 beds"
+     */
+    public static JFreeChart tornado(org.bedsim.calibrate.Sensitivity.Tornado tornado, String title) {
+        Objects.requireNonNull(tornado, "tornado");
+        return TornadoChart.create(tornado, title);
+    }
+
+    /**
      * Beds year by year: the mean with 95 % interval whiskers per financial year (labelled e.g. 2016/17).
      *
      * @throws IllegalArgumentException if the bridge has no trajectory (its steps are not phased)

@@ -18,8 +18,10 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.renderer.category.IntervalBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
@@ -42,7 +44,21 @@ final class WaterfallChart {
     private WaterfallChart() {
     }
 
+    /**
+     * What the assessment adds to the chart: which bars rest on a calibrated input (hatched) and the published value
+     * of each bar that has one (a diamond at the level the published figure puts the bar's top; NaN for none).
+     *
+     * @param calibrated per bar, base first, final last
+     * @param published per bar, base first, final last: the published beds of a total, the published change of a step
+     */
+    record Marks(boolean[] calibrated, double[] published) {
+    }
+
     static JFreeChart create(BridgeResult result, String title, String baseLabel, String finalLabel) {
+        return create(result, title, baseLabel, finalLabel, null);
+    }
+
+    static JFreeChart create(BridgeResult result, String title, String baseLabel, String finalLabel, Marks marks) {
         List<BridgeResult.Bar> bars = result.bars();
         int n = bars.size() + 2;
         List<String> categories = categories(result, baseLabel, finalLabel);
@@ -102,6 +118,28 @@ final class WaterfallChart {
             labels.add(label);
         }
 
+        DefaultCategoryDataset markers = new DefaultCategoryDataset();
+        boolean anyCalibrated = false;
+        boolean anyPublished = false;
+        if (marks != null) {
+            for (int i = 0; i < n; i++) {
+                if (marks.calibrated()[i]) {
+                    paints[i] = hatched((Color) paints[i]);
+                    anyCalibrated = true;
+                }
+                double pub = marks.published()[i];
+                if (Double.isFinite(pub)) {
+                    double level = i == 0 || i == n - 1 ? pub : starts[0][i].doubleValue() + pub;
+                    markers.addValue(level, PUBLISHED, categories.get(i));
+                    min = Math.min(min, level);
+                    max = Math.max(max, level);
+                    anyPublished = true;
+                } else {
+                    markers.addValue(null, PUBLISHED, categories.get(i));
+                }
+            }
+        }
+
         DefaultIntervalCategoryDataset dataset = new DefaultIntervalCategoryDataset(new Comparable[] {SERIES},
                 categories.toArray(new Comparable[0]), starts, ends);
         CategoryAxis xAxis = ChartStyle.categoryAxis(null);
@@ -128,6 +166,14 @@ final class WaterfallChart {
         CategoryPlot plot = new CategoryPlot(dataset, xAxis, yAxis, bars0);
         plot.setDataset(1, whiskers);
         plot.setRenderer(1, whiskerRenderer);
+        if (anyPublished) {
+            LineAndShapeRenderer diamonds = new LineAndShapeRenderer(false, true);
+            diamonds.setSeriesShape(0, new java.awt.geom.Path2D.Double(new java.awt.geom.Rectangle2D.Double(-6, -6,
+                    12, 12), java.awt.geom.AffineTransform.getRotateInstance(Math.PI / 4)));
+            diamonds.setSeriesPaint(0, Color.BLACK);
+            plot.setDataset(2, markers);
+            plot.setRenderer(2, diamonds);
+        }
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         labels.forEach(plot::addAnnotation);
 
@@ -140,10 +186,34 @@ final class WaterfallChart {
             legend.add(ChartStyle.box("Step removes beds", ChartStyle.DECREASE));
         }
         legend.add(ChartStyle.line(WHISKERS, ChartStyle.WHISKER, ChartStyle.THIN));
+        if (anyCalibrated) {
+            legend.add(ChartStyle.box("Rests on a calibrated input (hatched)", hatched(ChartStyle.TOTAL)));
+        }
+        if (anyPublished) {
+            legend.add(ChartStyle.box("Published figure (diamond)", Color.BLACK));
+        }
         String subtitle = "Mean of " + result.replications() + " replications (common random numbers). "
                 + "Whiskers: 95 % interval of each total and each step's change."
                 + (fromZero ? "" : " Axis does not start at zero.");
         return ChartStyle.chart(title, subtitle, plot, ChartStyle.legend(legend));
+    }
+
+    static final String PUBLISHED = "Published";
+
+    /** @return the colour with white diagonal hatching, for bars resting on a calibrated input */
+    static Paint hatched(Color base) {
+        java.awt.image.BufferedImage tile = new java.awt.image.BufferedImage(8, 8,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = tile.createGraphics();
+        g.setColor(base);
+        g.fillRect(0, 0, 8, 8);
+        g.setColor(Color.WHITE);
+        g.setStroke(new java.awt.BasicStroke(1.6f));
+        g.drawLine(0, 8, 8, 0);
+        g.drawLine(-4, 4, 4, -4);
+        g.drawLine(4, 12, 12, 4);
+        g.dispose();
+        return new java.awt.TexturePaint(tile, new java.awt.Rectangle(0, 0, 8, 8));
     }
 
     /** Base, step labels and final, made unique (a repeated label gets its step id). */
