@@ -17,15 +17,24 @@ import org.bedsim.stats.ConfidenceInterval;
  * @param trajectory beds year by year, base year first, when steps are phased
  * @param replications replications per configuration
  * @param configurations configurations simulated
+ * @param change final minus base, paired replication by replication (mean and 95 % interval); {@code null} when
+ *     not known (a result assembled from intervals only)
  */
 public record BridgeResult(ConfidenceInterval base, ConfidenceInterval finalBeds, List<Bar> bars,
         ConfidenceInterval interaction, boolean shapleyExact, List<YearBeds> trajectory, int replications,
-        int configurations) {
+        int configurations, ConfidenceInterval change) {
 
     /** Freezes. */
     public BridgeResult {
         bars = List.copyOf(bars);
         trajectory = List.copyOf(trajectory);
+    }
+
+    /** A result without the paired interval of the total change (it is not known from the intervals alone). */
+    public BridgeResult(ConfidenceInterval base, ConfidenceInterval finalBeds, List<Bar> bars,
+            ConfidenceInterval interaction, boolean shapleyExact, List<YearBeds> trajectory, int replications,
+            int configurations) {
+        this(base, finalBeds, bars, interaction, shapleyExact, trajectory, replications, configurations, null);
     }
 
     /**

@@ -195,8 +195,10 @@ public final class Bridges {
         double[] base = v.get(key(new double[n]));
         double[] all = v.get(key(prefix(n, n)));
         double[] interaction = new double[reps];
+        double[] change = new double[reps];
         for (int r = 0; r < reps; r++) {
             interaction[r] = all[r] - base[r];
+            change[r] = all[r] - base[r];
         }
         double[][] shapley = shapley(v, n, reps, exact, orderings);
         List<BridgeResult.Bar> bars = new ArrayList<>();
@@ -225,7 +227,8 @@ public final class Bridges {
             }
             trajectory.add(new BridgeResult.YearBeds(def.baseYear() + year, ci(v.get(key(f)))));
         }
-        return new BridgeResult(ci(base), ci(all), bars, ci(interaction), exact, trajectory, reps, configurations);
+        return new BridgeResult(ci(base), ci(all), bars, ci(interaction), exact, trajectory, reps, configurations,
+                ci(change));
     }
 
     /** Shapley values per step and replication. */

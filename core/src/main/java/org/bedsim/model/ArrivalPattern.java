@@ -11,7 +11,8 @@ import java.util.Arrays;
  *
  * @param annualVolume patients a year at the start, &gt;= 0
  * @param dayOfWeek seven relative weights, Monday first; normalised to mean 1 (all 1 when flat)
- * @param month twelve relative weights, January first; normalised to mean 1
+ * @param month twelve relative weights, January first; normalised over the days of an average year (February has
+ *     28.25 days), so the weighted mean over the 365.25 days is 1 and an uneven profile keeps the annual volume
  * @param growthPerYear compound growth a year, e.g. 0.02 for 2 %; &gt; -1
  */
 public record ArrivalPattern(double annualVolume, double[] dayOfWeek, double[] month, double growthPerYear) {
@@ -25,7 +26,7 @@ public record ArrivalPattern(double annualVolume, double[] dayOfWeek, double[] m
             throw new IllegalArgumentException("annual volume must be a finite number >= 0, was " + annualVolume);
         }
         dayOfWeek = normalised(dayOfWeek == null ? FLAT7 : dayOfWeek, 7, "day-of-week");
-        month = normalised(month == null ? FLAT12 : month, 12, "month");
+        month = normalisedOverDays(month == null ? FLAT12 : month);
         if (!(growthPerYear > -1) || Double.isInfinite(growthPerYear)) {
             throw new IllegalArgumentException("growth per year must be a finite number > -1, was " + growthPerYear);
         }
@@ -34,6 +35,27 @@ public record ArrivalPattern(double annualVolume, double[] dayOfWeek, double[] m
     /** @return a flat pattern with no growth */
     public static ArrivalPattern flat(double annualVolume) {
         return new ArrivalPattern(annualVolume, null, null, 0);
+    }
+
+    /** Days of each month in an average Gregorian-cycle year of 365.25 days (a leap day every fourth year). */
+    static final double[] DAYS_IN_MONTH = {31, 28.25, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    /**
+     * Month weights scaled so that {@code sum(w[m] * days[m]) == 365.25}: a day's rate is the annual volume / 365.25
+     * times its month's weight, so a year's arrivals are the annual volume whatever the profile's shape. (Normalising
+     * to a mean of 1 over months instead would lose 6 % of the year with all the weight on February.)
+     */
+    private static double[] normalisedOverDays(double[] weights) {
+        double[] w = normalised(weights, 12, "month");
+        double dayWeighted = 0;
+        for (int m = 0; m < 12; m++) {
+            dayWeighted += w[m] * DAYS_IN_MONTH[m];
+        }
+        double scale = 365.25 / dayWeighted;
+        for (int m = 0; m < 12; m++) {
+            w[m] *= scale;
+        }
+        return w;
     }
 
     private static double[] normalised(double[] weights, int n, String what) {

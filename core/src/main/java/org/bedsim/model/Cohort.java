@@ -20,10 +20,12 @@ import org.bedsim.dist.Distribution;
  *     routing discharges to the sink named {@code home}
  * @param readmission chance of returning after discharge, or null
  * @param avoidance share of arrivals avoided (and where they go instead); {@link Avoidance#NONE} for none
+ * @param patience how long patients wait for a bed before leaving the queue, and where they go; null to wait for
+ *     ever
  */
 public record Cohort(String name, AdmissionType type, String ageBand, String entry, ArrivalPattern arrivals,
         ElectiveFull whenFull, Map<String, Distribution> lengthOfStay, Map<String, List<Route>> routing,
-        Readmission readmission, Avoidance avoidance) {
+        Readmission readmission, Avoidance avoidance, Patience patience) {
 
     /** How a patient is admitted. */
     public enum AdmissionType {
@@ -58,33 +60,46 @@ public record Cohort(String name, AdmissionType type, String ageBand, String ent
         routing = Collections.unmodifiableMap(r);
     }
 
+    /** A cohort whose patients wait for ever. */
+    public Cohort(String name, AdmissionType type, String ageBand, String entry, ArrivalPattern arrivals,
+            ElectiveFull whenFull, Map<String, Distribution> lengthOfStay, Map<String, List<Route>> routing,
+            Readmission readmission, Avoidance avoidance) {
+        this(name, type, ageBand, entry, arrivals, whenFull, lengthOfStay, routing, readmission, avoidance, null);
+    }
+
+    /** @return a copy with another patience (null: wait for ever) */
+    public Cohort withPatience(Patience newPatience) {
+        return new Cohort(name, type, ageBand, entry, arrivals, whenFull, lengthOfStay, routing, readmission,
+                avoidance, newPatience);
+    }
+
     /** @return a copy with other arrivals */
     public Cohort withArrivals(ArrivalPattern newArrivals) {
         return new Cohort(name, type, ageBand, entry, newArrivals, whenFull, lengthOfStay, routing, readmission,
-                avoidance);
+                avoidance, patience);
     }
 
     /** @return a copy with other lengths of stay */
     public Cohort withLengthOfStay(Map<String, Distribution> newLengthOfStay) {
         return new Cohort(name, type, ageBand, entry, arrivals, whenFull, newLengthOfStay, routing, readmission,
-                avoidance);
+                avoidance, patience);
     }
 
     /** @return a copy with other routing */
     public Cohort withRouting(Map<String, List<Route>> newRouting) {
         return new Cohort(name, type, ageBand, entry, arrivals, whenFull, lengthOfStay, newRouting, readmission,
-                avoidance);
+                avoidance, patience);
     }
 
     /** @return a copy with another avoidance */
     public Cohort withAvoidance(Avoidance newAvoidance) {
         return new Cohort(name, type, ageBand, entry, arrivals, whenFull, lengthOfStay, routing, readmission,
-                newAvoidance);
+                newAvoidance, patience);
     }
 
     /** @return a copy with another entry setting */
     public Cohort withEntry(String newEntry) {
         return new Cohort(name, type, ageBand, newEntry, arrivals, whenFull, lengthOfStay, routing, readmission,
-                avoidance);
+                avoidance, patience);
     }
 }

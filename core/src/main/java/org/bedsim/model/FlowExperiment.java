@@ -1,6 +1,7 @@
 package org.bedsim.model;
 
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import org.bedsim.experiment.Replications;
 import org.bedsim.random.RandomStreams;
 
@@ -26,6 +27,18 @@ public final class FlowExperiment {
         RandomStreams streams = new RandomStreams(seed);
         return new FlowSummary(settings, seed, Replications.run(replications, threads,
                 r -> new FlowModel(settings, streams.replication(r)).run(), onDone), 0.95);
+    }
+
+    /**
+     * As {@link #run(FlowSettings, long, int, int, IntConsumer)}, sending each replication's stays to the listener
+     * {@code stays} gives for it (called once per replication, from the thread that runs it).
+     */
+    public static FlowSummary run(FlowSettings settings, long seed, int replications, int threads,
+            IntConsumer onDone, IntFunction<StayListener> stays) {
+        RandomStreams streams = new RandomStreams(seed);
+        return new FlowSummary(settings, seed, Replications.run(replications, threads,
+                r -> new FlowModel(settings, streams.replication(r)).withStayListener(stays.apply(r)).run(), onDone),
+                0.95);
     }
 
     /** Runs a single replication (for re-running one alone). */

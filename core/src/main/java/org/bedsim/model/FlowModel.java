@@ -37,7 +37,8 @@ import org.bedsim.stats.TimeWeighted;
  *       cohorts or the order in which things happen, and nothing is drawn that is not used. A second visit to a
  *       setting (a loop in the routing) uses {@code .../revisits} keys indexed by the patient's move count;
  *       readmitted patients use their cohort's {@code .../readmissions} keys and numbers, so they never shift the
- *       draws of first admissions.</li>
+ *       draws of first admissions. A patient's patience for a bed ({@code patience/<cohort>}) is drawn the same
+ *       way when it first joins a queue.</li>
  *   <li><b>Beds.</b> A setting admits while occupied &lt; capacity + escalation beds. When a bed frees (a discharge, a
  *       transfer out, a capacity rise), the setting serves its two queues: arrivals from outside waiting for a bed,
  *       and patients blocked elsewhere waiting to transfer in, in the order of its priority rule (FIFO across both by
@@ -64,6 +65,7 @@ public final class FlowModel {
     private final int kindStayEnd;
     private final int kindReadmit;
     private final int kindCapacity;
+    private final int kindRenege;
     private final int censusTimer;
     private final int bookingTimer;
 
@@ -127,6 +129,9 @@ public final class FlowModel {
     private final int[] censusDelayed;
     private final int[] censusWaiting;
     private int censusDay;
+    private final WaitRecorder waits;
+    private final DailyFlowCounts daily;
+    private StayListener stayListener;
 
     /**
      * @param settings the configuration
@@ -203,11 +208,14 @@ public final class FlowModel {
         censusOccupied = new int[horizonDays * nSet];
         censusDelayed = new int[horizonDays * nSet];
         censusWaiting = new int[horizonDays * nSet];
+        waits = new WaitRecorder(nSet, nAll, warmupDays, horizonDays, settings.waits());
+        daily = new DailyFlowCounts(settings, nonSinks, sinks, warmupDays, horizonDays);
 
         kindStayEnd = sim.register(this::stayEnd);
         int kindArrival = sim.register(this::arrival);
         kindReadmit = sim.register(this::readmit);
         kindCapacity = sim.register(this::capacityChange);
+        kindRenege = sim.register(this::renege);
         censusTimer = sim.newTimer(sim.register(p -> dailyCensus()), 0);
         bookingTimer = sim.newTimer(sim.register(p -> bookings()), 0);
 
@@ -262,6 +270,20 @@ public final class FlowModel {
         return sim.eventsExecuted();
     }
 
+    /**
+     * Sends every stay of this run to {@code listener} (call before {@link #run()}); without one the model pays a
+     * single null check per stay.
+     */
+    public FlowModel withStayListener(StayListener listener) {
+        List<String> cohortNames = new ArrayList<>();
+        for (CohortRuntime c : cohorts) {
+            cohortNames.add(c.source.name());
+        }
+        listener.begin(cfg.startDate().minusDays(warmupDays), warmupDays, List.of(names), cohortNames);
+        this.stayListener = listener;
+        return this;
+    }
+
     /** Runs warm-up and measured period and returns what was measured. */
     public FlowResult run() {
         sim.runUntil(warmupDays);
@@ -270,6 +292,9 @@ public final class FlowModel {
         double end = totalDays;
         sim.runUntil(end);
         census();
+        if (stayListener != null) {
+            openStays();
+        }
         return result(end, sim.eventsExecuted() - eventsBefore);
     }
 
@@ -397,6 +422,44 @@ public final class FlowModel {
         setTicket(p, nextTicket++);
         arrivalQueue[s].add(p);
         demandChanged(s);
+        waits.queued(s, arrivalQueue[s].size());
+        CohortRuntime c = cohorts[cohortOf(p)];
+        if (c.patienceTo >= 0 && Double.isNaN(renegeAt(p))) {
+            Family f = c.families[family(p)];
+            f.patienceRandom.position(f.patienceKey, number(p));
+            double at = sim.now() + f.patience.sample();
+            setRenegeAt(p, at);
+            sim.schedule(at, kindRenege, p);
+        }
+    }
+
+    /**
+     * The patience of the patient in slot p may have run out. The event is not cancelled when the patient gets a bed:
+     * it acts only if the slot's patient is still waiting with this very deadline (a recycled slot's new patient
+     * reneges only at its own deadline).
+     */
+    private void renege(int p) {
+        double now = sim.now();
+        if (stateOf(p) != WAITING || renegeAt(p) != now) {
+            return;
+        }
+        int s = settingOf(p);
+        arrivalQueue[s].remove(p);
+        demandChanged(s);
+        CohortRuntime c = cohorts[cohortOf(p)];
+        int to = c.patienceTo;
+        waits.reneged(s, to, since(p), now, measuring);
+        setRenegeAt(p, Double.NEGATIVE_INFINITY); // patience is used once
+        setStateOf(p, 0);
+        if (to >= nSet) {
+            if (measuring) {
+                toSinks[to]++;
+                daily.reachedSink(now, cohortOf(p), to - nSet);
+            }
+            releasePatient(p);
+        } else {
+            requestExternal(p, to);
+        }
     }
 
     // ---- stays and moves -------------------------------------------------------------------------------------------
@@ -408,6 +471,9 @@ public final class FlowModel {
     /** Puts p in a bed at s and schedules the end of its stay. */
     private void admit(int p, int s, int how) {
         double now = sim.now();
+        if (how == EXTERNAL && !cohorts[cohortOf(p)].elective) {
+            waits.admitted(s, stateOf(p) == WAITING ? since(p) : now, now, measuring);
+        }
         setStateOf(p, IN_BED);
         setSettingOf(p, s);
         setAdmittedAt(p, now);
@@ -420,6 +486,7 @@ public final class FlowModel {
             st.admissions++;
             if (how == EXTERNAL) {
                 st.external++;
+                daily.admitted(now, cohortOf(p), s);
             } else {
                 st.transfersIn++;
             }
@@ -467,6 +534,9 @@ public final class FlowModel {
     /** p leaves its bed at s for {@code to} (a setting or a sink). */
     private void leave(int p, int s, int to) {
         double now = sim.now();
+        if (stayListener != null) {
+            logStay(p, s, now, to);
+        }
         occupied[s]--;
         occupancyChanged(s);
         if (measuring) {
@@ -477,10 +547,27 @@ public final class FlowModel {
         }
     }
 
+    private void logStay(int p, int s, double now, int to) {
+        stayListener.stay(cohortOf(p), family(p) == 1, number(p), s, moves(p) > 1, admittedAt(p),
+                stateOf(p) == BLOCKED ? since(p) : now, now, to);
+    }
+
+    /** The stays still open at the end of the run, for the stay listener. */
+    private void openStays() {
+        for (int p = 0; p < slots; p++) {
+            int state = stateOf(p);
+            if (state == IN_BED || state == BLOCKED) {
+                stayListener.stay(cohortOf(p), family(p) == 1, number(p), settingOf(p), moves(p) > 1, admittedAt(p),
+                        state == BLOCKED ? since(p) : Double.NaN, Double.NaN, -1);
+            }
+        }
+    }
+
     private void toSink(int p, int sink) {
         double now = sim.now();
         if (measuring) {
             toSinks[sink]++;
+            daily.reachedSink(now, cohortOf(p), sink - nSet);
             systemStaySum += now - arrivedAt(p);
             systemStayCount++;
         }
@@ -565,6 +652,7 @@ public final class FlowModel {
         setMoves(p, 0);
         setStateOf(p, 0);
         setNumber(p, c.count[fam]++);
+        setRenegeAt(p, Double.NaN);
         return p;
     }
 
@@ -666,6 +754,15 @@ public final class FlowModel {
         rows[(p << 3) + R_ADMITTED] = Double.doubleToRawLongBits(v);
     }
 
+    /** While p waits for its first bed, R_ADMITTED holds its patience deadline: NaN before it queues, -inf once used. */
+    private double renegeAt(int p) {
+        return admittedAt(p);
+    }
+
+    private void setRenegeAt(int p, double v) {
+        setAdmittedAt(p, v);
+    }
+
     private double arrivedAt(int p) {
         return Double.longBitsToDouble(rows[(p << 3) + R_ARRIVED]);
     }
@@ -759,9 +856,12 @@ public final class FlowModel {
     private void startMeasuring(double time) {
         measuring = true;
         inSystemAtStart = active;
+        int[] queues = new int[nSet];
         for (int s = 0; s < nSet; s++) {
             stats[s].reset(time, occupied[s], capacity[s], blockedHere[s], demandOf(s));
+            queues[s] = arrivalQueue[s].size();
         }
+        waits.reset(queues);
     }
 
     private void census() {
@@ -774,6 +874,8 @@ public final class FlowModel {
             censusOccupied[row + s] = occ;
             censusDelayed[row + s] = blockedHere[s];
             censusWaiting[row + s] = arrivalQueue[s].size();
+            waits.endOfDay(censusDay, s, arrivalQueue[s].size());
+            daily.awaiting(censusDay, s, transferQueue[s].size());
             Collectors st = stats[s];
             st.census.add(occ, 1);
             st.demandCensus.add(demandOf(s), 1);
@@ -787,8 +889,12 @@ public final class FlowModel {
     private FlowResult result(double end, long events) {
         List<SettingResult> results = new ArrayList<>(nSet);
         for (int s = 0; s < nSet; s++) {
+            IntQueue q = arrivalQueue[s];
+            for (int i = 0; i < q.size(); i++) {
+                waits.stillWaiting(s, since(q.get(i)), end);
+            }
             results.add(stats[s].result(names[s], names, nSet, end, cfg.occupancyTarget(), cfg.riskShareOfDays(),
-                    horizonDays));
+                    horizonDays, waits.measures(s, names)));
         }
         Map<String, Long> sinks = new LinkedHashMap<>();
         long refused = 0;
@@ -803,7 +909,9 @@ public final class FlowModel {
         CensusSeries census = new CensusSeries(cfg.startDate(), Arrays.asList(names).subList(0, nSet),
                 censusOccupied, censusDelayed, censusWaiting);
         return new FlowResult(replication, results, census, arrivals, avoided, readmissions, sinks, refused, cancelled,
-                inSystemAtStart, active, systemStayCount == 0 ? 0 : systemStaySum / systemStayCount, events);
+                inSystemAtStart, active, systemStayCount == 0 ? 0 : systemStaySum / systemStayCount, events,
+                daily.result(cfg.startDate()),
+                waits.series(cfg.startDate(), Arrays.asList(names).subList(0, nSet)));
     }
 
     // ---- per-cohort runtime ----------------------------------------------------------------------------------------
@@ -819,6 +927,8 @@ public final class FlowModel {
         final int readmitCohort;
         final double readmitProbability;
         final double readmitWithin;
+        /** Where patients who stop waiting go (setting or sink index), -1 if they wait for ever. */
+        final int patienceTo;
         /** Global setting index to local index, -1 if the cohort never goes there. */
         final int[] localOf;
         /** Patients created so far, first admissions [0] and readmissions [1]: the next patient's number. */
@@ -850,6 +960,7 @@ public final class FlowModel {
             this.readmitCohort = r == null ? -1 : cohortIndex.get(r.cohort());
             this.readmitProbability = r == null ? 0 : r.probability();
             this.readmitWithin = r == null ? 0 : r.withinDays();
+            this.patienceTo = cohort.patience() == null ? -1 : settingIndex.get(cohort.patience().to());
 
             // local settings: those with a stay, in the order of the cohort's lengths of stay, then routing keys
             localOf = new int[nAll];
@@ -942,6 +1053,9 @@ public final class FlowModel {
         final long[] routeRevisitKey;
         final long avoidanceKey;
         final long readmissionKey;
+        final CounterRandom patienceRandom;
+        final Sampler patience;
+        final long patienceKey;
 
         Family(Cohort cohort, List<String> locals, ReplicationStreams streams, String suffix) {
             String c = cohort.name();
@@ -964,6 +1078,9 @@ public final class FlowModel {
             }
             avoidanceKey = key(streams, "avoidance/" + c + suffix);
             readmissionKey = key(streams, "readmission/" + c + suffix);
+            patienceRandom = new CounterRandom();
+            patience = cohort.patience() == null ? null : cohort.patience().after().sampler(patienceRandom);
+            patienceKey = cohort.patience() == null ? 0 : key(streams, "patience/" + c + suffix);
         }
 
         private static long key(ReplicationStreams streams, String name) {
@@ -1058,7 +1175,7 @@ public final class FlowModel {
         }
 
         SettingResult result(String name, String[] names, int nSet, double end, double target, double risk,
-                int days) {
+                int days, WaitMeasures waitMeasures) {
             occupancy.close(end);
             Map<String, Long> discharges = new LinkedHashMap<>();
             Map<String, Double> delays = new LinkedHashMap<>();
@@ -1080,7 +1197,7 @@ public final class FlowModel {
                     waitCount == 0 ? 0 : waitSum / waitCount, waitCount == 0 ? 0 : waits.quantile(0.95),
                     delayed.area(end), delayed.mean(end), delays, escalation.area(end), meanDemand,
                     meanDemand / target, demandCensus.quantile(1 - risk), (double) daysFull / days,
-                    stayCount == 0 ? 0 : staySum / stayCount);
+                    stayCount == 0 ? 0 : staySum / stayCount, waitMeasures);
         }
     }
 }

@@ -21,15 +21,37 @@ import java.util.Map;
  * @param inSystemAtEnd the same when it ended
  * @param meanSystemStayDays mean time from arrival to a sink of patients who reached a sink (delays included)
  * @param events events executed in the measured period
+ * @param daily day-by-day flows (delays by awaited setting, acute admissions and sinks by cohort)
+ * @param waits waits for a bed day by day (null if not measured)
  */
 public record FlowResult(int replication, List<SettingResult> settings, CensusSeries census, long arrivals,
         long avoided, long readmissions, Map<String, Long> toSinks, long refused, long cancelled,
-        long inSystemAtStart, long inSystemAtEnd, double meanSystemStayDays, long events) {
+        long inSystemAtStart, long inSystemAtEnd, double meanSystemStayDays, long events, DailyFlows daily,
+        WaitSeries waits) {
 
     /** Freezes. */
     public FlowResult {
         settings = List.copyOf(settings);
         toSinks = Collections.unmodifiableMap(new LinkedHashMap<>(toSinks));
+        if (daily == null) {
+            daily = DailyFlows.none(census.startDate());
+        }
+    }
+
+    /** A result without a daily wait series. */
+    public FlowResult(int replication, List<SettingResult> settings, CensusSeries census, long arrivals,
+            long avoided, long readmissions, Map<String, Long> toSinks, long refused, long cancelled,
+            long inSystemAtStart, long inSystemAtEnd, double meanSystemStayDays, long events, DailyFlows daily) {
+        this(replication, settings, census, arrivals, avoided, readmissions, toSinks, refused, cancelled,
+                inSystemAtStart, inSystemAtEnd, meanSystemStayDays, events, daily, null);
+    }
+
+    /** A result without day-by-day flows. */
+    public FlowResult(int replication, List<SettingResult> settings, CensusSeries census, long arrivals,
+            long avoided, long readmissions, Map<String, Long> toSinks, long refused, long cancelled,
+            long inSystemAtStart, long inSystemAtEnd, double meanSystemStayDays, long events) {
+        this(replication, settings, census, arrivals, avoided, readmissions, toSinks, refused, cancelled,
+                inSystemAtStart, inSystemAtEnd, meanSystemStayDays, events, null, null);
     }
 
     /** @return the result of a setting by name */

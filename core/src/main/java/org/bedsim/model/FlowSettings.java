@@ -28,15 +28,18 @@ import java.util.Set;
  * @param riskShareOfDays share of days demand may exceed the beds, for the beds-required (percentile) method, in
  *     (0, 1)
  * @param unconstrained true to give every setting unlimited beds (to measure demand)
+ * @param waits the thresholds waits for a bed are counted against (4 and 12 hours unless set)
  */
 public record FlowSettings(List<CareSetting> settings, List<Cohort> cohorts, LocalDate startDate, double warmupDays,
-        double horizonDays, double occupancyTarget, double riskShareOfDays, boolean unconstrained) {
+        double horizonDays, double occupancyTarget, double riskShareOfDays, boolean unconstrained,
+        WaitThresholds waits) {
 
     /** The sink patients go to when a setting has no routing. */
     public static final String HOME = "home";
 
     /** Validates and freezes. */
     public FlowSettings {
+        waits = waits == null ? WaitThresholds.NHS : waits;
         settings = List.copyOf(settings);
         cohorts = List.copyOf(cohorts);
         List<String> problems = problems(settings, cohorts, startDate, warmupDays, horizonDays, occupancyTarget,
@@ -44,6 +47,19 @@ public record FlowSettings(List<CareSetting> settings, List<Cohort> cohorts, Loc
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid flow settings:\n  " + String.join("\n  ", problems));
         }
+    }
+
+    /** Settings with the NHS's 4- and 12-hour wait thresholds. */
+    public FlowSettings(List<CareSetting> settings, List<Cohort> cohorts, LocalDate startDate, double warmupDays,
+            double horizonDays, double occupancyTarget, double riskShareOfDays, boolean unconstrained) {
+        this(settings, cohorts, startDate, warmupDays, horizonDays, occupancyTarget, riskShareOfDays, unconstrained,
+                WaitThresholds.NHS);
+    }
+
+    /** @return a copy with other wait thresholds */
+    public FlowSettings withWaits(WaitThresholds newWaits) {
+        return new FlowSettings(settings, cohorts, startDate, warmupDays, horizonDays, occupancyTarget,
+                riskShareOfDays, unconstrained, newWaits);
     }
 
     /** @return the setting with that name */
@@ -69,31 +85,31 @@ public record FlowSettings(List<CareSetting> settings, List<Cohort> cohorts, Loc
     /** @return a copy with other settings */
     public FlowSettings withSettings(List<CareSetting> newSettings) {
         return new FlowSettings(newSettings, cohorts, startDate, warmupDays, horizonDays, occupancyTarget,
-                riskShareOfDays, unconstrained);
+                riskShareOfDays, unconstrained, waits);
     }
 
     /** @return a copy with other cohorts */
     public FlowSettings withCohorts(List<Cohort> newCohorts) {
         return new FlowSettings(settings, newCohorts, startDate, warmupDays, horizonDays, occupancyTarget,
-                riskShareOfDays, unconstrained);
+                riskShareOfDays, unconstrained, waits);
     }
 
     /** @return a copy with another occupancy target */
     public FlowSettings withOccupancyTarget(double target) {
         return new FlowSettings(settings, cohorts, startDate, warmupDays, horizonDays, target, riskShareOfDays,
-                unconstrained);
+                unconstrained, waits);
     }
 
     /** @return a copy with every setting unlimited (or not) */
     public FlowSettings withUnconstrained(boolean all) {
         return new FlowSettings(settings, cohorts, startDate, warmupDays, horizonDays, occupancyTarget,
-                riskShareOfDays, all);
+                riskShareOfDays, all, waits);
     }
 
     /** @return a copy with another calendar */
     public FlowSettings withCalendar(LocalDate start, double warmup, double horizon) {
         return new FlowSettings(settings, cohorts, start, warmup, horizon, occupancyTarget, riskShareOfDays,
-                unconstrained);
+                unconstrained, waits);
     }
 
     /**
@@ -158,6 +174,9 @@ public record FlowSettings(List<CareSetting> settings, List<Cohort> cohorts, Loc
                             + "', which is not a non-sink setting");
                 }
             }
+            if (c.patience() != null && !byName.containsKey(c.patience().to())) {
+                out.add(where + "patients who stop waiting go to unknown setting '" + c.patience().to() + "'");
+            }
             if (c.readmission() != null && !cohortNames.contains(c.readmission().cohort())) {
                 out.add(where + "readmission cohort '" + c.readmission().cohort() + "' does not exist");
             }
@@ -188,6 +207,9 @@ public record FlowSettings(List<CareSetting> settings, List<Cohort> cohorts, Loc
             todo.add(c.entry());
             if (c.avoidance().redirectTo() != null) {
                 todo.add(c.avoidance().redirectTo());
+            }
+            if (c.patience() != null) {
+                todo.add(c.patience().to());
             }
             while (!todo.isEmpty()) {
                 String s = todo.poll();

@@ -32,6 +32,26 @@ final class IntQueue {
         return value;
     }
 
+    /** @return the i-th value from the head */
+    int get(int i) {
+        return items[(head + i) & (items.length - 1)];
+    }
+
+    /** Removes the first occurrence of a value, keeping the order of the others; returns false if absent. */
+    boolean remove(int value) {
+        int mask = items.length - 1;
+        for (int i = 0; i < size; i++) {
+            if (items[(head + i) & mask] == value) {
+                for (int j = i; j < size - 1; j++) {
+                    items[(head + j) & mask] = items[(head + j + 1) & mask];
+                }
+                size--;
+                return true;
+            }
+        }
+        return false;
+    }
+
     int size() {
         return size;
     }

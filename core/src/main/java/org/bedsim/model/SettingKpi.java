@@ -2,7 +2,12 @@ package org.bedsim.model;
 
 import java.util.function.ToDoubleFunction;
 
-/** The per-setting measures with their stable names (snake_case, for files) and units. */
+/**
+ * The per-setting measures with their stable names (snake_case, for files) and units. The wait measures count
+ * against the scenario's two thresholds ({@link WaitThresholds}: the "standard" one, 4 hours unless set, and the
+ * "long" one, 12 hours unless set), from the arrival (the decision to admit) to the bed, of non-elective arrivals
+ * from outside.
+ */
 public enum SettingKpi {
     ADMISSIONS("admissions", "patients", SettingResult::admissions),
     EXTERNAL_ADMISSIONS("external_admissions", "patients", SettingResult::externalAdmissions),
@@ -31,7 +36,17 @@ public enum SettingKpi {
     BEDS_REQUIRED_MEAN("beds_required_mean", "beds", SettingResult::bedsRequiredMean),
     BEDS_REQUIRED_PERCENTILE("beds_required_percentile", "beds", SettingResult::bedsRequiredPercentile),
     SHARE_OF_DAYS_FULL("share_of_days_full", "share", SettingResult::shareOfDaysFull),
-    MEAN_STAY_DAYS("mean_stay_days", "days", SettingResult::meanStayDays);
+    MEAN_STAY_DAYS("mean_stay_days", "days", SettingResult::meanStayDays),
+    WAITS_ADMITTED("waits_admitted", "patients", r -> r.waits().admitted()),
+    WAITS_OVER_STANDARD("waits_over_standard", "patients", r -> r.waits().overStandard()),
+    SHARE_WAITS_OVER_STANDARD("share_waits_over_standard", "share", r -> r.waits().shareOverStandard()),
+    WAITS_OVER_LONG("waits_over_long", "patients", r -> r.waits().overLong()),
+    SHARE_WAITS_OVER_LONG("share_waits_over_long", "share", r -> r.waits().shareOverLong()),
+    SHARE_OF_DAYS_WITH_LONG_WAIT("share_of_days_with_long_wait", "share", r -> r.waits().shareOfDaysWithLongWait()),
+    MEAN_DAILY_PEAK_WAITING("mean_daily_peak_waiting", "patients", r -> r.waits().meanDailyPeakWaiting()),
+    MAX_DAILY_PEAK_WAITING("max_daily_peak_waiting", "patients", r -> r.waits().maxDailyPeakWaiting()),
+    RENEGED("reneged", "patients", r -> r.waits().reneged()),
+    SHARE_RENEGED("share_reneged", "share", r -> r.waits().shareReneged());
 
     private final String key;
     private final String unit;
@@ -51,6 +66,19 @@ public enum SettingKpi {
     /** @return the unit, for labels */
     public String unit() {
         return unit;
+    }
+
+    /** @return the largest value the KPI can take: 1 for a share, otherwise unbounded */
+    public double upperBound() {
+        return unit.equals("share") ? 1 : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * @return the interval's ends kept inside the KPI's range (every KPI is at least 0; a share at most 1): a t
+     *     interval truncated to the values the measure can take, which keeps its coverage
+     */
+    public double[] bounded(org.bedsim.stats.ConfidenceInterval ci) {
+        return new double[] {Math.max(0, ci.low()), Math.min(upperBound(), ci.high())};
     }
 
     /** @return the value in one setting's result */

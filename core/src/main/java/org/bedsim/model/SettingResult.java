@@ -39,6 +39,7 @@ import java.util.Map;
  * @param bedsRequiredPercentile smallest number of beds that midnight demand exceeds on at most the risk share of days
  * @param shareOfDaysFull share of midnights with every bed (escalation excluded) occupied
  * @param meanStayDays mean stay, days, of patients who left in the measured period (delays included)
+ * @param waits waits for a bed in the NHS's measures (4- and 12-hour waits, daily peaks, reneging)
  */
 public record SettingResult(String setting, long admissions, long externalAdmissions, long transfersIn, long refused,
         long divertedOut, long cancelled, long deferred, Map<String, Long> dischargesTo, double bedDays,
@@ -46,12 +47,28 @@ public record SettingResult(String setting, long admissions, long externalAdmiss
         int censusP85, int censusP95, long waitCount, double meanWaitDays, double p95WaitDays, double delayedDays,
         double meanDelayedBeds, Map<String, Double> delayedDaysByDestination, double escalationBedDays,
         double meanDemand, double bedsRequiredMean, int bedsRequiredPercentile, double shareOfDaysFull,
-        double meanStayDays) {
+        double meanStayDays, WaitMeasures waits) {
 
     /** Freezes the maps (keeping their order). */
     public SettingResult {
+        waits = waits == null ? WaitMeasures.NONE : waits;
         dischargesTo = Collections.unmodifiableMap(new LinkedHashMap<>(dischargesTo));
         delayedDaysByDestination = Collections.unmodifiableMap(new LinkedHashMap<>(delayedDaysByDestination));
+    }
+
+    /** A result without wait measures (for results built outside the flow model). */
+    public SettingResult(String setting, long admissions, long externalAdmissions, long transfersIn, long refused,
+            long divertedOut, long cancelled, long deferred, Map<String, Long> dischargesTo, double bedDays,
+            double meanOccupancy, int occupancyP50, int occupancyP85, int occupancyP95, double censusMean,
+            int censusP50, int censusP85, int censusP95, long waitCount, double meanWaitDays, double p95WaitDays,
+            double delayedDays, double meanDelayedBeds, Map<String, Double> delayedDaysByDestination,
+            double escalationBedDays, double meanDemand, double bedsRequiredMean, int bedsRequiredPercentile,
+            double shareOfDaysFull, double meanStayDays) {
+        this(setting, admissions, externalAdmissions, transfersIn, refused, divertedOut, cancelled, deferred,
+                dischargesTo, bedDays, meanOccupancy, occupancyP50, occupancyP85, occupancyP95, censusMean, censusP50,
+                censusP85, censusP95, waitCount, meanWaitDays, p95WaitDays, delayedDays, meanDelayedBeds,
+                delayedDaysByDestination, escalationBedDays, meanDemand, bedsRequiredMean, bedsRequiredPercentile,
+                shareOfDaysFull, meanStayDays, WaitMeasures.NONE);
     }
 
     /** @return all discharges */

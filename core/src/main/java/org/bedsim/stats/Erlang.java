@@ -55,6 +55,18 @@ public final class Erlang {
         return delayProbability(offeredLoad, servers) * meanService / (servers - offeredLoad);
     }
 
+    /**
+     * The share of arrivals to an M/M/c queue (first come, first served) who wait longer than {@code t}:
+     * P(W &gt; t) = C(c, A) exp(-(c - A) t / meanService) (Cooper 1981, section 3.4), in the unit of
+     * {@code meanService} for {@code t}.
+     */
+    public static double waitExceedance(double offeredLoad, int servers, double meanService, double t) {
+        if (!(meanService > 0) || !(t >= 0)) {
+            throw new IllegalArgumentException("needs meanService > 0 and t >= 0, was " + meanService + " and " + t);
+        }
+        return delayProbability(offeredLoad, servers) * Math.exp(-(servers - offeredLoad) * t / meanService);
+    }
+
     /** Mean number waiting in an M/M/c queue: C A / (c - A). */
     public static double meanQueueLength(double offeredLoad, int servers) {
         return delayProbability(offeredLoad, servers) * offeredLoad / (servers - offeredLoad);

@@ -72,6 +72,10 @@ class BridgesTest {
         assertEquals(r.totalChange(), bars, 1e-9);
         assertEquals(r.totalChange(), shapley, 1e-9);
         assertEquals(r.totalChange(), standalone, 1e-9);
+        // the total change's interval is paired: on common random numbers it is narrower than the base's own
+        assertEquals(r.totalChange(), r.change().mean(), 1e-9);
+        assertTrue(r.change().halfWidth() < r.base().halfWidth() + r.finalBeds().halfWidth(),
+                () -> "paired interval " + r.change() + " against base " + r.base() + " and final " + r.finalBeds());
         BridgeResult.Bar noOp = r.bars().get(1);
         assertEquals(0.0, noOp.delta().mean());
         assertEquals(0.0, noOp.delta().halfWidth());

@@ -42,4 +42,23 @@ class FlowModelAllocationTest {
                 + " events)");
         assertTrue(r.setting("acute").delayedDays() > 0, "the run must exercise blocking");
     }
+
+    @Test
+    void renegingWard_allocatesUnderABytePerEvent() {
+        // 9.5 a day on 10 beds with a mean patience of 6 hours: thousands leave the queue, to another ward or home
+        Cohort c = cohort("all", 9.5 * 365.25, "acute", los("acute", Exponential.ofMean(1), "other",
+                Exponential.ofMean(1)), Map.of()).withPatience(new Patience(Exponential.ofMean(0.25), "other"));
+        FlowSettings s = settings(List.of(ward("acute", 10, AdmissionPolicy.WAIT), ward("other", 3,
+                AdmissionPolicy.WAIT)), List.of(c), 100, 3650);
+        RandomStreams streams = new RandomStreams(5);
+        new FlowModel(s, streams.replication(0)).run(); // JIT warm-up
+        FlowModel model = new FlowModel(s, streams.replication(1));
+        long before = allocatedBytes();
+        FlowResult r = model.run();
+        long bytes = allocatedBytes() - before;
+        long series = 8L * 4 * 3650 * 2 * 2; // census and wait series: eight int arrays of days x settings, copied
+        assertTrue(bytes - series < r.events(), (double) bytes / r.events() + " bytes per event (" + bytes
+                + " bytes, " + r.events() + " events)");
+        assertTrue(r.setting("acute").waits().reneged() > 1000, "the run must exercise reneging");
+    }
 }

@@ -82,10 +82,8 @@ final class CompareCommand implements Callable<Integer> {
                     + "was " + options.replications());
         }
         LoadedOptions o = OptionsLoader.load(optionsFile, options.replications(), options.seed());
-        for (LoadedOptions.FileProblem p : options.quiet ? o.errors() : o.problems()) {
-            err.println(p.render());
-        }
-        err.flush();
+        Terminal.printed(err, (options.quiet ? o.errors() : o.problems()).stream()
+                .map(LoadedOptions.FileProblem::render).toList());
         if (o.hasErrors()) {
             throw new UserError(o.file() + ": " + counts(o) + "; nothing was run");
         }
@@ -142,6 +140,9 @@ final class CompareCommand implements Callable<Integer> {
         for (CompareCharts.KeyChart k : charts) {
             try {
                 chartWriter.write(k.chart(), chartDir, k.name());
+                if (k.values() != k.chart()) {
+                    chartWriter.write(k.values(), chartDir, k.valuesName());
+                }
             } catch (IOException e) {
                 throw new UserError("cannot write " + chartDir.resolve(k.name() + ".png") + ": " + e.getMessage());
             }

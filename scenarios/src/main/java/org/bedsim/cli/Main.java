@@ -20,22 +20,36 @@ public final class Main {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        run(args);
+    }
+
+    /**
+     * Runs the command line with extra subcommands (the layer above adds {@code serve}, so this module never knows
+     * the web framework) and exits with its code.
+     *
+     * @param args the arguments
+     * @param extraCommands instances of picocli {@code @Command} classes, added as subcommands
+     */
+    public static void run(String[] args, Object... extraCommands) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = execute(args, out, err);
+        int code = execute(args, out, err, extraCommands);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
     /** Runs the command line on given streams (for tests) and returns the exit code. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Object... extraCommands) {
+        return commandLine(out, err, extraCommands).execute(args);
     }
 
-    /** @return the configured command line */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /** @return the configured command line, with extra subcommands */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Object... extraCommands) {
         CommandLine cl = new CommandLine(new BedsimCommand());
+        for (Object extra : extraCommands) {
+            cl.addSubcommand(extra);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(false);

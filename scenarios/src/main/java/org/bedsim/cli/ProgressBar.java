@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A one-line progress bar on the terminal: replications done, events a second, time left. It appears only after
  * about a second (short runs stay silent) and only on a terminal; {@link #finish()} clears it.
  *
+ * <p>With the system property {@code bedsim.progress=lines} (set by {@code bedsim serve} for the runs it starts),
+ * it writes plain lines {@code bedsim-progress: DONE/TOTAL} instead, whenever the count changes, terminal or not.
+ *
  * <p>Events a second are estimated from the pre-flight's expected events per replication times the replications
  * done, as replication results are not seen until the end.
  */
@@ -25,12 +28,15 @@ final class ProgressBar implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private final ScheduledExecutorService ticker;
     private volatile boolean shown;
+    private final boolean lines;
+    private int lastPrinted = -1;
 
     private ProgressBar(PrintWriter err, int total, double eventsPerReplication, boolean enabled) {
         this.err = err;
         this.total = total;
         this.eventsPerReplication = eventsPerReplication;
-        if (enabled) {
+        this.lines = "lines".equals(System.getProperty("bedsim.progress"));
+        if (enabled || lines) {
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "bedsim-progress");
                 t.setDaemon(true);
@@ -53,6 +59,10 @@ final class ProgressBar implements AutoCloseable {
     }
 
     private synchronized void draw() {
+        if (lines) {
+            printLine();
+            return;
+        }
         long elapsed = System.nanoTime() - startNanos;
         if (elapsed < SHOW_AFTER_NANOS) {
             return;
@@ -60,6 +70,15 @@ final class ProgressBar implements AutoCloseable {
         shown = true;
         err.print("\r" + line(done.get(), total, elapsed / 1e9, eventsPerReplication) + "\u001b[K");
         err.flush();
+    }
+
+    private void printLine() {
+        int d = done.get();
+        if (d != lastPrinted) {
+            lastPrinted = d;
+            err.println("bedsim-progress: " + d + "/" + total);
+            err.flush();
+        }
     }
 
     /** @return the bar's text for a state (public for tests) */
@@ -114,7 +133,9 @@ final class ProgressBar implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            if (shown) {
+            if (lines) {
+                printLine();
+            } else if (shown) {
                 err.print("\r\u001b[K");
                 err.flush();
             }

@@ -20,6 +20,7 @@ import org.bedsim.report.html.HtmlReport;
 import org.bedsim.report.html.RunReport;
 import org.bedsim.scenario.LoadedScenario;
 import org.bedsim.scenario.ScenarioLoader;
+import org.bedsim.spells.SpellLogWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,8 @@ import picocli.CommandLine.Spec;
             "  settings.csv  one row per setting and KPI",
             "  census.csv    the midnight census: replication, date, setting, occupied,",
             "                delayed, waiting",
+            "  spells.csv    with --spells-out: every simulated stay, in the layout bedsim",
+            "                fit reads",
             "  report.html   a single-file report that opens offline: results, charts,",
             "                assumptions and sources, warnings, a STRESS-DES model",
             "                description and the manifest",
@@ -53,6 +56,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
     /** The report's file name, the same for every command. */
     static final String REPORT = "report.html";
+    /** The spell log's file name ({@code --spells-out}). */
+    static final String SPELLS = "spells.csv";
 
     @Spec
     private CommandSpec spec;
@@ -62,6 +67,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     private RunOptions options;
+
+    @picocli.CommandLine.Option(names = "--spells-out", description = "Also write spells.csv: every simulated stay "
+            + "admitted in the measured period, one row per stay with its replication, in the layout bedsim fit reads.")
+    private boolean spellsOut;
 
     @Override
     public Integer call() {
@@ -89,9 +98,32 @@ final class RunCommand implements Callable<Integer> {
         }
         Instant startedAt = Instant.now();
         FlowSummary summary;
+        SpellLogWriter spells = null;
+        List<SpellLogWriter.Part> spellParts = null;
         try (ProgressBar bar = ProgressBar.start(err, replications, s.preFlight().eventsPerReplication(),
                 !options.quiet && Terminal.stderrIsTerminal())) {
-            summary = FlowExperiment.run(s.settings(), s.seed(), replications, threads, r -> bar.replicationDone());
+            if (spellsOut) {
+                spells = new SpellLogWriter(s.settings(), dir.path());
+                List<SpellLogWriter.Part> parts = new ArrayList<>(java.util.Collections.nCopies(replications, null));
+                SpellLogWriter log = spells;
+                try {
+                    summary = FlowExperiment.run(s.settings(), s.seed(), replications, threads,
+                            r -> bar.replicationDone(), r -> {
+                                SpellLogWriter.Part part = log.replication(r);
+                                synchronized (parts) {
+                                    parts.set(r, part);
+                                }
+                                return part;
+                            });
+                    spellParts = parts;
+                } catch (RuntimeException e) {
+                    log.cleanUp(replications);
+                    throw e;
+                }
+            } else {
+                summary = FlowExperiment.run(s.settings(), s.seed(), replications, threads,
+                        r -> bar.replicationDone());
+            }
         }
         Instant finishedAt = Instant.now();
         RunManifest manifest = new RunManifest(Version.bedsim(), s.spec().name(), s.file(), s.sha256(), s.seed(),
@@ -102,6 +134,16 @@ final class RunCommand implements Callable<Integer> {
                 written.add(dir.write(w, summary, manifest));
             } catch (IOException e) {
                 throw new UserError("cannot write " + dir.path().resolve(w.fileName()) + ": " + e.getMessage());
+            }
+        }
+        if (spells != null) {
+            SpellLogWriter log = spells;
+            List<SpellLogWriter.Part> parts = spellParts;
+            try {
+                written.add(dir.write(SPELLS, out2 -> log.concatenate(parts, out2)));
+            } catch (IOException e) {
+                log.cleanUp(replications);
+                throw new UserError("cannot write " + dir.path().resolve(SPELLS) + ": " + e.getMessage());
             }
         }
         HtmlReport report = RunReport.build(summary, manifest, ReportFacts.of(s));

@@ -37,8 +37,21 @@ final class Terminal {
 
     /** Prints problems, one a line, like a compiler. */
     static void problems(PrintWriter err, String file, List<Problem> problems) {
-        for (Problem p : problems) {
-            err.println(p.render(file));
+        printed(err, problems.stream().map(p -> p.render(file)).toList());
+    }
+
+    /** Most problems printed; beyond, their number is. */
+    static final int MAX_PRINTED = 200;
+
+    /** Prints problem lines, at most {@link #MAX_PRINTED} of them, then how many more there are. */
+    static void printed(PrintWriter err, List<String> lines) {
+        for (int i = 0; i < Math.min(lines.size(), MAX_PRINTED); i++) {
+            err.println(lines.get(i));
+        }
+        if (lines.size() > MAX_PRINTED) {
+            int more = lines.size() - MAX_PRINTED;
+            err.println("bedsim: ... and " + more + " more problem" + (more == 1 ? "" : "s") + " not printed (the "
+                    + "first " + MAX_PRINTED + " are above; fix them and check again)");
         }
         err.flush();
     }

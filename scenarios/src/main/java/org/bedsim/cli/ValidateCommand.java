@@ -80,10 +80,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     private int options() {
         LoadedOptions o = OptionsLoader.load(scenario, null, null);
-        for (LoadedOptions.FileProblem p : o.problems()) {
-            spec.commandLine().getErr().println(p.render());
-        }
-        spec.commandLine().getErr().flush();
+        Terminal.printed(spec.commandLine().getErr(), o.problems().stream().map(LoadedOptions.FileProblem::render)
+                .toList());
         if (o.hasErrors()) {
             throw new UserError(o.file() + ": " + CompareCommand.counts(o) + "; the options cannot run");
         }

@@ -28,7 +28,8 @@ import org.bedsim.stats.ConfidenceInterval;
  * <li>{@code bridge}: base and target year (e.g. "2016/17"), years, replications per configuration,
  * configurations simulated, confidence level.</li>
  * <li>{@code counting}: method, settings counted, unconstrained, occupancy target, risk share of days.</li>
- * <li>{@code base_beds}, {@code final_beds}: {@code {"mean": m, "ci95": [low, high]}}; {@code total_change_beds}.</li>
+ * <li>{@code base_beds}, {@code final_beds}: {@code {"mean": m, "ci95": [low, high]}}; {@code total_change_beds} and
+ * {@code total_change_beds_ci95} (final minus base paired replication by replication).</li>
  * <li>{@code steps}: per step {@code id}, {@code label}, {@code sources}, {@code phasing}, the sequential
  * {@code delta_beds} and its {@code delta_beds_ci95}, the {@code standalone_delta_beds} (the step alone on the base)
  * with its interval, the {@code shapley_delta_beds} with its interval, and {@code cumulative_beds} (beds after the
@@ -86,6 +87,9 @@ public final class BridgeJson {
             interval(g, "final_beds", result.finalBeds());
             label(g, assessment, "final", "final_");
             number(g, "total_change_beds", result.totalChange());
+            if (result.change() != null) {
+                pair(g, "total_change_beds_ci95", result.change());
+            }
             g.writeArrayFieldStart("steps");
             for (int i = 0; i < result.bars().size(); i++) {
                 step(g, result.bars().get(i), def.steps().get(i), assessment);

@@ -9,6 +9,7 @@ import org.bedsim.compare.Comparison;
 import org.bedsim.compare.Comparisons;
 import org.bedsim.model.SettingKind;
 import org.bedsim.report.chart.Charts;
+import org.bedsim.report.chart.OptionDifference;
 import org.bedsim.report.chart.OptionInterval;
 import org.jfree.chart.JFreeChart;
 
@@ -31,10 +32,16 @@ public final class CompareCharts {
      * @param kpi the KPI's key
      * @param label what it shows, for titles
      * @param caption how to read it (how a kind's settings combine), for reports
-     * @param chart the chart
+     * @param chart the main view: each option's paired difference from the base with its interval, against a line
+     *     at zero (the options' values when no option but the base has the KPI)
+     * @param values the second view: each option's value with its own interval
      */
     public record KeyChart(String name, String setting, String kpi, String label, String caption,
-            JFreeChart chart) {
+            JFreeChart chart, JFreeChart values) {
+        /** @return the file name of the values view, without extension */
+        public String valuesName() {
+            return name + "-values";
+        }
     }
 
     /** A key KPI: its key and label. */
@@ -107,6 +114,7 @@ public final class CompareCharts {
     private static void add(List<KeyChart> out, Comparison c, String setting, Key k, String label,
             String caption) {
         List<OptionInterval> intervals = new ArrayList<>();
+        List<OptionDifference> differences = new ArrayList<>();
         boolean allZero = true;
         String unit = null;
         for (Comparison.Option o : c.options()) {
@@ -117,6 +125,9 @@ public final class CompareCharts {
             unit = r.unit();
             allZero &= r.value().mean() == 0 && !(r.value().halfWidth() > 0);
             intervals.add(new OptionInterval(o.name(), o.name().equals(c.base()), r.value()));
+            if (!o.name().equals(c.base()) && r.difference() != null) {
+                differences.add(new OptionDifference(o.name(), r.difference()));
+            }
         }
         if (intervals.isEmpty() || allZero) {
             return;
@@ -124,7 +135,12 @@ public final class CompareCharts {
         String name = "compare-" + (setting.startsWith(Comparisons.KIND_PREFIX)
                 ? setting.substring(Comparisons.KIND_PREFIX.length()).replace('_', '-') : setting) + "-"
                 + k.kpi().replace('_', '-');
-        out.add(new KeyChart(name, setting, k.kpi(), label, caption, Charts.optionComparison(label, unit,
-                intervals)));
+        JFreeChart values = Charts.optionComparison(label, unit, intervals);
+        JFreeChart main = differences.isEmpty() ? values : Charts.optionDifference(label, unit, c.base(), differences);
+        String difference = differences.isEmpty() ? "" : " The chart shows each option's paired difference from "
+                + c.base() + " (option minus base on common random numbers, with its 95 % interval); an interval "
+                + "clear of the zero line is a real difference even where the options' own intervals overlap."
+                + ("share".equals(unit) ? " Differences of shares are in percentage points." : "");
+        out.add(new KeyChart(name, setting, k.kpi(), label, caption + difference, main, values));
     }
 }

@@ -39,6 +39,23 @@ final class JsonNumbers {
         }
     }
 
+    /** Writes {@code name: {mean, ci95: [low, high]}} with the ends kept inside [min, max]. */
+    static void interval(JsonGenerator g, String name, ConfidenceInterval ci, double min, double max)
+            throws IOException {
+        g.writeObjectFieldStart(name);
+        number(g, "mean", ci.mean());
+        g.writeFieldName("ci95");
+        if (Double.isFinite(ci.low()) && Double.isFinite(ci.high())) {
+            g.writeStartArray();
+            value(g, Math.max(min, ci.low()));
+            value(g, Math.min(max, ci.high()));
+            g.writeEndArray();
+        } else {
+            g.writeNull();
+        }
+        g.writeEndObject();
+    }
+
     /** Writes {@code name: {mean, ci95: [low, high]}}. */
     static void interval(JsonGenerator g, String name, ConfidenceInterval ci) throws IOException {
         g.writeObjectFieldStart(name);

@@ -34,9 +34,10 @@ public final class SettingsCsv implements ResultsWriter {
                 out.write(',');
                 out.write(Numbers.csv(ci.mean()));
                 out.write(',');
-                out.write(Numbers.csv(ci.low()));
+                double[] bounded = kpi.bounded(ci);
+                out.write(Numbers.csv(Double.isFinite(ci.low()) ? bounded[0] : ci.low()));
                 out.write(',');
-                out.write(Numbers.csv(ci.high()));
+                out.write(Numbers.csv(Double.isFinite(ci.high()) ? bounded[1] : ci.high()));
                 out.write(',');
                 out.write(Long.toString(ci.n()));
                 out.write('\n');

@@ -131,7 +131,7 @@ public final class SummaryJson implements ResultsWriter {
         g.writeEndObject();
         g.writeObjectFieldStart("kpis");
         for (SettingKpi kpi : SettingKpi.values()) {
-            interval(g, kpi.key(), summary.interval(name, kpi));
+            JsonNumbers.interval(g, kpi.key(), summary.interval(name, kpi), 0, kpi.upperBound());
         }
         g.writeEndObject();
         g.writeEndObject();

@@ -307,7 +307,8 @@ final class BridgeValidator {
                 v.reference(path, name, "merge_settings", true);
             }
         }
-        if (m.into() != null && !m.settings().contains(null) && !seen.contains(m.into())) {
+        if (m.into() != null && !v.at.refused(p + ".settings") && !m.settings().contains(null)
+                && !seen.contains(m.into())) {
             v.error(p + ".into", "'" + m.into() + "', which is not one of the settings merged",
                     "one of the settings merged: " + String.join(", ", seen));
         }

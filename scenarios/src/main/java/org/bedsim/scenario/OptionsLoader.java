@@ -2,9 +2,7 @@ package org.bedsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,22 +35,11 @@ public final class OptionsLoader {
     /** Loads an options file; never throws for a bad file. */
     public static LoadedOptions load(Path file, Integer replications, Long seed) {
         String name = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                return failed(name, "a directory", "an options file (.yaml, .yml or .json)");
-            }
-            long size = Files.size(file);
-            if (size > TreeReader.MAX_FILE_BYTES) {
-                return failed(name, "a file of " + size + " bytes", "an options file of at most "
-                        + TreeReader.MAX_FILE_BYTES + " bytes");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return failed(name, "no such file", "an existing options file");
-        } catch (IOException e) {
-            return failed(name, "a file that cannot be read (" + e.getMessage() + ")", "a readable options file");
+        FileReading.Read read = FileReading.read(file, "options file");
+        if (!read.ok()) {
+            return failed(name, read.found(), read.expected());
         }
+        byte[] bytes = read.bytes();
         return load(name, bytes, replications, seed);
     }
 
@@ -65,12 +52,33 @@ public final class OptionsLoader {
         if (format == null) {
             return false;
         }
-        try {
-            JsonNode tree = TreeReader.read(Files.readAllBytes(file), format).tree();
-            return tree != null && tree.isObject() && tree.has("base") && tree.has("options");
-        } catch (IOException e) {
+        FileReading.Read read = FileReading.read(file, "options file");
+        if (!read.ok()) {
             return false;
         }
+        Set<String> keys = TreeReader.topLevelKeys(read.bytes(), format);
+        return keys.contains("base") && keys.contains("options");
+    }
+
+    /**
+     * Reads a file's text just far enough to tell an options file from a scenario, without opening any other file.
+     *
+     * @param name the file's name (its extension gives the format)
+     * @param bytes its content
+     * @return the options file's {@code base.scenario} reference as written (a path relative to the file; empty if
+     *     missing or not text), or null if the content is not an options file
+     */
+    public static String baseReference(String name, byte[] bytes) {
+        TreeReader.Format format = TreeReader.formatOf(fileName(name));
+        if (format == null) {
+            return null;
+        }
+        JsonNode tree = TreeReader.read(bytes, format).tree();
+        if (tree == null || !tree.isObject() || !tree.has("base") || !tree.has("options")) {
+            return null;
+        }
+        JsonNode ref = tree.path("base").path("scenario");
+        return ref.isTextual() ? ref.asText() : "";
     }
 
     /**
@@ -84,12 +92,8 @@ public final class OptionsLoader {
             return out;
         }
         TreeReader.Format format = TreeReader.formatOf(fileName(options.file()));
-        JsonNode tree;
-        try {
-            tree = format == null ? null : TreeReader.read(Files.readAllBytes(Path.of(options.file())), format).tree();
-        } catch (IOException e) {
-            tree = null;
-        }
+        FileReading.Read read = FileReading.read(Path.of(options.file()), "options file");
+        JsonNode tree = format == null || !read.ok() ? null : TreeReader.read(read.bytes(), format).tree();
         if (tree != null) {
             JsonNode list = tree.path("options");
             for (int i = 0; i < list.size(); i++) {
@@ -208,7 +212,8 @@ public final class OptionsLoader {
                 }
                 if (o.basedOn() != null && !o.basedOn().equals(baseName)) {
                     Integer earlier = first.get(o.basedOn());
-                    if (earlier == null || earlier >= i) {
+                    // with base.name refused or missing (reported), a name that is no option may be the base's
+                    if ((earlier == null && baseName != null) || (earlier != null && earlier >= i)) {
                         Set<String> before = new LinkedHashSet<>();
                         if (baseName != null) {
                             before.add(baseName);
@@ -384,13 +389,10 @@ public final class OptionsLoader {
 
         /** @return the base scenario file's tree as read, or null */
         private static ObjectNode readTree(LoadedScenario base) {
-            try {
-                byte[] b = Files.readAllBytes(Path.of(base.file()));
-                JsonNode t = TreeReader.read(b, TreeReader.formatOf(base.file())).tree();
-                return t instanceof ObjectNode o ? o : null;
-            } catch (IOException e) {
-                return null;
-            }
+            FileReading.Read read = FileReading.read(Path.of(base.file()), "scenario file");
+            TreeReader.Format format = TreeReader.formatOf(base.file());
+            JsonNode t = read.ok() && format != null ? TreeReader.read(read.bytes(), format).tree() : null;
+            return t instanceof ObjectNode o ? o : null;
         }
 
 
@@ -420,7 +422,7 @@ public final class OptionsLoader {
                             + "] has it)", "a name no other target uses");
                 }
                 boolean ok = t.name() != null && t.label() != null && t.kpi() != null
-                        && !t.settings().contains(null);
+                        && !at.refused(p + ".settings") && !t.settings().contains(null);
                 if (settingsKnown) {
                     for (int k = 0; k < t.settings().size(); k++) {
                         String s = t.settings().get(k);
@@ -477,8 +479,8 @@ public final class OptionsLoader {
                 boolean ok = s.low() != null && s.high() != null && s.setting() != null;
                 LoadedOptions.Option option = null;
                 if (s.option() != null && optionsKnown) {
-                    option = options.stream().filter(o -> o.name().equals(s.option())).findFirst().orElse(null);
-                    if (option == null) {
+                    option = options.stream().filter(o -> s.option().equals(o.name())).findFirst().orElse(null);
+                    if (option == null && baseName != null) { // else it may name the base (base.name reported)
                         error(p + ".option", "'" + s.option() + "', which is not an option", "the base or an "
                                 + "option: " + String.join(", ", options.stream().map(LoadedOptions.Option::name)
                                 .toList()));
@@ -582,7 +584,7 @@ public final class OptionsLoader {
                 }
             }
             for (LoadedOptions.Search s : searches) {
-                LoadedOptions.Option o = options.stream().filter(x -> x.name().equals(s.option())).findFirst()
+                LoadedOptions.Option o = options.stream().filter(x -> s.option().equals(x.name())).findFirst()
                         .orElse(null);
                 if (o != null && o.scenario().preFlight() != null) {
                     total += o.scenario().preFlight().events() * Comparisons.searchRuns(s.low(), s.high());

@@ -1,8 +1,5 @@
 package org.bedsim.scenario;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,22 +27,11 @@ public final class ScenarioLoader {
      */
     public static LoadedScenario load(Path file, Integer replications, Long seed) {
         String name = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                return failed(name, "a directory", "a scenario file (.yaml, .yml or .json)");
-            }
-            long size = Files.size(file);
-            if (size > TreeReader.MAX_FILE_BYTES) {
-                return failed(name, "a file of " + size + " bytes", "a scenario file of at most "
-                        + TreeReader.MAX_FILE_BYTES + " bytes");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return failed(name, "no such file", "an existing scenario file");
-        } catch (IOException e) {
-            return failed(name, "a file that cannot be read (" + e.getMessage() + ")", "a readable scenario file");
+        FileReading.Read read = FileReading.read(file, "scenario file");
+        if (!read.ok()) {
+            return failed(name, read.found(), read.expected());
         }
+        byte[] bytes = read.bytes();
         return load(name, bytes, replications, seed);
     }
 

@@ -12,12 +12,27 @@ public final class SourceMap {
     private final Map<String, Location> values = new HashMap<>();
     private final Map<String, Location> keys = new HashMap<>();
     private final Map<String, String> texts = new HashMap<>();
+    private final java.util.Set<String> refused = new java.util.HashSet<>();
 
     void value(String path, Location at, String text) {
         values.putIfAbsent(path, at);
         if (text != null) {
             texts.putIfAbsent(path, text);
         }
+    }
+
+    /** Records that the value at a path was refused (its problem reported), so later checks skip it. */
+    void refuse(String path) {
+        refused.add(path);
+    }
+
+    /**
+     * @return true if the value at the path was refused by the reader or the structure check (reported there), or is
+     *     a required key that is missing: later rules must not read its bound value (null, or an empty list or map)
+     *     as what the planner wrote
+     */
+    public boolean refused(String path) {
+        return refused.contains(path);
     }
 
     void key(String path, Location at) {

@@ -49,6 +49,9 @@ final class StructureChecker {
 
     /** @return the node, pruned; null if refused */
     private JsonNode node(JsonNode n, Shape shape, Key key, String path, int nest) {
+        if (sources.refused(path)) {
+            return null; // refused by the reader (a number not written in plain decimal), reported there
+        }
         if (n.isNull()) {
             error(path, "an empty value (null)", expected(shape, key, nest));
             return null;
@@ -89,6 +92,7 @@ final class StructureChecker {
                 String child = Paths.key(path, e.getKey());
                 if (nest == 0 && key != null && !key.keyPattern().isEmpty()
                         && !e.getKey().matches(key.keyPattern())) {
+                    sources.refuse(child);
                     problems.add(Problem.error(child, sources.keyAt(child), "the key '" + e.getKey() + "'",
                             describePattern(key.keyPattern())));
                     continue;
@@ -200,6 +204,11 @@ final class StructureChecker {
 
     /** A number, or a list [low, high] of two numbers within the key's bounds with low &lt;= high. */
     private JsonNode range(JsonNode n, Shape.Scalar s, Key key, String path, int nest) {
+        for (int i = 0; n.isArray() && i < n.size(); i++) {
+            if (sources.refused(Paths.index(path, i))) {
+                return null; // an item the reader refused, reported there
+            }
+        }
         if (n.isNumber()) {
             double d = n.doubleValue();
             return Double.isFinite(d) && inRange(d, key) ? NODES.numberNode(d) : refuse(n, s, key, path, nest);
@@ -255,6 +264,10 @@ final class StructureChecker {
                 || s.kind() == Shape.Scalar.Kind.LONG || s.kind() == Shape.Scalar.Kind.RANGE) {
             if (n.isTextual() && looksNumeric(n.asText())) {
                 hint = " (a number, without quotes)";
+            } else if (n.isTextual() && NumberForms.yaml11Form(n.asText()) != null) {
+                String form = NumberForms.yaml11Form(n.asText());
+                hint = " (" + form.substring(form.indexOf(", ") + 2).replaceFirst(" \\(YAML 1.1 reads.*$", "")
+                        + ": write it in plain decimal notation)";
             }
         }
         String found = found(n, path);
@@ -285,6 +298,7 @@ final class StructureChecker {
     }
 
     private void error(String path, String found, String expected) {
+        sources.refuse(path);
         problems.add(Problem.error(path, sources.at(path), found, expected));
     }
 

@@ -79,6 +79,30 @@ final class TreeReader {
         return new Result(tree, reader.sources, List.copyOf(reader.problems));
     }
 
+    /**
+     * @return the top-level keys of a file that is a mapping (empty for anything else or a file that cannot be
+     *     read), found by streaming over the rest without building a tree: how a file tells what it is cheaply
+     */
+    static java.util.Set<String> topLevelKeys(byte[] bytes, Format format) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        if (bytes.length > MAX_FILE_BYTES || firstMalformedUtf8(bytes) >= 0) {
+            return keys;
+        }
+        try (JsonParser p = factory(format).createParser(new ByteArrayInputStream(bytes))) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return keys;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                keys.add(p.currentName());
+                p.nextToken();
+                p.skipChildren();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not readable as a mapping: the full read reports why
+        }
+        return keys;
+    }
+
     private static JsonFactory factory(Format format) {
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH)
@@ -104,6 +128,13 @@ final class TreeReader {
         if (bytes.length > MAX_FILE_BYTES) {
             fail("", Location.UNKNOWN, "a file of " + bytes.length + " bytes",
                     "a scenario file of at most " + MAX_FILE_BYTES + " bytes");
+            return null;
+        }
+        int bad = firstMalformedUtf8(bytes);
+        if (bad >= 0) {
+            fail("", locationOfByte(bytes, bad), String.format(java.util.Locale.ROOT, "the byte 0x%02X at byte "
+                    + "offset %d, which is not valid UTF-8", bytes[bad] & 0xff, bad), "a file in UTF-8 (save it as "
+                    + "UTF-8 from the editor or spreadsheet that wrote it)");
             return null;
         }
         JsonParser p = null;
@@ -134,7 +165,8 @@ final class TreeReader {
             syntax(e);
             return null;
         } catch (IOException e) {
-            fail("", Location.UNKNOWN, "a file that could not be read: " + e.getMessage(), "a readable file");
+            fail("", Location.UNKNOWN, "a file that could not be read: " + plainWords(oneLine(e.getMessage())),
+                    "a readable file");
             return null;
         } finally {
             if (p != null) {
@@ -145,6 +177,69 @@ final class TreeReader {
                 }
             }
         }
+    }
+
+    /** @return the offset of the first byte that is not valid UTF-8, or -1 */
+    static int firstMalformedUtf8(byte[] bytes) {
+        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(1 << 14);
+        while (true) {
+            java.nio.charset.CoderResult r = d.decode(in, out, true);
+            if (r.isError()) {
+                return in.position();
+            }
+            if (r.isUnderflow()) {
+                break;
+            }
+            out.clear();
+        }
+        out.clear();
+        java.nio.charset.CoderResult r = d.flush(out);
+        return r.isError() ? in.position() : -1;
+    }
+
+    /** @return the line and column (in characters) of a byte offset */
+    private static Location locationOfByte(byte[] bytes, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int column = 1;
+        for (int i = lineStart; i < offset; i++) {
+            if ((bytes[i] & 0xC0) != 0x80) {
+                column++; // count characters, not continuation bytes
+            }
+        }
+        return new Location(line, column);
+    }
+
+    /**
+     * @return a parser's message in the planner's words: SnakeYAML's token and event names and Java class names
+     *     replaced by what they mean
+     */
+    static String plainWords(String message) {
+        String m = message.replaceAll("\\b(?:java|javax|org|com)\\.[\\w.$]+(?:Exception|Error):\\s*", "")
+                .replace("<stream end>", "the end of the file")
+                .replace("<document end>", "the end of the document")
+                .replaceAll("<org\\.yaml\\.snakeyaml\\.events\\.SequenceStartEvent[^>]*>", "a list")
+                .replaceAll("<org\\.yaml\\.snakeyaml\\.events\\.MappingStartEvent[^>]*>", "a mapping")
+                .replaceAll("<org\\.yaml\\.snakeyaml\\.events\\.ScalarEvent[^>]*>", "a value")
+                .replaceAll("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event[^>]*>", "something else")
+                .replace("Expected a field name (Scalar value in YAML), got this instead:", "expected a key (a plain "
+                        + "text), found")
+                .replaceAll("'<([a-z][a-z ]*)>'", "'$1'")
+                .replaceAll("<([a-z][a-z ]*)>", "'$1'");
+        if (m.contains("org.yaml") || m.contains("java.") || m.contains("com.fasterxml") || m.contains("Event(")) {
+            return "text the parser cannot read";
+        }
+        return m;
     }
 
     /** Reports a syntax error: for YAML, SnakeYAML's problem and its context, each with its place. */
@@ -161,14 +256,15 @@ final class TreeReader {
                     : " started at line " + (m.getContextMark().getLine() + 1) + ", column "
                     + (m.getContextMark().getColumn() + 1)) + ")";
             fail("", new Location(at.getLine() + 1, at.getColumn() + 1), "text that is not valid YAML: "
-                    + oneLine(m.getProblem()) + context, "valid YAML");
+                    + plainWords(oneLine(m.getProblem()) + context), "valid YAML");
             return;
         }
         // Jackson's wording, without its internals (feature names, character codes)
         String plain = msg.replaceAll("\\s*\\(not recognized as one since Feature[^)]*\\)", "")
                 .replaceAll(" \\(code \\d+\\)", "").replaceAll(": enable `[^`]*` to allow", "")
                 .replaceAll("\\s*at \\[Source:.*$", "");
-        fail("", location(e.getLocation()), "text that is not valid " + format + ": " + plain, "valid " + format);
+        fail("", location(e.getLocation()), "text that is not valid " + format + ": " + plainWords(plain),
+                "valid " + format);
     }
 
     private static String refusal(String message) {
@@ -248,17 +344,24 @@ final class TreeReader {
                 sources.value(path, at, text);
                 return NODES.textNode(text);
             }
-            case VALUE_NUMBER_INT -> {
-                sources.value(path, at, p.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                String written = p.getText();
+                sources.value(path, at, written);
+                String notPlain = format == Format.YAML ? NumberForms.notPlainDecimal(written) : null;
+                if (notPlain != null) {
+                    // reported here, at its path, and the rest of the file is still read and checked
+                    sources.refuse(path);
+                    fail(path, at, notPlain, NumberForms.PLAIN);
+                    return NODES.nullNode();
+                }
+                if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    return NODES.numberNode(p.getDoubleValue());
+                }
                 return switch (p.getNumberType()) {
                     case INT -> NODES.numberNode(p.getIntValue());
                     case LONG -> NODES.numberNode(p.getLongValue());
                     default -> NODES.numberNode(p.getBigIntegerValue());
                 };
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                sources.value(path, at, p.getText());
-                return NODES.numberNode(p.getDoubleValue());
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 sources.value(path, at, p.getText());
@@ -269,7 +372,8 @@ final class TreeReader {
                 return NODES.nullNode();
             }
             default -> {
-                fail(path, at, "an unexpected " + t, "a mapping, a list or a plain value");
+                fail(path, at, "something that is not a mapping, a list or a plain value", "a mapping, a list or "
+                        + "a plain value");
                 return null;
             }
         }

@@ -135,18 +135,44 @@ class BridgeCommandTest {
     }
 
     @Test
-    void bridgeCsv_oneRowPerBar_betweenBaseAndFinal() throws IOException {
+    void bridgeCsv_everyFigureOfTheJson_barsThenInteractionAndTrajectory() throws IOException {
         List<String> lines = Files.readAllLines(oneThread.resolve("bridge.csv"));
         assertEquals(org.bedsim.report.BridgeCsv.HEADER, lines.get(0));
-        assertEquals(7, lines.size());
-        assertTrue(lines.get(1).startsWith("base,2016/17,Beds 2016/17,NA,NA,NA,NA,"), lines.get(1));
-        assertTrue(lines.get(3).startsWith("step,no-op,A step that changes nothing,0,0,0,0,"), lines.get(3));
+        List<String> header = List.of(lines.get(0).split(","));
+        assertEquals(7 + 1 + 4, lines.size(), "base, 4 steps, final, interaction, 4 years");
+        assertTrue(lines.get(1).startsWith("base,2016/17,Beds 2016/17,NA,NA,NA,NA,NA,NA,NA,NA,NA,"), lines.get(1));
+        assertTrue(lines.get(3).startsWith("step,no-op,A step that changes nothing,0,0,0,0,0,0,0,0,0,"),
+                lines.get(3));
         assertTrue(lines.get(6).startsWith("final,2019/20,Beds 2019/20,"), lines.get(6));
+        assertTrue(lines.get(7).startsWith("interaction,interaction,"), lines.get(7));
         JsonNode j = bridgeJson(oneThread);
         String[] last = lines.get(6).split(",");
-        assertEquals(j.get("final_beds").get("mean").asDouble(), Double.parseDouble(last[7]));
+        assertEquals(j.get("final_beds").get("mean").asDouble(),
+                Double.parseDouble(last[header.indexOf("cumulative_beds")]));
+        // the total change with its paired interval, as in the JSON
+        assertEquals(j.get("total_change_beds_ci95").get(0).asDouble(),
+                Double.parseDouble(last[header.indexOf("delta_ci95_low")]), 1e-9);
+        // every step's Shapley and standalone intervals
+        String[] first = lines.get(2).split(",");
+        JsonNode step = j.get("steps").get(0);
+        assertEquals(step.get("shapley_delta_beds_ci95").get(1).asDouble(),
+                Double.parseDouble(first[header.indexOf("shapley_ci95_high")]), 1e-9);
+        assertEquals(step.get("standalone_delta_beds").asDouble(),
+                Double.parseDouble(first[header.indexOf("standalone_delta_beds")]), 1e-9);
+        String[] interaction = lines.get(7).split(",");
+        assertEquals(j.get("interaction_beds_ci95").get(0).asDouble(),
+                Double.parseDouble(interaction[header.indexOf("delta_ci95_low")]), 1e-9);
+        // the trajectory, year by year
+        JsonNode t = j.get("trajectory");
+        for (int i = 0; i < t.size(); i++) {
+            String[] year = lines.get(8 + i).split(",");
+            assertEquals("year", year[0]);
+            assertEquals(t.get(i).get("year").asText(), year[1]);
+            assertEquals(t.get(i).get("beds").asDouble(), Double.parseDouble(year[header.indexOf("cumulative_beds")]),
+                    1e-9);
+        }
         for (String line : lines) {
-            assertEquals(10, line.split(",", -1).length, line);
+            assertEquals(15, line.split(",", -1).length, line);
         }
     }
 

@@ -168,8 +168,14 @@ class CompareCommandTest {
             assertEquals("svg", doc.getDocumentElement().getLocalName(), s);
         }
         String chart = Files.readString(out.resolve("charts").resolve("compare-acute-beds-required-percentile.svg"));
-        for (String label : List.of("two-pools", "same", "extra-ward", "one-pool", "Acute settings: beds required")) {
+        for (String label : List.of("same", "extra-ward", "one-pool", "Acute settings: beds required",
+                "difference from two-pools", "No difference from two-pools")) {
             assertTrue(chart.contains(label), label);
+        }
+        String values = Files.readString(out.resolve("charts").resolve(
+                "compare-acute-beds-required-percentile-values.svg"));
+        for (String label : List.of("two-pools", "same", "one-pool", "Base option: two-pools")) {
+            assertTrue(values.contains(label), label);
         }
     }
 
@@ -188,7 +194,8 @@ class CompareCommandTest {
         assertTrue(text.contains("one-pool: settings.a"), "where the option's sources are cited");
         assertEquals(json.get("manifest").size() > 0, true);
         int svgs = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength();
-        assertEquals(listing(out.resolve("charts")).size() / 2, svgs, "every key chart inlined");
+        assertEquals(listing(out.resolve("charts")).stream().filter(f -> f.endsWith(".svg")
+                && !f.endsWith("-values.svg")).count(), svgs, "every key chart's difference view inlined");
     }
 
     @Test

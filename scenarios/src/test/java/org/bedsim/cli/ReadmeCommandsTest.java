@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Docs that run: every {@code ./bedsim ...} command the README shows (in code blocks or inline code) names files
  * that exist and runs with exit code 0; a {@code > file} redirect must reproduce that file. Runs and bridges write
- * to a temporary directory instead of {@code out/}.
+ * to a temporary directory instead of {@code out/}. {@code ./bedsim serve} commands are run by the web module's
+ * {@code ReadmeServeTest} (the server is started, asked for its first page and stopped).
  */
 class ReadmeCommandsTest {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -68,6 +69,9 @@ class ReadmeCommandsTest {
             if (gt >= 0) {
                 redirect = words.get(gt + 1);
                 words = new ArrayList<>(words.subList(0, gt));
+            }
+            if (!words.isEmpty() && words.get(0).equals("serve")) {
+                continue; // a server runs until stopped: the web module's ReadmeServeTest starts, asks and stops it
             }
             List<String> args = new ArrayList<>();
             boolean isRun = !words.isEmpty() && (words.get(0).equals("run") || words.get(0).equals("bridge")

@@ -37,9 +37,10 @@ class WritersTest {
             assertEquals(2, v.get("ci95").size(), k.key());
             assertTrue(v.get("ci95").get(0).asDouble() <= v.get("mean").asDouble(), k.key());
         }
-        // mean of 1, 2, 3 admissions (field 1 + replication) and its t interval
+        // mean of 1, 2, 3 admissions (field 1 + replication) and its t interval, truncated at 0 (a count)
         assertEquals(2.0, ward.get("kpis").get("admissions").get("mean").asDouble());
-        assertEquals(2 - 4.302652729911275 / Math.sqrt(3), ward.get("kpis").get("admissions").get("ci95").get(0)
+        assertEquals(0.0, ward.get("kpis").get("admissions").get("ci95").get(0).asDouble());
+        assertEquals(2 + 4.302652729911275 / Math.sqrt(3), ward.get("kpis").get("admissions").get("ci95").get(1)
                 .asDouble(), 1e-9);
         assertEquals(26.25, ward.get("beds_required").get("mean_method").get("mean").asDouble(), 1e-12);
         assertEquals(28.0, ward.get("beds_required").get("percentile_method").get("mean").asDouble(), 1e-12);
@@ -119,7 +120,8 @@ class WritersTest {
         assertEquals(1 + 2 * SettingKpi.values().length, lines.size());
         ConfidenceInterval ci = ConfidenceInterval.of(new double[] {1, 2, 3}, 0.95);
         assertEquals(2 - 4.302652729911275 / Math.sqrt(3), ci.low(), 1e-9);
-        assertEquals("\"ward, east\",admissions,patients,2," + ci.low() + "," + ci.high() + ",3", lines.get(1));
+        // the interval's low end, -0.48, is truncated at 0: a count is never negative
+        assertEquals("\"ward, east\",admissions,patients,2,0," + ci.high() + ",3", lines.get(1));
         for (int i = 0; i < SettingKpi.values().length; i++) {
             SettingKpi k = SettingKpi.values()[i];
             assertTrue(lines.get(2 + SettingKpi.values().length + i - 1).startsWith("rehab," + k.key() + ","

@@ -57,6 +57,8 @@ final class ChartStyle {
     static final Color DECREASE = new Color(0x0072B2);
     static final Color WHISKER = new Color(0x222222);
     static final Color CAPACITY = Color.BLACK;
+    /** Published figures (model against plan). */
+    static final Color PUBLISHED = new Color(0xCC0000);
 
     static final Stroke THIN = new BasicStroke(1.5f);
     static final Stroke LINE = new BasicStroke(2.2f);
@@ -194,6 +196,24 @@ final class ChartStyle {
     /** @return the shape of a point estimate */
     static Shape dotShape() {
         return new Ellipse2D.Double(-5, -5, 10, 10);
+    }
+
+    /** @return a diamond marker, for published figures */
+    static Shape diamondShape() {
+        java.awt.geom.Path2D p = new java.awt.geom.Path2D.Double();
+        p.moveTo(0, -7);
+        p.lineTo(7, 0);
+        p.lineTo(0, 7);
+        p.lineTo(-7, 0);
+        p.closePath();
+        return p;
+    }
+
+    /** @return a legend entry drawn as a diamond */
+    static LegendItem diamond(String label, Paint paint) {
+        LegendItem item = new LegendItem(label, null, null, null, diamondShape(), paint);
+        item.setLabelFont(LEGEND);
+        return item;
     }
 
     /** @return a legend of the given entries */

@@ -36,38 +36,50 @@ public final class Charts {
 
     /** As {@link #waterfall(BridgeResult, String)} with the labels of the base and final bars. */
     public static JFreeChart waterfall(BridgeResult result, String title, String baseLabel, String finalLabel) {
-        Objects.requireNonNull(result, "result");
-        return WaterfallChart.create(result, title, baseLabel, finalLabel);
+        return waterfall(result, title, baseLabel, finalLabel, WaterfallMarks.NONE);
     }
 
     /**
-     * The waterfall with the assessment's marks: bars resting on a calibrated input hatched, published figures as
-     * diamonds (the published beds of a total; for a step, the level its published change would reach).
+     * As {@link #waterfall(BridgeResult, String)} with what the scenario says beside the model: published figures
+     * (drawn as markers) and steps resting on a calibrated input (hatched).
+     */
+    public static JFreeChart waterfall(BridgeResult result, String title, WaterfallMarks marks) {
+        String[] ends = WaterfallChart.defaultEndLabels(result);
+        return waterfall(result, title, ends[0], ends[1], marks);
+    }
+
+    /** As {@link #waterfall(BridgeResult, String, WaterfallMarks)} with the labels of the base and final bars. */
+    public static JFreeChart waterfall(BridgeResult result, String title, String baseLabel, String finalLabel,
+            WaterfallMarks marks) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(marks, "marks");
+        return WaterfallChart.create(result, title, baseLabel, finalLabel, marks);
+    }
+
+    /**
+     * The waterfall with the assessment's marks ({@link WaterfallMarks}): steps resting on a calibrated input
+     * hatched, published figures as markers.
      *
      * @param assessment the assessment, or null for the plain waterfall
      */
     public static JFreeChart waterfall(BridgeResult result, String title,
             org.bedsim.calibrate.Assessment assessment) {
-        Objects.requireNonNull(result, "result");
-        String[] ends = WaterfallChart.defaultEndLabels(result);
         if (assessment == null) {
-            return WaterfallChart.create(result, title, ends[0], ends[1]);
+            return waterfall(result, title);
         }
-        int n = result.bars().size() + 2;
-        boolean[] calibrated = new boolean[n];
-        double[] published = new double[n];
-        org.bedsim.calibrate.Basis cal = org.bedsim.calibrate.Basis.CALIBRATED;
-        calibrated[0] = assessment.labels().base() == cal;
-        calibrated[n - 1] = assessment.labels().finalBeds() == cal;
-        published[0] = assessment.published().getOrDefault("base", Double.NaN);
-        published[n - 1] = assessment.published().getOrDefault("final", Double.NaN);
-        for (int i = 0; i < result.bars().size(); i++) {
-            String id = result.bars().get(i).id();
-            calibrated[i + 1] = assessment.labels().bar(id) == cal;
-            published[i + 1] = assessment.published().getOrDefault(id, Double.NaN);
+        java.util.Map<String, Double> changes = new java.util.LinkedHashMap<>();
+        java.util.Set<String> calibrated = new java.util.LinkedHashSet<>();
+        for (BridgeResult.Bar bar : result.bars()) {
+            Double p = assessment.published().get(bar.id());
+            if (p != null) {
+                changes.put(bar.id(), p);
+            }
+            if (assessment.labels().bar(bar.id()) == org.bedsim.calibrate.Basis.CALIBRATED) {
+                calibrated.add(bar.id());
+            }
         }
-        return WaterfallChart.create(result, title, ends[0], ends[1], new WaterfallChart.Marks(calibrated,
-                published));
+        return waterfall(result, title, new WaterfallMarks(assessment.published().get("base"),
+                assessment.published().get("final"), changes, calibrated));
     }
 
     /**
@@ -87,8 +99,14 @@ public final class Charts {
      * @throws IllegalArgumentException if the bridge has no trajectory (its steps are not phased)
      */
     public static JFreeChart trajectory(BridgeResult result, String title) {
+        return trajectory(result, title, WaterfallMarks.NONE);
+    }
+
+    /** As {@link #trajectory(BridgeResult, String)} with the published base and final beds as markers. */
+    public static JFreeChart trajectory(BridgeResult result, String title, WaterfallMarks marks) {
         Objects.requireNonNull(result, "result");
-        return TrajectoryChart.create(result, title);
+        Objects.requireNonNull(marks, "marks");
+        return TrajectoryChart.create(result, title, marks);
     }
 
     /**
@@ -137,5 +155,19 @@ public final class Charts {
      */
     public static JFreeChart optionComparison(String kpiLabel, String unit, List<OptionInterval> options) {
         return OptionComparisonChart.create(kpiLabel, unit, List.copyOf(options));
+    }
+
+    /**
+     * The main view of an option comparison: each option's paired difference from the base with its 95 % interval,
+     * against a line at zero (the axis always holds zero).
+     *
+     * @param kpiLabel what is measured, e.g. "Acute settings: beds required, mean method"
+     * @param unit its unit; the difference of shares is shown in percentage points
+     * @param baseName the base option's name
+     * @param options one difference per option other than the base, in the order to show
+     */
+    public static JFreeChart optionDifference(String kpiLabel, String unit, String baseName,
+            List<OptionDifference> options) {
+        return OptionDifferenceChart.create(kpiLabel, unit, baseName, List.copyOf(options));
     }
 }

@@ -51,6 +51,40 @@ final class Labels {
         return format("#,##0.##", share * 100) + " %";
     }
 
+    /**
+     * @param difference a difference of two values of a unit
+     * @param unit the unit; a difference of shares is in percentage points ({@code +2.5 pp})
+     * @return the difference with its sign, e.g. {@code +6.4}, {@code -30}, {@code +2.5 pp}
+     */
+    static String difference(double difference, String unit) {
+        if (Double.isNaN(difference)) {
+            return "n/a";
+        }
+        if ("share".equals(unit)) {
+            String s = format("#,##0.##", difference * 100);
+            return (s.equals("0") || s.startsWith("-") ? s : "+" + s) + " pp";
+        }
+        String s = decimals(difference);
+        return s.equals("0") || s.startsWith("-") ? s : "+" + s;
+    }
+
+    /** @return the unit of a difference: percentage points for shares */
+    static String differenceUnit(String unit) {
+        if ("share".equals(unit)) {
+            return "percentage points";
+        }
+        return unit == null || unit.isBlank() ? "difference" : unit;
+    }
+
+    /** @return a pattern for axis ticks of a difference ({@code share}: percentage points, signed) */
+    static NumberFormat differenceAxisFormat(String unit) {
+        DecimalFormat f = new DecimalFormat("+#,##0.###;-#,##0.###", SYMBOLS);
+        if ("share".equals(unit)) {
+            f.setMultiplier(100);
+        }
+        return f;
+    }
+
     /** @return a pattern for axis ticks of a unit ({@code share}: percent) */
     static NumberFormat axisFormat(String unit) {
         return "share".equals(unit) ? new DecimalFormat("#,##0.#%", SYMBOLS) : new DecimalFormat("#,##0.###", SYMBOLS);

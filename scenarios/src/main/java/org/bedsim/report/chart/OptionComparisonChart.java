@@ -97,7 +97,16 @@ final class OptionComparisonChart {
         NumberAxis yAxis = ChartStyle.numberAxis(axisLabel);
         yAxis.setNumberFormatOverride(Labels.axisFormat(unit));
         double pad = Math.max(max - min, Math.abs(max) * 0.02 + 1e-9) * 0.15;
-        yAxis.setRange(min - pad, max + pad);
+        double low = min - pad;
+        double high = max + pad;
+        if (min >= 0 && low < high / 3) {
+            low = 0; // close enough to zero: show it, so the values are drawn to scale
+        }
+        boolean zoomed = low > 0 || high < 0;
+        if (zoomed) {
+            yAxis.setLabel(axisLabel + ", zoomed: the axis does not start at zero");
+        }
+        yAxis.setRange(low, high);
         plot.setDataset(dataset);
         plot.setDomainAxis(xAxis);
         plot.setRangeAxis(yAxis);
@@ -123,7 +132,9 @@ final class OptionComparisonChart {
             legend.add(ChartStyle.dot("Option", ChartStyle.DECREASE));
         }
         legend.add(ChartStyle.line("95 % interval", ChartStyle.DECREASE, ChartStyle.LINE));
-        String subtitle = "Mean over replications on common random numbers; whiskers: 95 % interval";
+        String subtitle = "Each option's own value: mean over replications, whiskers its 95 % interval. Whether two "
+                + "options differ is read from the paired differences, not from overlapping whiskers."
+                + (zoomed ? " Axis zoomed (not from zero)." : "");
         return ChartStyle.chart(kpiLabel + " by option", subtitle, plot, ChartStyle.legend(legend));
     }
 

@@ -1,7 +1,14 @@
 package org.bedsim.report.chart;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RectangularShape;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,10 +23,12 @@ import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.IntervalBarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
@@ -35,36 +44,31 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
  * whiskers, drawn after the bars by a line renderer with lines and shapes off and the 95 % half-width as its
  * "deviation": around each total its own interval, and around each step's end the interval of the step's change
  * (the uncertainty of the bar, not of the running total). Bed numbers are text annotations above each bar and its
- * whisker. Category labels wrap onto up to four lines, and turn 45 degrees when there are many bars.
+ * whisker. Category labels wrap onto up to four lines (at word boundaries), and turn 45 degrees when there are many
+ * bars. When the value axis is zoomed to show the steps (it does not start at zero), each total bar carries a
+ * visible {@link AxisBreak}, the axis label and subtitle say so. Dataset 2, when the scenario publishes figures,
+ * holds them as diamond markers ({@link WaterfallMarks}): a total at its published beds, a step at the level its
+ * published change would reach from the bar's start. A step that rests on a calibrated input is hatched. The
+ * subtitle gives the total change with its paired 95 % interval.
  */
 final class WaterfallChart {
     static final String SERIES = "Beds";
     static final String WHISKERS = "95 % interval";
+    static final String PUBLISHED = "Published figure";
 
     private WaterfallChart() {
     }
 
-    /**
-     * What the assessment adds to the chart: which bars rest on a calibrated input (hatched) and the published value
-     * of each bar that has one (a diamond at the level the published figure puts the bar's top; NaN for none).
-     *
-     * @param calibrated per bar, base first, final last
-     * @param published per bar, base first, final last: the published beds of a total, the published change of a step
-     */
-    record Marks(boolean[] calibrated, double[] published) {
-    }
-
-    static JFreeChart create(BridgeResult result, String title, String baseLabel, String finalLabel) {
-        return create(result, title, baseLabel, finalLabel, null);
-    }
-
-    static JFreeChart create(BridgeResult result, String title, String baseLabel, String finalLabel, Marks marks) {
+    static JFreeChart create(BridgeResult result, String title, String baseLabel, String finalLabel,
+            WaterfallMarks marks) {
         List<BridgeResult.Bar> bars = result.bars();
         int n = bars.size() + 2;
         List<String> categories = categories(result, baseLabel, finalLabel);
         Number[][] starts = new Number[1][n];
         Number[][] ends = new Number[1][n];
         Paint[] paints = new Paint[n];
+        boolean[] hatched = new boolean[n];
+        DefaultCategoryDataset published = new DefaultCategoryDataset();
         DefaultStatisticalCategoryDataset whiskers = new DefaultStatisticalCategoryDataset();
         List<CategoryTextAnnotation> labels = new ArrayList<>();
         double min = Double.POSITIVE_INFINITY;
@@ -87,6 +91,12 @@ final class WaterfallChart {
                 paints[i] = ChartStyle.TOTAL;
                 min = Math.min(min, end);
                 max = Math.max(max, end);
+                Double p = i == 0 ? marks.publishedBase() : marks.publishedFinal();
+                published.addValue(p, PUBLISHED, categories.get(i));
+                if (p != null) {
+                    min = Math.min(min, p);
+                    max = Math.max(max, p);
+                }
             } else {
                 BridgeResult.Bar bar = bars.get(i - 1);
                 start = running;
@@ -98,8 +108,15 @@ final class WaterfallChart {
                 anyUp |= up;
                 anyDown |= !up;
                 paints[i] = up ? ChartStyle.INCREASE : ChartStyle.DECREASE;
+                hatched[i] = marks.calibratedSteps().contains(bar.id());
                 min = Math.min(min, Math.min(start, end));
                 max = Math.max(max, Math.max(start, end));
+                Double p = marks.publishedChanges().get(bar.id());
+                published.addValue(p == null ? null : start + p, PUBLISHED, categories.get(i));
+                if (p != null) {
+                    min = Math.min(min, start + p);
+                    max = Math.max(max, start + p);
+                }
             }
             starts[0][i] = start;
             ends[0][i] = end;
@@ -118,28 +135,6 @@ final class WaterfallChart {
             labels.add(label);
         }
 
-        DefaultCategoryDataset markers = new DefaultCategoryDataset();
-        boolean anyCalibrated = false;
-        boolean anyPublished = false;
-        if (marks != null) {
-            for (int i = 0; i < n; i++) {
-                if (marks.calibrated()[i]) {
-                    paints[i] = hatched((Color) paints[i]);
-                    anyCalibrated = true;
-                }
-                double pub = marks.published()[i];
-                if (Double.isFinite(pub)) {
-                    double level = i == 0 || i == n - 1 ? pub : starts[0][i].doubleValue() + pub;
-                    markers.addValue(level, PUBLISHED, categories.get(i));
-                    min = Math.min(min, level);
-                    max = Math.max(max, level);
-                    anyPublished = true;
-                } else {
-                    markers.addValue(null, PUBLISHED, categories.get(i));
-                }
-            }
-        }
-
         DefaultIntervalCategoryDataset dataset = new DefaultIntervalCategoryDataset(new Comparable[] {SERIES},
                 categories.toArray(new Comparable[0]), starts, ends);
         CategoryAxis xAxis = ChartStyle.categoryAxis(null);
@@ -151,12 +146,15 @@ final class WaterfallChart {
         NumberAxis yAxis = ChartStyle.numberAxis("Beds");
         yAxis.setNumberFormatOverride(Labels.axisFormat("beds"));
         boolean fromZero = ChartStyle.fitRange(yAxis, min, max);
+        if (!fromZero) {
+            yAxis.setLabel("Beds (axis from " + Labels.beds(yAxis.getLowerBound()) + ", not zero: totals cut)");
+        }
         // lift each label a little above its bar or whisker
         double gap = (yAxis.getUpperBound() - yAxis.getLowerBound()) * 0.015;
         labels.forEach(l -> l.setValue(l.getValue() + gap));
 
         ItemPaintBarRenderer bars0 = new ItemPaintBarRenderer(paints);
-        bars0.setBarPainter(new StandardBarPainter());
+        bars0.setBarPainter(new HatchingBarPainter(hatched));
         bars0.setShadowVisible(false);
         bars0.setDrawBarOutline(false);
         StatisticalLineAndShapeRenderer whiskerRenderer = new StatisticalLineAndShapeRenderer(false, false);
@@ -166,16 +164,19 @@ final class WaterfallChart {
         CategoryPlot plot = new CategoryPlot(dataset, xAxis, yAxis, bars0);
         plot.setDataset(1, whiskers);
         plot.setRenderer(1, whiskerRenderer);
-        if (anyPublished) {
-            LineAndShapeRenderer diamonds = new LineAndShapeRenderer(false, true);
-            diamonds.setSeriesShape(0, new java.awt.geom.Path2D.Double(new java.awt.geom.Rectangle2D.Double(-6, -6,
-                    12, 12), java.awt.geom.AffineTransform.getRotateInstance(Math.PI / 4)));
-            diamonds.setSeriesPaint(0, Color.BLACK);
-            plot.setDataset(2, markers);
-            plot.setRenderer(2, diamonds);
-        }
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         labels.forEach(plot::addAnnotation);
+        if (!fromZero) {
+            plot.addAnnotation(new AxisBreak(categories.get(0), true, true));
+            plot.addAnnotation(new AxisBreak(categories.get(n - 1), true, false));
+        }
+        if (marks.anyPublished()) {
+            LineAndShapeRenderer marker = new LineAndShapeRenderer(false, true);
+            marker.setSeriesShape(0, ChartStyle.diamondShape());
+            marker.setSeriesPaint(0, ChartStyle.PUBLISHED);
+            plot.setDataset(2, published);
+            plot.setRenderer(2, marker);
+        }
 
         List<LegendItem> legend = new ArrayList<>();
         legend.add(ChartStyle.box("Total beds", ChartStyle.TOTAL));
@@ -185,35 +186,32 @@ final class WaterfallChart {
         if (anyDown) {
             legend.add(ChartStyle.box("Step removes beds", ChartStyle.DECREASE));
         }
-        legend.add(ChartStyle.line(WHISKERS, ChartStyle.WHISKER, ChartStyle.THIN));
-        if (anyCalibrated) {
-            legend.add(ChartStyle.box("Rests on a calibrated input (hatched)", hatched(ChartStyle.TOTAL)));
+        boolean anyHatched = false;
+        for (boolean h : hatched) {
+            anyHatched |= h;
         }
-        if (anyPublished) {
-            legend.add(ChartStyle.box("Published figure (diamond)", Color.BLACK));
+        if (anyHatched) {
+            legend.add(ChartStyle.box("Hatched: step rests on a calibrated input", ChartStyle.tint(ChartStyle.TOTAL,
+                    0.5)));
+        }
+        legend.add(ChartStyle.line(WHISKERS, ChartStyle.WHISKER, ChartStyle.THIN));
+        if (marks.anyPublished()) {
+            legend.add(ChartStyle.diamond(PUBLISHED, ChartStyle.PUBLISHED));
         }
         String subtitle = "Mean of " + result.replications() + " replications (common random numbers). "
-                + "Whiskers: 95 % interval of each total and each step's change."
-                + (fromZero ? "" : " Axis does not start at zero.");
+                + "Whiskers: 95 % interval of each total and each step's change. " + totalChange(result)
+                + (fromZero ? "" : " The axis does not start at zero: the total bars are cut, marked by a break.");
         return ChartStyle.chart(title, subtitle, plot, ChartStyle.legend(legend));
     }
 
-    static final String PUBLISHED = "Published";
-
-    /** @return the colour with white diagonal hatching, for bars resting on a calibrated input */
-    static Paint hatched(Color base) {
-        java.awt.image.BufferedImage tile = new java.awt.image.BufferedImage(8, 8,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = tile.createGraphics();
-        g.setColor(base);
-        g.fillRect(0, 0, 8, 8);
-        g.setColor(Color.WHITE);
-        g.setStroke(new java.awt.BasicStroke(1.6f));
-        g.drawLine(0, 8, 8, 0);
-        g.drawLine(-4, 4, 4, -4);
-        g.drawLine(4, 12, 12, 4);
-        g.dispose();
-        return new java.awt.TexturePaint(tile, new java.awt.Rectangle(0, 0, 8, 8));
+    /** @return e.g. "Total change -243 beds [-268, -218]." with the paired interval when known */
+    static String totalChange(BridgeResult result) {
+        ConfidenceInterval c = result.change();
+        if (c == null || !Double.isFinite(c.halfWidth())) {
+            return "Total change " + Labels.signedBeds(result.totalChange()) + " beds.";
+        }
+        return "Total change " + Labels.signedBeds(c.mean()) + " beds [" + Labels.signedBeds(c.low()) + ", "
+                + Labels.signedBeds(c.high()) + "].";
     }
 
     /** Base, step labels and final, made unique (a repeated label gets its step id). */
@@ -248,6 +246,40 @@ final class WaterfallChart {
         }
         return new String[] {Labels.financialYear(result.trajectory().get(0).year()),
             Labels.financialYear(result.trajectory().get(result.trajectory().size() - 1).year())};
+    }
+
+    /** The standard flat bar, hatched with white diagonal lines for the categories flagged. */
+    static final class HatchingBarPainter extends StandardBarPainter {
+        private static final long serialVersionUID = 1L;
+        private final boolean[] hatched;
+
+        HatchingBarPainter(boolean[] hatched) {
+            this.hatched = hatched.clone();
+        }
+
+        boolean hatched(int column) {
+            return column < hatched.length && hatched[column];
+        }
+
+        @Override
+        public void paintBar(Graphics2D g2, BarRenderer renderer, int row, int column, RectangularShape bar,
+                RectangleEdge base) {
+            super.paintBar(g2, renderer, row, column, bar, base);
+            if (!hatched(column)) {
+                return;
+            }
+            Shape clip = g2.getClip();
+            Stroke stroke = g2.getStroke();
+            g2.clip(bar);
+            g2.setPaint(Color.WHITE);
+            g2.setStroke(new BasicStroke(2f));
+            Rectangle2D r = bar.getBounds2D();
+            for (double x = r.getMinX() - r.getHeight(); x < r.getMaxX(); x += 9) {
+                g2.draw(new Line2D.Double(x, r.getMaxY(), x + r.getHeight(), r.getMinY()));
+            }
+            g2.setClip(clip);
+            g2.setStroke(stroke);
+        }
     }
 
     /** An interval bar renderer with one paint per category. */

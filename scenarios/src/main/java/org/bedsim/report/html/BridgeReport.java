@@ -54,15 +54,19 @@ public final class BridgeReport {
                     signed(b.standalone())));
         }
         rows.add(List.of("Interaction of the standalone effects", "", "", "", signed(result.interaction())));
-        rows.add(List.of(year(def.targetYear()), signed(ci(result.totalChange(), result.finalBeds())),
+        rows.add(List.of(year(def.targetYear()), signed(result.change() != null ? result.change()
+                : ci(result.totalChange(), result.finalBeds())),
                 beds(result.finalBeds()), "", ""));
         bars.table("Beds, mean and 95 % interval", List.of("step", "change in beds", "beds after the step",
                 "Shapley value", "step alone on the base"), rows);
-        bars.chart(Charts.waterfall(result, title, assessment), "waterfall", "The bridge as a waterfall"
-                + (assessment == null ? "." : ": hatched bars rest on a calibrated input; diamonds mark the "
-                + "published figures."));
+        bars.chart(Charts.waterfall(result, title, assessment), "waterfall", "The bridge as a waterfall. Total bars "
+                + "stand on zero; when the value axis is zoomed to show the steps, it does not start at zero and the "
+                + "total bars are cut, marked by a zig-zag break, so their heights are not to scale. The subtitle "
+                + "gives the total change with its paired 95 % interval." + (assessment == null ? ""
+                : " Hatched steps rest on a calibrated input; markers show the published figures."));
         bars.chart(Charts.trajectory(result, title + ", year by year"), "trajectory",
-                "Beds year by year, with each step phased in as the scenario says.");
+                "Beds year by year, with each step phased in as the scenario says. When the value axis does not "
+                + "start at zero, its label says so and a break marks it.");
 
         if (assessment != null) {
             AssessmentSections.add(r, result, assessment, title, year(def.targetYear()));

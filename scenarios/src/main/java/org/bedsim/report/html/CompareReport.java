@@ -59,8 +59,13 @@ public final class CompareReport {
         keyResults(r.section("Key results"), c);
 
         HtmlReport.Section ch = r.section("Charts");
-        ch.paragraph("Each chart shows one measure for every option: the mean over replications with its 95 % "
-                + "confidence interval; the base is grey, with a dashed line at its mean.");
+        ch.paragraph("Each chart shows one measure as each option's paired difference from the base: option minus "
+                + "base, replication by replication on the same random numbers, with its 95 % interval, against a "
+                + "line at zero. This is what the comparison rests on: an interval clear of zero is a real "
+                + "difference even where the options' own intervals overlap. Blue is lower than the base, orange "
+                + "higher, grey an interval that includes no difference. Differences of shares are in percentage "
+                + "points. Each option's own value with its interval is in the Key results table and in the "
+                + "charts folder ('-values' charts).");
         for (CompareCharts.KeyChart k : charts) {
             ch.chart(k.chart(), k.name(), k.caption());
         }

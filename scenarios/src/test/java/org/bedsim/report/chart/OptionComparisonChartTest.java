@@ -50,7 +50,7 @@ class OptionComparisonChartTest {
         List<String> texts = ChartFixtures.texts(ChartFixtures.svg(Charts.optionComparison(
                 "Acute beds required (mean method)", "beds", SITES)));
         for (String expected : List.of("Acute beds required (mean method) by option", "Three sites", "Two sites",
-                "Transition year", "Acute beds required (mean method) (beds)", "1,890  [1,865, 1,915]",
+                "Transition year", "Acute beds required (mean method) (beds), zoomed: the axis does not start at zero", "1,890  [1,865, 1,915]",
                 "Base: 1,940", "Base option: Three sites")) {
             assertTrue(texts.contains(expected), "missing " + expected + " in " + texts);
         }
@@ -81,5 +81,57 @@ class OptionComparisonChartTest {
         assertThrows(IllegalArgumentException.class, () -> Charts.optionComparison("k", "beds", List.of(
                 new OptionInterval("A", true, ci(1, 1)), new OptionInterval("A", false, ci(1, 1)))));
         assertThrows(IllegalArgumentException.class, () -> new OptionInterval(" ", false, ci(1, 1)));
+    }
+
+    private static final List<OptionDifference> DIFFERENCES = List.of(
+            new OptionDifference("Two sites", ci(6.4, 4.8)),
+            new OptionDifference("Transition year", ci(-1, 3)));
+
+    @Test
+    void optionDifference_dataset_pairedDifferencesAgainstAZeroLine() {
+        CategoryPlot plot = Charts.optionDifference("Acute beds", "beds", "Three sites", DIFFERENCES)
+                .getCategoryPlot();
+        StatisticalCategoryDataset data = (StatisticalCategoryDataset) plot.getDataset();
+        assertEquals(List.of("Two sites", "Transition year"), data.getColumnKeys());
+        assertEquals(6.4, data.getMeanValue(0, 0).doubleValue());
+        assertEquals(4.8, data.getStdDevValue(0, 0).doubleValue());
+        ValueMarker zero = (ValueMarker) plot.getRangeMarkers(Layer.BACKGROUND).iterator().next();
+        assertEquals(0, zero.getValue());
+        assertTrue(plot.getRangeAxis().getRange().contains(0));
+        // an interval clear of zero is coloured; one that includes zero is grey
+        assertEquals(ChartStyle.INCREASE, plot.getRenderer().getItemPaint(0, 0));
+        assertEquals(ChartStyle.TOTAL, plot.getRenderer().getItemPaint(0, 1));
+    }
+
+    @Test
+    void optionDifference_axisHoldsZero_evenWhenEveryDifferenceIsFarFromIt() {
+        CategoryPlot plot = Charts.optionDifference("k", "beds", "base", List.of(
+                new OptionDifference("A", ci(100, 1)), new OptionDifference("B", ci(105, 1)))).getCategoryPlot();
+        assertTrue(plot.getRangeAxis().getLowerBound() <= 0, "axis from " + plot.getRangeAxis().getLowerBound());
+    }
+
+    @Test
+    void optionDifference_svg_labelsDifferencesAndPercentagePoints() throws Exception {
+        List<String> texts = ChartFixtures.texts(ChartFixtures.svg(Charts.optionDifference("Acute beds", "beds",
+                "Three sites", DIFFERENCES)));
+        for (String expected : List.of("Acute beds: difference from Three sites", "+6.40  [+1.60, +11.2]",
+                "No difference from Three sites", "Difference from Three sites (beds)")) {
+            assertTrue(texts.contains(expected), "missing " + expected + " in " + texts);
+        }
+        List<String> shares = ChartFixtures.texts(ChartFixtures.svg(Charts.optionDifference("Full", "share", "Base",
+                List.of(new OptionDifference("Pooled", ci(-0.05, 0.01))))));
+        assertTrue(shares.contains("-5 pp  [-6 pp, -4 pp]"), shares.toString());
+        assertTrue(shares.contains("Difference from Base (percentage points)"), shares.toString());
+    }
+
+    @Test
+    void optionComparison_zoomedAxis_isMarkedAsSuch() throws Exception {
+        CategoryPlot plot = Charts.optionComparison("Acute beds", "beds", SITES).getCategoryPlot();
+        assertTrue(plot.getRangeAxis().getLowerBound() > 0);
+        assertTrue(plot.getRangeAxis().getLabel().contains("zoomed"), plot.getRangeAxis().getLabel());
+        CategoryPlot fromZero = Charts.optionComparison("k", "beds", List.of(new OptionInterval("A", true,
+                ci(3, 1)), new OptionInterval("B", false, ci(5, 1)))).getCategoryPlot();
+        assertEquals(0, fromZero.getRangeAxis().getLowerBound());
+        assertTrue(!fromZero.getRangeAxis().getLabel().contains("zoomed"));
     }
 }

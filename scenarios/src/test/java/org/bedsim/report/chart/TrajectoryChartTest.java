@@ -26,7 +26,7 @@ class TrajectoryChartTest {
     void trajectory_svg_containsTitleYearsBedsAndAxisLabels() throws Exception {
         List<String> texts = ChartFixtures.texts(ChartFixtures.svg(Charts.trajectory(llrBridge(),
                 "Acute beds year by year")));
-        for (String expected : List.of("Acute beds year by year", "2016/17", "2020/21", "1,940", "1,697", "Beds",
+        for (String expected : List.of("Acute beds year by year", "2016/17", "2020/21", "1,940", "1,697",
                 "Financial year", "95 % interval")) {
             assertTrue(texts.contains(expected), "missing " + expected + " in " + texts);
         }
@@ -37,5 +37,20 @@ class TrajectoryChartTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Charts.trajectory(bridge(new String[] {"A"}, new double[] {1}, 1), "t"));
         assertTrue(e.getMessage().contains("trajectory"));
+    }
+
+    @Test
+    void trajectory_zoomedAxis_markedWithABreak_andPublishedEndsDrawn() {
+        org.jfree.chart.JFreeChart chart = Charts.trajectory(ChartFixtures.llrBridge(), "t",
+                new WaterfallMarks(null, 1697.0, java.util.Map.of(), java.util.Set.of()));
+        var plot = chart.getCategoryPlot();
+        assertTrue(plot.getRangeAxis().getLowerBound() > 0);
+        assertTrue(plot.getRangeAxis().getLabel().contains("not zero"), plot.getRangeAxis().getLabel());
+        assertTrue(plot.getAnnotations().stream().anyMatch(a -> a instanceof AxisBreak));
+        String sub = ((org.jfree.chart.title.TextTitle) chart.getSubtitle(1)).getText();
+        assertTrue(sub.contains("does not start at zero"), sub);
+        var published = plot.getDataset(1);
+        assertEquals(null, published.getValue(0, 0));
+        assertEquals(1697.0, published.getValue(0, 4).doubleValue());
     }
 }

@@ -104,7 +104,8 @@ class WaterfallChartTest {
     @Test
     void waterfall_labels_showBedNumbersAboveBars() {
         CategoryPlot plot = Charts.waterfall(llrBridge(), "t").getCategoryPlot();
-        List<?> annotations = plot.getAnnotations();
+        List<?> annotations = plot.getAnnotations().stream().filter(a -> a instanceof CategoryTextAnnotation)
+                .toList();
         List<String> texts = annotations.stream().map(a -> ((CategoryTextAnnotation) a).getText()).toList();
         assertEquals(List.of("1,940", "+150", "-128", "-180", "-50", "-35", "1,697"), texts);
         IntervalCategoryDataset data = (IntervalCategoryDataset) plot.getDataset(0);
@@ -121,7 +122,7 @@ class WaterfallChartTest {
         List<String> texts = ChartFixtures.texts(ChartFixtures.svg(
                 Charts.waterfall(llrBridge(), "Acute beds 2016/17 to 2020/21")));
         for (String expected : List.of("Acute beds 2016/17 to 2020/21", "2016/17", "Growth", "Length of stay",
-                "2020/21", "-128", "+150", "1,940", "1,697", "Beds", "Step adds beds", "Step removes beds",
+                "2020/21", "-128", "+150", "1,940", "1,697", "Step adds beds", "Step removes beds",
                 "95 % interval")) {
             assertTrue(texts.contains(expected), "missing text " + expected + " in " + texts);
         }
@@ -182,5 +183,65 @@ class WaterfallChartTest {
         for (Color c : List.of(ChartStyle.TOTAL, ChartStyle.INCREASE, ChartStyle.DECREASE)) {
             assertTrue(seen.contains(c.getRGB() & 0xFFFFFF), "colour " + c + " drawn");
         }
+    }
+
+    private static BridgeResult withChange(BridgeResult r, ConfidenceInterval change) {
+        return new BridgeResult(r.base(), r.finalBeds(), r.bars(), r.interaction(), r.shapleyExact(), r.trajectory(),
+                r.replications(), r.configurations(), change);
+    }
+
+    private static String subtitle(JFreeChart chart) {
+        return ((org.jfree.chart.title.TextTitle) chart.getSubtitle(1)).getText();
+    }
+
+    @Test
+    void waterfall_zoomedAxis_breaksTheTotalBarsAndSaysSo() {
+        JFreeChart chart = Charts.waterfall(llrBridge(), "t");
+        CategoryPlot plot = chart.getCategoryPlot();
+        List<Object> broken = new java.util.ArrayList<>();
+        for (Object a : plot.getAnnotations()) {
+            if (a instanceof AxisBreak b && b.onBar()) {
+                broken.add(b.category());
+            }
+        }
+        assertEquals(List.of("2016/17", "2020/21"), broken, "a break on each total bar");
+        assertTrue(subtitle(chart).contains("The axis does not start at zero: the total bars are cut, marked by a "
+                + "break."), subtitle(chart));
+        assertTrue(plot.getRangeAxis().getLabel().contains("not zero"), plot.getRangeAxis().getLabel());
+        // from zero: no break, no warning
+        JFreeChart big = Charts.waterfall(bridge(new String[] {"A"}, new double[] {-90}, 1), "t");
+        assertTrue(big.getCategoryPlot().getAnnotations().stream().noneMatch(a -> a instanceof AxisBreak));
+        assertFalse(subtitle(big).contains("zero"), subtitle(big));
+    }
+
+    @Test
+    void waterfall_totalChange_withItsPairedInterval() throws Exception {
+        JFreeChart chart = Charts.waterfall(withChange(llrBridge(), ChartFixtures.ci(-243, 12)), "t");
+        assertTrue(subtitle(chart).contains("Total change -243 beds [-255, -231]."), subtitle(chart));
+    }
+
+    @Test
+    void waterfall_publishedFiguresAndCalibratedSteps_drawnFromTheMarks() throws Exception {
+        BridgeResult r = llrBridge();
+        String growth = r.bars().get(0).id();
+        String los = r.bars().get(r.bars().size() - 1).id();
+        WaterfallMarks marks = new WaterfallMarks(1940.0, 1697.0, java.util.Map.of(growth, 120.0),
+                java.util.Set.of(los));
+        JFreeChart chart = Charts.waterfall(r, "t", marks);
+        CategoryPlot plot = chart.getCategoryPlot();
+        org.jfree.data.category.CategoryDataset published = plot.getDataset(2);
+        assertEquals(1940.0, published.getValue(0, 0).doubleValue());
+        assertEquals(1940.0 + 120, published.getValue(0, 1).doubleValue(), "a step's published change from its start");
+        assertNull(published.getValue(0, 2));
+        assertEquals(1697.0, published.getValue(0, published.getColumnCount() - 1).doubleValue());
+        WaterfallChart.HatchingBarPainter painter = (WaterfallChart.HatchingBarPainter)
+                ((org.jfree.chart.renderer.category.BarRenderer) plot.getRenderer(0)).getBarPainter();
+        assertFalse(painter.hatched(1));
+        assertTrue(painter.hatched(r.bars().size()), "the calibrated step is hatched");
+        List<String> texts = ChartFixtures.texts(ChartFixtures.svg(chart));
+        assertTrue(texts.contains("Published figure"), texts.toString());
+        assertTrue(texts.contains("Hatched: step rests on a calibrated input"), texts.toString());
+        // without marks, no marker dataset and no hatching
+        assertNull(Charts.waterfall(r, "t").getCategoryPlot().getDataset(2));
     }
 }

@@ -1,0 +1,37 @@
+@echo off
+rem bedsim launcher for Windows: builds the self-contained jar when it is missing, then runs it.
+rem   bedsim run scenarios\examples\single-hospital.yaml
+rem   bedsim serve
+rem Needs only Java 17+: Maven is used if installed, otherwise the Maven wrapper (mvnw.cmd) fetches it.
+rem Exit codes: those of bedsim (0 success, 1 internal error, 2 bad input), and 3 when Java is missing or too old.
+rem After changing the sources, rebuild with: mvnw.cmd -B -q -DskipTests -pl web -am package
+setlocal
+set "ROOT=%~dp0"
+set "JAR=%ROOT%web\target\bedsim.jar"
+
+set "JAVA=java"
+if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
+"%JAVA%" -version >nul 2>&1
+if errorlevel 1 (
+  echo bedsim: Java 17 or newer is needed, and no java was found ^(JAVA_HOME is not set and java is not on the PATH^). 1>&2
+  echo bedsim: install a Java 17+ runtime, for example Eclipse Temurin 17 from https://adoptium.net 1>&2
+  exit /b 3
+)
+
+if not exist "%JAR%" (
+  echo bedsim: building the jar ^(-B -q -DskipTests -pl web -am package^)... 1>&2
+  where mvn >nul 2>&1
+  if errorlevel 1 (
+    call "%ROOT%mvnw.cmd" -f "%ROOT%pom.xml" -B -q -DskipTests -pl web -am package
+  ) else (
+    call mvn -f "%ROOT%pom.xml" -B -q -DskipTests -pl web -am package
+  )
+  if not exist "%JAR%" (
+    echo bedsim: the build failed ^(see above^) 1>&2
+    exit /b 1
+  )
+)
+
+rem the jar's entry class runs on old Javas too, and says which Java is needed (exit code 3)
+"%JAVA%" -jar "%JAR%" %*
+exit /b %ERRORLEVEL%
