@@ -87,8 +87,18 @@ public final class HonestBridge {
         if (n.isArray() && n.size() == 2 && n.get(0).isNumber() && n.get(1).isNumber()
                 && n.get(0).doubleValue() < n.get(1).doubleValue()) {
             String what = path.substring(path.indexOf(".changes[") + 1).replaceFirst("^changes\\[\\d+\\]\\.", "");
-            ranges.add(new RangeInput(path, st.id(), st.label() + ": " + what, n.get(0).doubleValue(),
-                    n.get(1).doubleValue(), basis));
+            double lo = n.get(0).doubleValue();
+            double hi = n.get(1).doubleValue();
+            // the same range for the same key in one step (e.g. one stay cut per site) is one input
+            for (int i = 0; i < ranges.size(); i++) {
+                RangeInput r = ranges.get(i);
+                if (r.stepId().equals(st.id()) && r.label().equals(st.label() + ": " + what) && r.low() == lo
+                        && r.high() == hi) {
+                    ranges.set(i, new RangeInput(r.path() + "," + path, r.stepId(), r.label(), lo, hi, basis));
+                    return;
+                }
+            }
+            ranges.add(new RangeInput(path, st.id(), st.label() + ": " + what, lo, hi, basis));
         } else if (n.isObject()) {
             n.fields().forEachRemaining(e -> collectRanges(e.getValue(), Paths.key(path, e.getKey()), st, basis));
         }
@@ -147,8 +157,10 @@ public final class HonestBridge {
         JsonNode t = tree.deepCopy();
         if (rangeValues != null) {
             for (int i = 0; i < ranges.size(); i++) {
-                for (InputPaths.Ref r : InputPaths.resolve(t, ranges.get(i).path())) {
-                    r.set(DoubleNode.valueOf(rangeValues[i]));
+                for (String p : ranges.get(i).path().split(",")) {
+                    for (InputPaths.Ref r : InputPaths.resolve(t, p)) {
+                        r.set(DoubleNode.valueOf(rangeValues[i]));
+                    }
                 }
             }
         }
