@@ -218,7 +218,8 @@ public final class Sensitivity {
             return new double[] {Double.NaN, Double.NaN};
         }
         double m = mean(values);
-        double t = new org.apache.commons.math3.distribution.TDistribution(n - 1).inverseCumulativeProbability(0.975);
+        double t = new org.apache.commons.math3.distribution.TDistribution(
+                (org.apache.commons.math3.random.RandomGenerator) null, n - 1).inverseCumulativeProbability(0.975);
         double half = t * sd(values) * Math.sqrt(1 + 1.0 / n);
         return new double[] {m - half, m + half};
     }
