@@ -98,7 +98,7 @@ class ShippedBridgesTest {
         assertEquals(Basis.CALIBRATED, pred.base(), "the prediction still calibrates the base year");
         assertEquals(Basis.PUBLISHED, pred.bar("integrated-teams"));
         assertEquals(Basis.ASSUMED, pred.bar("los-upper-quartile"), "the cut takes the file's assumed range");
-        assertEquals(Basis.ASSUMED, pred.finalBeds());
+        assertEquals(Basis.CALIBRATED, pred.finalBeds(), "the final beds rest on the calibrated base too");
         assertEquals(1940.0, h.published().get("base"));
         assertEquals(1697.0, h.published().get("final"));
         HonestBridge community = honest(BRIDGES.get(1));
