@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,7 +23,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The flow model on an LLR-sized system ({@link LlrSizedSystem}): events per second of one replication on one
- * thread (1 year warm-up, 5 years measured), and the wall time of the 100-replication, 5-year experiment on all
+ * thread (1 year warm-up, 5 years measured) on bedsim's event list and on the {@code PriorityQueue} reference, and the wall time of the 100-replication, 5-year experiment on all
  * cores.
  */
 @State(Scope.Thread)
@@ -44,6 +45,13 @@ public class FlowModelBenchmark {
         }
     }
 
+    /** The event list of {@link #oneReplication}: bedsim's default and the {@code PriorityQueue} reference. */
+    @State(Scope.Thread)
+    public static class Lists {
+        @Param({"timing-wheel", "priority-queue"})
+        public String eventList;
+    }
+
     @Setup
     public void setUp() {
         settings = LlrSizedSystem.settings(5);
@@ -56,8 +64,9 @@ public class FlowModelBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @Warmup(iterations = 3, time = 5)
     @Measurement(iterations = 5, time = 5)
-    public void oneReplication(Events counter, Blackhole bh) {
-        FlowModel model = new FlowModel(settings, streams.replication(replication++));
+    public void oneReplication(Lists lists, Events counter, Blackhole bh) {
+        FlowModel model = new FlowModel(settings, streams.replication(replication++),
+                EventLists.create(lists.eventList));
         bh.consume(model.run());
         counter.events += model.eventsExecuted();
     }

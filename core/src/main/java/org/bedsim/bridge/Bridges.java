@@ -1,6 +1,7 @@
 package org.bedsim.bridge;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.bedsim.experiment.Replications;
+import org.bedsim.model.DemandModel;
+import org.bedsim.model.DemandResult;
 import org.bedsim.model.FlowModel;
 import org.bedsim.model.FlowResult;
 import org.bedsim.model.FlowSettings;
@@ -27,7 +30,10 @@ import org.bedsim.stats.ConfidenceInterval;
  * the total in every replication. Exact Shapley values need every subset of the steps (2^n configurations); beyond
  * {@link BridgeDefinition#maxExactShapleySteps} steps, orderings are sampled (Castro, Gomez and Tejada 2009) from the
  * stream {@code bridge/orderings}. All (configuration, replication) runs are spread over the threads; the result does
- * not depend on their number.
+ * not depend on their number. When beds are unlimited (demand is counted), a replication's configurations run on the
+ * demand fast path ({@link DemandModel}), which gives the event-driven model's census exactly and shares each
+ * cohort's patients across the configurations that leave the cohort unchanged; a configuration it does not support
+ * (readmissions, or a change type it does not know) runs on the event-driven {@link FlowModel}.
  */
 public final class Bridges {
     private Bridges() {
@@ -47,6 +53,14 @@ public final class Bridges {
      * @return bars, Shapley values, interaction and trajectory
      */
     public static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone) {
+        return compute(def, threads, onRunDone, true);
+    }
+
+    /**
+     * As {@link #compute(BridgeDefinition, int, IntConsumer)}; {@code demandFastPath} false runs every configuration
+     * through the event-driven {@link FlowModel} (for tests that hold the two paths to the same result).
+     */
+    static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone, boolean demandFastPath) {
         int reps = def.replications();
         Plan plan = plan(def);
         Map<String, double[]> configs = plan.configs();
@@ -55,18 +69,47 @@ public final class Bridges {
 
         List<double[]> list = new ArrayList<>(configs.values());
         RandomStreams streams = new RandomStreams(def.seed());
-        List<Double> beds = Replications.run(list.size() * reps, threads, task -> {
-            double[] fractions = list.get(task / reps);
-            int replication = task % reps;
-            return beds(def, fractions, streams, replication);
-        }, onRunDone);
+        double[][] beds = new double[list.size()][reps];
+        if (demandFastPath && def.base().unconstrained()) {
+            // one task per replication (split further when there are fewer replications than threads): the demand
+            // fast path shares a replication's patients across its configurations
+            int chunks = reps >= threads ? 1 : Math.min(list.size(), (threads + reps - 1) / reps);
+            int per = (list.size() + chunks - 1) / chunks;
+            ThreadLocal<DemandModel> models = new ThreadLocal<>(); // one per worker thread, its arrays reused
+            List<double[]> done = Replications.run(reps * chunks, threads, task -> {
+                int replication = task / chunks;
+                int from = (task % chunks) * per;
+                int to = Math.min(list.size(), from + per);
+                DemandModel demand = models.get();
+                if (demand == null) {
+                    demand = new DemandModel(streams.replication(replication));
+                    models.set(demand);
+                } else {
+                    demand.reset(streams.replication(replication));
+                }
+                return onFastPath(def, list, from, to, streams, replication, demand,
+                        c -> onRunDone.accept(c * reps + replication));
+            });
+            for (int task = 0; task < done.size(); task++) {
+                int from = (task % chunks) * per;
+                double[] out = done.get(task);
+                for (int i = 0; i < out.length; i++) {
+                    beds[from + i][task / chunks] = out[i];
+                }
+            }
+        } else {
+            List<Double> values = Replications.run(list.size() * reps, threads, task -> {
+                double[] fractions = list.get(task / reps);
+                int replication = task % reps;
+                return beds(def, fractions, streams, replication);
+            }, onRunDone);
+            for (int task = 0; task < values.size(); task++) {
+                beds[task / reps][task % reps] = values.get(task);
+            }
+        }
         Map<String, double[]> values = new LinkedHashMap<>();
         for (int c = 0; c < list.size(); c++) {
-            double[] v = new double[reps];
-            for (int r = 0; r < reps; r++) {
-                v[r] = beds.get(c * reps + r);
-            }
-            values.put(key(list.get(c)), v);
+            values.put(key(list.get(c)), beds[c]);
         }
         return assemble(def, values, exact, orderings, configs.size());
     }
@@ -134,8 +177,9 @@ public final class Bridges {
     }
 
     /**
-     * Beds of one configuration in every replication, on the bridge's streams (the same numbers {@link #compute(BridgeDefinition, int)}
-     * uses for that configuration): for calibration and sensitivity, which evaluate a few configurations many times.
+     * Beds of one configuration in every replication, on the bridge's streams (the same numbers
+     * {@link #compute(BridgeDefinition, int)} gives that configuration, by the demand fast path where it applies):
+     * for calibration and sensitivity, which evaluate a few configurations many times.
      *
      * @param def the bridge
      * @param fractions the share of each step in effect, in step order (all 0: the base; all 1: the final year)
@@ -147,8 +191,8 @@ public final class Bridges {
             throw new IllegalArgumentException("one fraction per step expected, was " + fractions.length);
         }
         RandomStreams streams = new RandomStreams(def.seed());
-        List<Double> beds = Replications.run(def.replications(), threads,
-                r -> beds(def, fractions.clone(), streams, r));
+        List<double[]> one = List.of(fractions.clone());
+        List<Double> beds = Replications.run(def.replications(), threads, r -> bedsOf(def, one, streams, r));
         double[] out = new double[beds.size()];
         for (int r = 0; r < out.length; r++) {
             out[r] = beds.get(r);
@@ -158,30 +202,111 @@ public final class Bridges {
 
     /** @return beds of one configuration in one replication (see {@link #bedsPerReplication}) */
     public static double bedsInReplication(BridgeDefinition def, double[] fractions, int replication) {
-        return beds(def, fractions.clone(), new RandomStreams(def.seed()), replication);
+        if (fractions.length != def.steps().size()) {
+            throw new IllegalArgumentException("one fraction per step expected, was " + fractions.length);
+        }
+        return bedsOf(def, List.of(fractions.clone()), new RandomStreams(def.seed()), replication);
     }
 
-    /** Beds of one configuration in one replication. */
-    static double beds(BridgeDefinition def, double[] fractions, RandomStreams streams, int replication) {
+    private static double bedsOf(BridgeDefinition def, List<double[]> one, RandomStreams streams, int replication) {
+        if (def.base().unconstrained()) {
+            DemandModel demand = new DemandModel(streams.replication(replication));
+            return onFastPath(def, one, 0, 1, streams, replication, demand, c -> { })[0];
+        }
+        return beds(def, one.get(0), streams, replication);
+    }
+
+    /**
+     * Beds of configurations {@code from} to {@code to} (exclusive) of {@code list} in one replication, sharing one
+     * demand model (whose work counters then tell what the fast path did) and the configured settings of common
+     * prefixes of steps.
+     */
+    static double[] onFastPath(BridgeDefinition def, List<double[]> list, int from, int to, RandomStreams streams,
+            int replication, DemandModel demand, IntConsumer onConfigurationDone) {
         Draws draws = new Draws(streams, replication);
-        FlowSettings s = def.base();
-        Set<String> counted = def.counted();
+        Map<String, Configured> prefixes = new HashMap<>();
+        double[] out = new double[Math.max(0, to - from)];
+        for (int c = from; c < to; c++) {
+            Configured configured = configure(def, list.get(c), draws, prefixes);
+            out[c - from] = beds(def, configured, streams, replication, demand);
+            onConfigurationDone.accept(c);
+        }
+        return out;
+    }
+
+    /** @return the configurations of a bridge, in the order {@link #compute} runs them */
+    static List<double[]> configurationList(BridgeDefinition def) {
+        return new ArrayList<>(plan(def).configs().values());
+    }
+
+    /** A configuration's settings and the settings its beds are counted in. */
+    private record Configured(FlowSettings settings, Set<String> counted) {
+    }
+
+    /**
+     * The base with each step applied at its fraction, steps in their defined order. With {@code prefixes}, the
+     * configuration is built on its memoised prefix (the same steps but the last), so each step is applied once per
+     * distinct prefix instead of once per configuration.
+     */
+    private static Configured configure(BridgeDefinition def, double[] fractions, Draws draws,
+            Map<String, Configured> prefixes) {
+        int last = -1;
         for (int i = 0; i < fractions.length; i++) {
-            if (fractions[i] <= 0) {
-                continue;
-            }
-            BridgeStep step = def.steps().get(i);
-            for (int j = 0; j < step.changes().size(); j++) {
-                Change change = step.changes().get(j);
-                s = change.apply(s, fractions[i], draws, step.id() + "/" + j);
-                if (!(change instanceof Change.MergeSettings) || fractions[i] >= 0.5) {
-                    counted = change.counted(counted);
-                }
+            if (fractions[i] > 0) {
+                last = i;
             }
         }
-        FlowResult result = new FlowModel(s, streams.replication(replication)).run();
+        if (last < 0) {
+            return new Configured(def.base(), def.counted());
+        }
+        String key = key(fractions);
+        Configured known = prefixes.get(key);
+        if (known != null) {
+            return known;
+        }
+        double[] parent = fractions.clone();
+        parent[last] = 0;
+        Configured before = configure(def, parent, draws, prefixes);
+        FlowSettings s = before.settings();
+        Set<String> counted = before.counted();
+        BridgeStep step = def.steps().get(last);
+        for (int j = 0; j < step.changes().size(); j++) {
+            Change change = step.changes().get(j);
+            s = change.apply(s, fractions[last], draws, step.id() + "/" + j);
+            if (!(change instanceof Change.MergeSettings) || fractions[last] >= 0.5) {
+                counted = change.counted(counted);
+            }
+        }
+        Configured out = new Configured(s, counted);
+        prefixes.put(key, out);
+        return out;
+    }
+
+    /** Beds of one configuration in one replication, by the event-driven model. */
+    private static double beds(BridgeDefinition def, double[] fractions, RandomStreams streams, int replication) {
+        Configured configured = configure(def, fractions, new Draws(streams, replication), new HashMap<>());
+        return beds(def, configured, streams, replication, null);
+    }
+
+    /**
+     * Beds of a configuration in one replication: by the demand fast path when {@code demand} is given and supports
+     * the configuration (the same census, so the same beds by the percentile method), else by the event-driven
+     * model.
+     */
+    private static double beds(BridgeDefinition def, Configured configured, RandomStreams streams, int replication,
+            DemandModel demand) {
+        FlowSettings s = configured.settings();
         double total = 0;
-        for (String name : new java.util.TreeSet<>(counted)) { // a fixed order: the sum is the same in every JVM
+        if (demand != null && DemandModel.supports(s)) {
+            DemandResult result = demand.run(s);
+            for (String name : new java.util.TreeSet<>(configured.counted())) { // a fixed order: the same sum anywhere
+                total += def.method() == BedCount.MEAN_OCCUPANCY ? result.meanDemand(name) / s.occupancyTarget()
+                        : result.bedsRequiredPercentile(name, s.riskShareOfDays());
+            }
+            return total;
+        }
+        FlowResult result = new FlowModel(s, streams.replication(replication)).run();
+        for (String name : new java.util.TreeSet<>(configured.counted())) { // a fixed order: the same sum anywhere
             SettingResult r = result.setting(name);
             total += def.method() == BedCount.MEAN_OCCUPANCY ? r.bedsRequiredMean() : r.bedsRequiredPercentile();
         }

@@ -15,6 +15,7 @@ import org.bedsim.model.FlowSummary;
 import org.bedsim.model.SettingKind;
 import org.bedsim.model.SettingKpi;
 import org.bedsim.model.SettingResult;
+import org.bedsim.model.WaitMeasures;
 import org.bedsim.stats.ConfidenceInterval;
 
 /**
@@ -41,7 +42,7 @@ public final class Comparisons {
     public static final String KIND_PREFIX = "kind:";
 
     /** How a KPI of several settings is combined into one. */
-    private enum Combine { SUM, MEAN, MAX, WAIT_WEIGHTED }
+    private enum Combine { SUM, MEAN, MAX, WAIT_WEIGHTED, SHARE_OVER_STANDARD, SHARE_OVER_LONG, SHARE_RENEGED }
 
     /** The KPIs reported for kinds of setting taken together, and how each combines. */
     private static final Map<SettingKpi, Combine> GROUP_KPIS = new LinkedHashMap<>();
@@ -64,17 +65,33 @@ public final class Comparisons {
         SYSTEM_KPIS.put("mean_delayed_beds",
                 r -> r.settings().stream().mapToDouble(SettingResult::meanDelayedBeds).sum());
         SYSTEM_UNITS.put("mean_delayed_beds", "beds");
+        SYSTEM_KPIS.put("waits_over_standard", r -> sum(r.settings(), w -> w.overStandard()));
+        SYSTEM_UNITS.put("waits_over_standard", "patients");
+        SYSTEM_KPIS.put("share_waits_over_standard", r -> combine(r.settings(), Combine.SHARE_OVER_STANDARD));
+        SYSTEM_UNITS.put("share_waits_over_standard", "share");
+        SYSTEM_KPIS.put("waits_over_long", r -> sum(r.settings(), w -> w.overLong()));
+        SYSTEM_UNITS.put("waits_over_long", "patients");
+        SYSTEM_KPIS.put("share_waits_over_long", r -> combine(r.settings(), Combine.SHARE_OVER_LONG));
+        SYSTEM_UNITS.put("share_waits_over_long", "share");
+        SYSTEM_KPIS.put("reneged", r -> sum(r.settings(), w -> w.reneged()));
+        SYSTEM_UNITS.put("reneged", "patients");
 
         for (SettingKpi k : List.of(SettingKpi.BEDS_REQUIRED_MEAN, SettingKpi.BEDS_REQUIRED_PERCENTILE,
                 SettingKpi.MEAN_OCCUPANCY, SettingKpi.OCCUPANCY_P95, SettingKpi.MEAN_DEMAND, SettingKpi.BED_DAYS,
                 SettingKpi.ADMISSIONS, SettingKpi.REFUSED, SettingKpi.DIVERTED, SettingKpi.CANCELLED,
                 SettingKpi.WAIT_COUNT, SettingKpi.DELAYED_DAYS, SettingKpi.MEAN_DELAYED_BEDS,
-                SettingKpi.ESCALATION_BED_DAYS)) {
+                SettingKpi.ESCALATION_BED_DAYS, SettingKpi.WAITS_ADMITTED, SettingKpi.WAITS_OVER_STANDARD,
+                SettingKpi.WAITS_OVER_LONG, SettingKpi.MEAN_DAILY_PEAK_WAITING, SettingKpi.RENEGED)) {
             GROUP_KPIS.put(k, Combine.SUM);
         }
         GROUP_KPIS.put(SettingKpi.SHARE_OF_DAYS_FULL, Combine.MEAN);
         GROUP_KPIS.put(SettingKpi.MEAN_WAIT_DAYS, Combine.WAIT_WEIGHTED);
         GROUP_KPIS.put(SettingKpi.P95_WAIT_DAYS, Combine.MAX);
+        GROUP_KPIS.put(SettingKpi.SHARE_WAITS_OVER_STANDARD, Combine.SHARE_OVER_STANDARD);
+        GROUP_KPIS.put(SettingKpi.SHARE_WAITS_OVER_LONG, Combine.SHARE_OVER_LONG);
+        GROUP_KPIS.put(SettingKpi.SHARE_OF_DAYS_WITH_LONG_WAIT, Combine.MEAN);
+        GROUP_KPIS.put(SettingKpi.SHARE_OF_DAYS_WITH_QUEUE, Combine.MEAN);
+        GROUP_KPIS.put(SettingKpi.SHARE_RENEGED, Combine.SHARE_RENEGED);
     }
 
     /** @return the names of the system-wide KPIs, in report order */
@@ -244,7 +261,7 @@ public final class Comparisons {
     }
 
     /** @return per replication, the target's KPI summed over those of its settings the option has */
-    private static double[] targetValues(FlowSummary s, Target t) {
+    static double[] targetValues(FlowSummary s, Target t) {
         double[] out = new double[s.replications().size()];
         List<String> present = s.settingNames();
         for (String setting : t.settings()) {
@@ -284,9 +301,33 @@ public final class Comparisons {
                 case MEAN -> rs.stream().mapToDouble(kpi::of).average().orElse(0);
                 case MAX -> rs.stream().mapToDouble(kpi::of).max().orElse(0);
                 case WAIT_WEIGHTED -> weightedWait(rs);
+                default -> combine(rs, how);
             };
         }
         return out;
+    }
+
+    /** @return a wait measure summed over some settings */
+    private static double sum(List<SettingResult> rs, java.util.function.ToLongFunction<WaitMeasures> f) {
+        double total = 0;
+        for (SettingResult r : rs) {
+            total += f.applyAsLong(r.waits());
+        }
+        return total;
+    }
+
+    /** @return a share of waits over some settings taken together: the settings' counts summed, then divided */
+    private static double combine(List<SettingResult> rs, Combine how) {
+        double admitted = sum(rs, WaitMeasures::admitted);
+        return switch (how) {
+            case SHARE_OVER_STANDARD -> admitted == 0 ? 0 : sum(rs, WaitMeasures::overStandard) / admitted;
+            case SHARE_OVER_LONG -> admitted == 0 ? 0 : sum(rs, WaitMeasures::overLong) / admitted;
+            case SHARE_RENEGED -> {
+                double reneged = sum(rs, WaitMeasures::reneged);
+                yield admitted + reneged == 0 ? 0 : reneged / (admitted + reneged);
+            }
+            default -> throw new IllegalArgumentException("not a share of waits: " + how);
+        };
     }
 
     /** @return the mean wait of everyone who waited in some settings (0 if nobody did) */

@@ -183,7 +183,7 @@ public final class ArrivalFit {
 
     private static double lrP(Glm full, Glm reduced, int df, double scale) {
         double stat = Math.max(0, 2 * (full.logLik - reduced.logLik)) / scale;
-        return 1 - new ChiSquaredDistribution(df).cumulativeProbability(stat);
+        return 1 - new ChiSquaredDistribution(null, df).cumulativeProbability(stat);
     }
 
     /** Adds the gradient of log mean exp(beta[idx]) (reference entries -1 are 0) to g; returns its value. */

@@ -15,11 +15,13 @@ import java.util.Set;
  * @param nonElectiveCohorts cohorts whose acute admissions are non-elective admissions
  * @param olderCohorts cohorts counted in the 65+ care-home admissions
  * @param careHomeSinks sinks that are permanent residential or nursing care
+ * @param delayedWhileThere settings whose patients are all medically fit and awaiting transfer (e.g. waiting in an
+ *     acute bed for an assessment): their occupied beds at midnight are delayed days, attributed to their owner
  * @param published published figures by period, for comparison (not used in any computation)
  */
 public record QuarterlyDefinition(Population adults, Population older, Map<String, DelayOwner> owners,
         Set<String> nonElectiveCohorts, Set<String> olderCohorts, Set<String> careHomeSinks,
-        List<Published> published) {
+        Set<String> delayedWhileThere, List<Published> published) {
 
     /** Freezes. */
     public QuarterlyDefinition {
@@ -27,6 +29,7 @@ public record QuarterlyDefinition(Population adults, Population older, Map<Strin
         nonElectiveCohorts = Set.copyOf(nonElectiveCohorts);
         olderCohorts = Set.copyOf(olderCohorts);
         careHomeSinks = Set.copyOf(careHomeSinks);
+        delayedWhileThere = Set.copyOf(delayedWhileThere);
         published = List.copyOf(published);
     }
 

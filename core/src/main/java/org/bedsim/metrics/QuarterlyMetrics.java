@@ -19,7 +19,8 @@ import org.bedsim.stats.ConfidenceInterval;
  * <ul>
  *   <li>Delayed days: the patients delayed at each midnight (fit to move on but held because the next setting is
  *       full), summed over the days of the period, over every setting they are held in (acute and non-acute);
- *       split by the owner of the awaited setting. Per 100,000 adults: divided by the adult population of the
+ *       split by the owner of the awaited setting. Settings declared delayed-while-there (patients in an acute bed
+ *       awaiting assessment) add their midnight census, attributed to their own owner. Per 100,000 adults: divided by the adult population of the
  *       period's year. People delayed per day: delayed days divided by the days of the period.</li>
  *   <li>Non-elective admissions: admissions from outside into acute settings by non-elective cohorts (readmissions
  *       included; patients avoided or redirected elsewhere are not admissions).</li>
@@ -82,9 +83,12 @@ public final class QuarterlyMetrics {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         int nSet = f.settings().size();
         DelayOwner[] ownerOf = new DelayOwner[nSet];
+        boolean[] delayedThere = new boolean[nSet];
         for (int s = 0; s < nSet; s++) {
             ownerOf[s] = def.ownerOf(f.settings().get(s));
+            delayedThere[s] = def.delayedWhileThere().contains(f.settings().get(s));
         }
+        org.bedsim.model.CensusSeries census = r.census();
         boolean[] nonElective = new boolean[f.cohorts().size()];
         boolean[] older = new boolean[f.cohorts().size()];
         for (int c = 0; c < nonElective.length; c++) {
@@ -104,6 +108,9 @@ public final class QuarterlyMetrics {
             for (int d = from; d < to; d++) {
                 for (int s = 0; s < nSet; s++) {
                     byOwner[ownerOf[s].ordinal()] += f.awaited(d, s);
+                    if (delayedThere[s]) {
+                        byOwner[ownerOf[s].ordinal()] += census.occupied(d, s);
+                    }
                 }
                 for (int c = 0; c < nonElective.length; c++) {
                     if (nonElective[c]) {

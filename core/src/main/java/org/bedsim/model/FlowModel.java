@@ -10,7 +10,9 @@ import java.util.Map;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.bedsim.dist.Distribution;
 import org.bedsim.dist.Sampler;
+import org.bedsim.kernel.EventList;
 import org.bedsim.kernel.Simulator;
+import org.bedsim.kernel.TimingWheelEventList;
 import org.bedsim.random.CounterRandom;
 import org.bedsim.random.ReplicationStreams;
 import org.bedsim.stats.LogHistogram;
@@ -61,7 +63,7 @@ public final class FlowModel {
 
     private final FlowSettings cfg;
     private final int replication;
-    private final Simulator sim = new Simulator();
+    private final Simulator sim;
     private final int kindStayEnd;
     private final int kindReadmit;
     private final int kindCapacity;
@@ -138,6 +140,17 @@ public final class FlowModel {
      * @param streams the random streams of this replication
      */
     public FlowModel(FlowSettings settings, ReplicationStreams streams) {
+        this(settings, streams, new TimingWheelEventList());
+    }
+
+    /**
+     * @param settings the configuration
+     * @param streams the random streams of this replication
+     * @param eventList an empty event list the model's simulator will own (benchmarks compare implementations; the
+     *     results do not depend on it)
+     */
+    public FlowModel(FlowSettings settings, ReplicationStreams streams, EventList eventList) {
+        this.sim = new Simulator(eventList);
         this.cfg = settings;
         this.replication = streams.replication();
         this.warmupDays = (int) settings.warmupDays();

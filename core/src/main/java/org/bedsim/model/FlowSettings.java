@@ -197,7 +197,7 @@ public record FlowSettings(List<CareSetting> settings, List<Cohort> cohorts, Loc
                         out.add(where + "route from " + e.getKey() + " to unknown setting '" + r.to() + "'");
                     }
                 }
-                if (Math.abs(sum - 1) > 1e-9) {
+                if (Math.abs(sum - 1) > Route.SUM_TOLERANCE) {
                     out.add(where + "routing probabilities from " + e.getKey() + " sum to " + sum + ", expected 1");
                 }
             }

@@ -7,6 +7,12 @@ package org.bedsim.model;
  * @param probability in (0, 1]
  */
 public record Route(String to, double probability) {
+    /**
+     * How far the probabilities out of a setting may sum from 1: the one tolerance, used by the model and by the
+     * scenario validator alike, so a routing the validator accepts the model accepts too.
+     */
+    public static final double SUM_TOLERANCE = 1e-9;
+
     /** Validates. */
     public Route {
         if (to == null || to.isBlank()) {

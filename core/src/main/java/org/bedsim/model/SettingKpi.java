@@ -43,6 +43,7 @@ public enum SettingKpi {
     WAITS_OVER_LONG("waits_over_long", "patients", r -> r.waits().overLong()),
     SHARE_WAITS_OVER_LONG("share_waits_over_long", "share", r -> r.waits().shareOverLong()),
     SHARE_OF_DAYS_WITH_LONG_WAIT("share_of_days_with_long_wait", "share", r -> r.waits().shareOfDaysWithLongWait()),
+    SHARE_OF_DAYS_WITH_QUEUE("share_of_days_with_queue", "share", r -> r.waits().shareOfDaysWithQueue()),
     MEAN_DAILY_PEAK_WAITING("mean_daily_peak_waiting", "patients", r -> r.waits().meanDailyPeakWaiting()),
     MAX_DAILY_PEAK_WAITING("max_daily_peak_waiting", "patients", r -> r.waits().maxDailyPeakWaiting()),
     RENEGED("reneged", "patients", r -> r.waits().reneged()),

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param overLong of which admitted after waiting more than the long threshold
  * @param daysWithLongWait measured days on which, at some moment, a patient in the queue had waited longer than the
  *     long threshold (whether later admitted, reneged or still waiting at the end)
+ * @param daysWithQueue measured days on which someone waited for a bed at some moment
  * @param days measured days
  * @param meanDailyPeakWaiting mean over days of the most patients waiting at once during the day
  * @param maxDailyPeakWaiting the most patients waiting at once in the measured period
@@ -24,7 +25,7 @@ import java.util.Map;
  * @param renegedTo reneged patients by where they went
  * @param bandCounts admitted patients by wait band, the bands of {@link #BAND_HOURS}
  */
-public record WaitMeasures(long admitted, long overStandard, long overLong, long daysWithLongWait, long days,
+public record WaitMeasures(long admitted, long overStandard, long overLong, long daysWithLongWait, long daysWithQueue, long days,
         double meanDailyPeakWaiting, int maxDailyPeakWaiting, long reneged, long renegedOverLong,
         Map<String, Long> renegedTo, long[] bandCounts) {
 
@@ -35,7 +36,7 @@ public record WaitMeasures(long admitted, long overStandard, long overLong, long
     private static final double[] BAND_HOURS = {0, 1, 2, 4, 8, 12, 24, 48, Double.POSITIVE_INFINITY};
 
     /** Nothing measured (a setting nobody waits for, or a result built without wait measures). */
-    public static final WaitMeasures NONE = new WaitMeasures(0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(),
+    public static final WaitMeasures NONE = new WaitMeasures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(),
             new long[BAND_HOURS.length]);
 
     /** Freezes. */
@@ -82,6 +83,11 @@ public record WaitMeasures(long admitted, long overStandard, long overLong, long
         return days == 0 ? 0 : (double) daysWithLongWait / days;
     }
 
+    /** @return the share of measured days on which someone waited for a bed */
+    public double shareOfDaysWithQueue() {
+        return days == 0 ? 0 : (double) daysWithQueue / days;
+    }
+
     /** @return the share of non-elective arrivals from outside who left the queue: reneged / (admitted + reneged) */
     public double shareReneged() {
         long total = admitted + reneged;
@@ -91,7 +97,7 @@ public record WaitMeasures(long admitted, long overStandard, long overLong, long
     @Override
     public boolean equals(Object o) {
         return o instanceof WaitMeasures w && admitted == w.admitted && overStandard == w.overStandard
-                && overLong == w.overLong && daysWithLongWait == w.daysWithLongWait && days == w.days
+                && overLong == w.overLong && daysWithLongWait == w.daysWithLongWait && daysWithQueue == w.daysWithQueue && days == w.days
                 && Double.compare(meanDailyPeakWaiting, w.meanDailyPeakWaiting) == 0
                 && maxDailyPeakWaiting == w.maxDailyPeakWaiting && reneged == w.reneged
                 && renegedOverLong == w.renegedOverLong && renegedTo.equals(w.renegedTo)
@@ -106,7 +112,7 @@ public record WaitMeasures(long admitted, long overStandard, long overLong, long
     @Override
     public String toString() {
         return "WaitMeasures[admitted=" + admitted + ", overStandard=" + overStandard + ", overLong=" + overLong
-                + ", daysWithLongWait=" + daysWithLongWait + "/" + days + ", meanDailyPeakWaiting="
+                + ", daysWithLongWait=" + daysWithLongWait + "/" + days + ", daysWithQueue=" + daysWithQueue + ", meanDailyPeakWaiting="
                 + meanDailyPeakWaiting + ", maxDailyPeakWaiting=" + maxDailyPeakWaiting + ", reneged=" + reneged
                 + ", renegedTo=" + renegedTo + ", bands=" + Arrays.toString(bandCounts) + "]";
     }

@@ -144,12 +144,14 @@ final class WaitRecorder {
     /** @return the measures of setting s over the measured period */
     WaitMeasures measures(int s, String[] names) {
         long longDays = 0;
+        long queueDays = 0;
         long peakSum = 0;
         int peakMax = 0;
         for (int d = 0; d < horizonDays; d++) {
             int cell = d * settings + s;
             longDays += dayLong[cell];
             peakSum += dayPeak[cell];
+            queueDays += dayPeak[cell] > 0 ? 1 : 0;
             peakMax = Math.max(peakMax, dayPeak[cell]);
         }
         Map<String, Long> to = new LinkedHashMap<>();
@@ -158,7 +160,7 @@ final class WaitRecorder {
                 to.put(names[i], renegedTo[s * sinks + i]);
             }
         }
-        return new WaitMeasures(admitted[s], overStandard[s], overLong[s], longDays, horizonDays,
+        return new WaitMeasures(admitted[s], overStandard[s], overLong[s], longDays, queueDays, horizonDays,
                 horizonDays == 0 ? 0 : (double) peakSum / horizonDays, peakMax, reneged[s], renegedOverLong[s], to,
                 Arrays.copyOfRange(bands, s * nBands, (s + 1) * nBands));
     }

@@ -16,6 +16,7 @@ import org.bedsim.model.AdmissionPolicy;
 import org.bedsim.model.ArrivalPattern;
 import org.bedsim.model.CapacityTimeline;
 import org.bedsim.model.CareSetting;
+import org.bedsim.model.DemandModel;
 import org.bedsim.model.Cohort;
 import org.bedsim.model.FlowSettings;
 import org.bedsim.model.SettingKind;
@@ -166,5 +167,60 @@ class BridgesTest {
             assertEquals(a, apart.cohort("older").lengthOfStay().get("north").mean() / 6, 1e-12);
             assertTrue(Math.abs(a - apart.cohort("adults").lengthOfStay().get("south").mean() / 3) > 1e-9);
         }
+    }
+
+    /** Growth with a range, avoidance, shorter stays and a merge, on a base whose beds are unlimited. */
+    private static BridgeDefinition demandBridge(BedCount method) {
+        List<BridgeStep> steps = List.of(
+                step("growth", new Change.VolumeGrowth(new Parameter(0.005, 0.03), 4, null)),
+                step("avoid", new Change.AdmissionAvoidance("older", Parameter.of(0.2), null)),
+                step("los", new Change.LengthOfStayChange("adults", "south", Parameter.of(-0.15), null, null)),
+                step("pool", new Change.MergeSettings(List.of("north", "south"), "north", null)));
+        return bridge(twoSites().withUnconstrained(true), method, steps, 3);
+    }
+
+    @Test
+    void demandFastPath_percentileMethod_givesExactlyTheEventDrivenResult() {
+        BridgeDefinition def = demandBridge(BedCount.PERCENTILE);
+        BridgeResult fast = Bridges.compute(def, 2, c -> { }, true);
+        BridgeResult events = Bridges.compute(def, 2, c -> { }, false);
+        assertEquals(events, fast);
+        assertEquals(fast, Bridges.compute(def, 1, c -> { }, true), "whatever the thread count");
+        assertEquals(fast, Bridges.compute(def, 3, c -> { }, true), "whatever the thread count");
+    }
+
+    @Test
+    void demandFastPath_meanMethod_agreesWithTheEventDrivenResultToRounding() {
+        BridgeDefinition def = demandBridge(BedCount.MEAN_OCCUPANCY);
+        BridgeResult fast = Bridges.compute(def, 2, c -> { }, true);
+        BridgeResult events = Bridges.compute(def, 2, c -> { }, false);
+        assertEquals(events.base().mean(), fast.base().mean(), 1e-9 * events.base().mean());
+        assertEquals(events.finalBeds().mean(), fast.finalBeds().mean(), 1e-9 * events.base().mean());
+        for (int i = 0; i < fast.bars().size(); i++) {
+            assertEquals(events.bars().get(i).delta().mean(), fast.bars().get(i).delta().mean(),
+                    1e-9 * events.base().mean());
+            assertEquals(events.bars().get(i).shapley().mean(), fast.bars().get(i).shapley().mean(),
+                    1e-9 * events.base().mean());
+        }
+    }
+
+    @Test
+    void demandFastPath_workCounter_unchangedCohortsAreSharedAcrossConfigurations() {
+        BridgeDefinition def = demandBridge(BedCount.PERCENTILE);
+        List<double[]> configs = Bridges.configurationList(def);
+        org.bedsim.random.RandomStreams streams = new org.bedsim.random.RandomStreams(def.seed());
+        DemandModel base = new DemandModel(streams.replication(0));
+        Bridges.onFastPath(def, configs, 0, 1, streams, 0, base, c -> { });
+        long onePass = base.patientsVisited();
+        DemandModel all = new DemandModel(streams.replication(0));
+        Bridges.onFastPath(def, configs, 0, configs.size(), streams, 0, all, c -> { });
+        assertEquals(19, configs.size(), "2^4 subsets and three intermediate years");
+        // each cohort is walked once per distinct definition of it, not once per configuration. In the 16 subsets:
+        // adults (south, merged into north) 2 (growth) x 2 (shorter stays) x 2 (renamed by the merge) = 8, older
+        // (north, which the merge keeps) 2 x 2 (avoidance) = 4, children 2 (growth); the three phased years add
+        // three of each: 23 walks instead of 19 configurations x 3 cohorts = 57
+        assertEquals(23, all.cohortsComputed(), "distinct cohort definitions walked");
+        assertTrue(all.patientsVisited() < 10 * onePass, all.patientsVisited() + " patients for " + configs.size()
+                + " configurations of " + onePass);
     }
 }

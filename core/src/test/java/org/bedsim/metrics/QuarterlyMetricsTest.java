@@ -49,7 +49,7 @@ class QuarterlyMetricsTest {
                 new Population("adults", Population.YearBasis.CALENDAR, Map.of(2016, 190_000.0, 2017, 200_000.0)),
                 new Population("older", Population.YearBasis.FINANCIAL, Map.of(2016, 50_000.0, 2017, 40_000.0)),
                 Map.of("ic", DelayOwner.JOINT, "reablement", DelayOwner.SOCIAL_CARE), Set.of("older"),
-                Set.of("older"), Set.of("care-home"), List.of());
+                Set.of("older"), Set.of("care-home"), Set.of(), List.of());
     }
 
     @Test
@@ -109,9 +109,29 @@ class QuarterlyMetricsTest {
     }
 
     @Test
+    void delayedWhileThere_addsTheSettingsMidnightCensus_toItsOwner() {
+        FlowResult base = result(0);
+        int days = 61;
+        int[] occupied = new int[days * 2];
+        for (int d = 0; d < days; d++) {
+            occupied[d * 2 + 1] = 2; // two patients at each midnight in 'reablement', here read as awaiting assessment
+        }
+        FlowResult r = new FlowResult(0, List.of(), new CensusSeries(MARCH_1, List.of("ic", "reablement"), occupied,
+                new int[days * 2], new int[days * 2]), 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, base.daily());
+        QuarterlyDefinition d = definition();
+        QuarterlyDefinition there = new QuarterlyDefinition(d.adults(), d.older(), d.owners(),
+                d.nonElectiveCohorts(), d.olderCohorts(), d.careHomeSinks(), Set.of("reablement"), d.published());
+        Map<String, Double> q = QuarterlyMetrics.compute(r, there).get("2016/17 Q4");
+        assertEquals(93.0 + 62.0, q.get("delayed_days"));
+        assertEquals(31.0 + 62.0, q.get("delayed_days_social_care"));
+        assertEquals(62.0, q.get("delayed_days_joint"));
+        assertEquals(93.0, QuarterlyMetrics.compute(r, d).get("2016/17 Q4").get("delayed_days"));
+    }
+
+    @Test
     void missingPopulation_givesNaNRates_notZero() {
         QuarterlyDefinition d = new QuarterlyDefinition(null, null, Map.of(), Set.of("older"), Set.of(), Set.of(),
-                List.of());
+                Set.of(), List.of());
         Map<String, Double> q = QuarterlyMetrics.compute(result(0), d).get("2016/17 Q4");
         assertTrue(Double.isNaN(q.get("delayed_days_per_100k_adults")));
         assertEquals(93.0, q.get("delayed_days_unattributed"));

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         description = "Simulates patient flow through hospital, community and home-based beds.",
         subcommands = {RunCommand.class, BridgeCommand.class, CalibrateCommand.class, SensitivityCommand.class,
-                CompareCommand.class, ValidateCommand.class,
+                CompareCommand.class, ValidateCommand.class, FitCommand.class, BacktestCommand.class,
                 SchemaCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",

@@ -41,17 +41,21 @@ import picocli.CommandLine.Spec;
             "  bridge.json    base and final beds, each step's change (sequential, alone on",
             "                 the base, and its Shapley value) with 95 %% intervals, the",
             "                 interaction, the trajectory year by year, and the run manifest",
-            "  bridge.csv     one row per bar, with base and final rows",
+            "  bridge.csv     every figure of bridge.json as rows: base, each bar, final,",
+            "                 interaction and each year of the trajectory",
             "  waterfall.png, waterfall.svg    the bridge as a waterfall chart",
             "  trajectory.png, trajectory.svg  beds year by year",
+            "  report.html    a single-file report that opens offline: the bars with",
+            "                 Shapley values, both charts, the steps, sources and a",
+            "                 STRESS-DES model description",
             "Prints the bridge as a table, with the check that the bars add up.",
             "Results are identical for the same scenario and seed, whatever the thread count.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./bedsim bridge scenarios/examples/bridge-example.yaml",
-            "  ./bedsim bridge scenarios/examples/bridge-example.yaml --replications 40 --seed 7 \\",
-            "      --out out/bridge-40"})
+            "  ./bedsim bridge scenarios/examples/bridge-example.yaml \\",
+            "      --replications 40 --seed 7 --out out/bridge-40"})
 final class BridgeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -67,7 +71,7 @@ final class BridgeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BridgeSetup setup = BridgeSetup.load(scenario, options, err);
+        BridgeSetup setup = BridgeSetup.load(scenario, "bridge", options, err);
         LoadedScenario s = setup.scenario;
         int solveThreads = options.threadsFor(Integer.MAX_VALUE);
         Calibrator.Result reconstruction = setup.solve(false, solveThreads, options, err);
@@ -77,7 +81,8 @@ final class BridgeCommand implements Callable<Integer> {
         try {
             dir = OutputDirectory.create(outDir);
         } catch (IOException e) {
-            throw new UserError("cannot create the output directory " + outDir + ": " + e.getMessage());
+            throw new UserError("cannot write to the output directory " + outDir + " (" + OutputDirectory.reason(e)
+                    + "); nothing was run");
         }
         int configurations = Bridges.configurations(def);
         int runs = configurations * def.replications();
@@ -122,6 +127,7 @@ final class BridgeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot write the outputs into " + dir.path() + ": " + e.getMessage());
         }
+        CompareCommand.complete(dir, written);
         BridgeTable.print(out, def, result, assessment);
         out.println("Wrote " + String.join(", ", written.stream()
                 .map(p -> outDir.resolve(p.getFileName()).toString()).toList()));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.bedsim.calibrate.CalibrationException;
 import org.bedsim.calibrate.Calibrator;
+import org.bedsim.scenario.BridgePlan;
 import org.bedsim.scenario.CalibrateSpec;
 import org.bedsim.scenario.HonestBridge;
 import org.bedsim.scenario.LoadedScenario;
@@ -27,7 +28,8 @@ final class BridgeSetup {
     }
 
     /** Loads and checks; prints the problems to {@code err}; throws a {@link UserError} if it cannot bridge. */
-    static BridgeSetup load(Path file, RunOptions options, PrintWriter err) {
+    static BridgeSetup load(Path file, String command, RunOptions options, PrintWriter err) {
+        FileKinds.requireScenario(file, command);
         LoadedScenario s = ScenarioLoader.load(file, options.replications(), options.seed());
         Terminal.problems(err, s.file(), options.quiet ? s.errors() : s.problems());
         if (s.hasErrors()) {
@@ -38,9 +40,10 @@ final class BridgeSetup {
                     + "'bridge:' (base_year, target_year, count, steps; see 'Bed bridges' in the README), or use "
                     + "'bedsim run' to run the scenario as it is");
         }
-        if (s.replications() < 2) {
-            throw new UserError("a bridge needs at least 2 replications for its intervals, was " + s.replications()
-                    + " (--replications or run.replications)");
+        BridgePlan.Result plan = BridgePlan.check(s);
+        if (plan.hasErrors()) {
+            Terminal.problems(err, s.file(), plan.problems());
+            throw new UserError(s.file() + ": a bridge that cannot run; nothing was run");
         }
         try {
             return new BridgeSetup(s, HonestBridge.of(s, Files.readAllBytes(file)));

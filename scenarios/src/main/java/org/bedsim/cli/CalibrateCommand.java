@@ -50,7 +50,7 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BridgeSetup setup = BridgeSetup.load(scenario, options, err);
+        BridgeSetup setup = BridgeSetup.load(scenario, "calibrate", options, err);
         if (setup.calibrations().isEmpty()) {
             throw new UserError(setup.scenario.file() + " declares no calibrations: add a 'calibrate' section "
                     + "(see 'Calibrations' in the README)");

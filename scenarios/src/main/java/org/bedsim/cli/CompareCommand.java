@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bedsim.compare.Comparison;
 import org.bedsim.compare.Comparisons;
+import org.bedsim.compare.InverseSearch;
 import org.bedsim.model.FlowSettings;
 import org.bedsim.report.CompareCharts;
 import org.bedsim.report.CompareCsv;
@@ -19,7 +20,10 @@ import org.bedsim.report.CompareJson;
 import org.bedsim.report.ComparisonRun;
 import org.bedsim.report.OutputDirectory;
 import org.bedsim.report.RunManifest;
+import org.bedsim.metrics.QuarterlyComparison;
+import org.bedsim.report.QuartersCsv;
 import org.bedsim.report.chart.ChartWriter;
+import org.bedsim.scenario.ScenarioCompiler;
 import org.bedsim.report.html.CompareReport;
 import org.bedsim.report.html.HtmlReport;
 import org.bedsim.report.html.ScenarioFacts;
@@ -50,19 +54,22 @@ import picocli.CommandLine.Spec;
             "  compare.json  every KPI per option and setting with its 95 %% CI and the paired",
             "                difference from the base, targets met, bed searches, manifest",
             "  compare.csv   the same KPIs as tidy rows",
-            "  charts/       option-comparison charts of the key KPIs (PNG and SVG)",
+            "  charts/       for each key KPI, the paired differences from the base against",
+            "                zero, and each option's values (-values), in PNG and SVG",
             "  report.html   a single-file report that opens offline",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./bedsim compare scenarios/examples/single-hospital-options.yaml",
-            "  ./bedsim compare scenarios/llr-2016/community-sites.yaml --replications 20 \\",
-            "      --out out/community-sites-20",
+            "  ./bedsim compare scenarios/llr-2016/community-sites.yaml \\",
+            "      --replications 20 --out out/community-sites-20",
             "  ./bedsim validate scenarios/llr-2016/acute-sites.yaml",
             "  ./bedsim schema --options > scenarios/schema/options.schema.json"})
 final class CompareCommand implements Callable<Integer> {
     /** The folder of chart files inside the output directory. */
     static final String CHARTS = "charts";
+    /** The Better Care Fund metrics of each option, written when the base scenario has a quarterly section. */
+    static final String QUARTERS = "quarters.csv";
 
     @Spec
     private CommandSpec spec;
@@ -81,6 +88,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new UserError("--replications must be at least 2 for a comparison (differences need intervals), "
                     + "was " + options.replications());
         }
+        FileKinds.requireOptions(optionsFile);
         LoadedOptions o = OptionsLoader.load(optionsFile, options.replications(), options.seed());
         Terminal.printed(err, (options.quiet ? o.errors() : o.problems()).stream()
                 .map(LoadedOptions.FileProblem::render).toList());
@@ -92,21 +100,23 @@ final class CompareCommand implements Callable<Integer> {
         try {
             dir = OutputDirectory.create(outDir);
         } catch (IOException e) {
-            throw new UserError("cannot create the output directory " + outDir + ": " + e.getMessage());
+            throw new UserError("cannot write to the output directory " + outDir + " (" + OutputDirectory.reason(e)
+                    + "); nothing was run");
         }
         int reps = o.replications();
         int threads = options.threadsFor(reps);
         FlowSettings base = o.options().get(0).settings();
         int total = reps * o.options().size();
         for (LoadedOptions.Search s : o.searches()) {
-            total += reps * Comparisons.searchRuns(s.low(), s.high());
+            total += reps * (s.inverse() == null ? Comparisons.searchRuns(s.low(), s.high())
+                    : InverseSearch.maxRuns(s.inverse().low(), s.inverse().high(), s.inverse().step()));
         }
         if (!options.quiet) {
             err.println(String.format(Locale.ROOT, "bedsim: comparing %s: %d options, %d replications each of %.0f "
                     + "days after a %.0f-day warm-up, seed %d, on %d thread%s%s (about %s events)", o.spec().name(),
                     o.options().size(), reps, base.horizonDays(), base.warmupDays(), o.seed(), threads,
                     threads == 1 ? "" : "s", o.searches().isEmpty() ? "" : ", then " + o.searches().size()
-                    + " bed search" + (o.searches().size() == 1 ? "" : "es"), ProgressBar.human(o.events())));
+                    + " search" + (o.searches().size() == 1 ? "" : "es"), ProgressBar.human(o.events())));
         }
         Instant startedAt = Instant.now();
         Map<String, FlowSettings> configurations = new LinkedHashMap<>();
@@ -118,6 +128,13 @@ final class CompareCommand implements Callable<Integer> {
             comparison = Comparisons.run(configurations, o.targets(), o.seed(), reps, threads,
                     r -> bar.replicationDone());
             for (LoadedOptions.Search s : o.searches()) {
+                if (s.inverse() != null) {
+                    LoadedOptions.Inverse i = s.inverse();
+                    searches.add(new ComparisonRun.SearchResult(s.option(), s.setting(), s.target(), 0, 0, null,
+                            InverseSearch.solve(configurations.get(s.option()), i.lever(), s.target(), i.low(),
+                                    i.high(), i.step(), o.seed(), reps, threads, r -> bar.replicationDone())));
+                    continue;
+                }
                 searches.add(new ComparisonRun.SearchResult(s.option(), s.setting(), s.target(), s.low(), s.high(),
                         Comparisons.fewestBeds(configurations.get(s.option()), s.setting(), s.target(), s.low(),
                                 s.high(), o.seed(), reps, threads, r -> bar.replicationDone())));
@@ -137,11 +154,12 @@ final class CompareCommand implements Callable<Integer> {
         List<CompareCharts.KeyChart> charts = CompareCharts.build(comparison);
         ChartWriter chartWriter = new ChartWriter();
         Path chartDir = dir.path().resolve(CHARTS);
+        List<Path> chartFiles = new ArrayList<>();
         for (CompareCharts.KeyChart k : charts) {
             try {
-                chartWriter.write(k.chart(), chartDir, k.name());
+                chartFiles.addAll(chartWriter.write(k.chart(), chartDir, k.name()));
                 if (k.values() != k.chart()) {
-                    chartWriter.write(k.values(), chartDir, k.valuesName());
+                    chartFiles.addAll(chartWriter.write(k.values(), chartDir, k.valuesName()));
                 }
             } catch (IOException e) {
                 throw new UserError("cannot write " + chartDir.resolve(k.name() + ".png") + ": " + e.getMessage());
@@ -151,15 +169,44 @@ final class CompareCommand implements Callable<Integer> {
         ScenarioFacts baseFacts = ReportFacts.of(o.base(), List.of());
         List<ScenarioFacts.Source> optionSources = ReportFacts.sources(o.spec().sources(),
                 OptionsLoader.citations(o));
-        HtmlReport report = CompareReport.build(run, charts, baseFacts, optionSources, warnings);
+        List<QuarterlyComparison.Row> quarters = o.base().spec().quarterly() == null ? List.of()
+                : QuarterlyComparison.compare(summaries(comparison), ScenarioCompiler.quarterly(o.base().spec()));
+        if (!quarters.isEmpty()) {
+            written.add(write(dir, QUARTERS, w -> QuartersCsv.writeComparison(quarters, w)));
+        }
+        HtmlReport report = CompareReport.build(run, charts, baseFacts, optionSources, warnings, quarters);
         written.add(write(dir, RunCommand.REPORT, report::write));
 
+        List<Path> all = new ArrayList<>(written);
+        all.addAll(chartFiles);
+        complete(dir, all);
         Terminal.comparison(out, comparison, searches);
+        if (!quarters.isEmpty()) {
+            Terminal.quarterlyComparison(out, quarters);
+        }
         out.println("Wrote " + String.join(", ", written.stream().map(p -> outDir.resolve(p.getFileName())
                 .toString()).toList()) + " and " + charts.size() + " charts (PNG and SVG) in "
                 + outDir.resolve(CHARTS));
         out.flush();
         return Main.OK;
+    }
+
+    private static Map<String, org.bedsim.model.FlowSummary> summaries(Comparison c) {
+        Map<String, org.bedsim.model.FlowSummary> out = new LinkedHashMap<>();
+        for (Comparison.Option x : c.options()) {
+            out.put(x.name(), x.summary());
+        }
+        return out;
+    }
+
+    /** Writes the completion marker, last: the folder holds this run's complete outputs. */
+    static void complete(OutputDirectory dir, List<Path> files) {
+        try {
+            dir.complete(files);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + dir.path().resolve(OutputDirectory.MARKER) + " ("
+                    + OutputDirectory.reason(e) + ")");
+        }
     }
 
     private static Path write(OutputDirectory dir, String name, OutputDirectory.Body body) {

@@ -8,10 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.bedsim.metrics.QuarterlyKpi;
+import org.bedsim.metrics.QuarterlyMetrics;
 import org.bedsim.model.FlowExperiment;
 import org.bedsim.model.FlowSummary;
 import org.bedsim.report.CensusCsv;
 import org.bedsim.report.OutputDirectory;
+import org.bedsim.report.QuartersCsv;
+import org.bedsim.report.chart.ChartWriter;
+import org.bedsim.report.chart.Charts;
 import org.bedsim.report.ResultsWriter;
 import org.bedsim.report.RunManifest;
 import org.bedsim.report.SettingsCsv;
@@ -19,6 +24,7 @@ import org.bedsim.report.SummaryJson;
 import org.bedsim.report.html.HtmlReport;
 import org.bedsim.report.html.RunReport;
 import org.bedsim.scenario.LoadedScenario;
+import org.bedsim.scenario.ScenarioCompiler;
 import org.bedsim.scenario.ScenarioLoader;
 import org.bedsim.spells.SpellLogWriter;
 import picocli.CommandLine.Command;
@@ -40,6 +46,10 @@ import picocli.CommandLine.Spec;
             "  settings.csv  one row per setting and KPI",
             "  census.csv    the midnight census: replication, date, setting, occupied,",
             "                delayed, waiting",
+            "  quarters.csv  with a quarterly section: Better Care Fund metrics by financial",
+            "                quarter and year (delayed days, per 100,000 adults, by owner;",
+            "                non-elective and care-home admissions), beside published figures",
+            "  delayed-days-by-quarter.png/.svg  with a quarterly section: the chart",
             "  spells.csv    with --spells-out: every simulated stay, in the layout bedsim",
             "                fit reads",
             "  report.html   a single-file report that opens offline: results, charts,",
@@ -50,12 +60,14 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./bedsim run scenarios/examples/single-hospital.yaml",
-            "  ./bedsim run scenarios/examples/single-hospital.yaml --replications 50 --seed 7 \\",
-            "      --out out/try-7",
+            "  ./bedsim run scenarios/examples/single-hospital.yaml \\",
+            "      --replications 50 --seed 7 --out out/try-7",
             "  ./bedsim run scenarios/examples/single-hospital.yaml --threads 1 --quiet"})
 final class RunCommand implements Callable<Integer> {
     /** The report's file name, the same for every command. */
     static final String REPORT = "report.html";
+    /** The chart of delayed days by quarter, written when the scenario has a quarterly section. */
+    static final String QUARTERLY_CHART = "delayed-days-by-quarter";
     /** The spell log's file name ({@code --spells-out}). */
     static final String SPELLS = "spells.csv";
 
@@ -76,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        FileKinds.requireScenario(scenario, "run");
         LoadedScenario s = ScenarioLoader.load(scenario, options.replications(), options.seed());
         Terminal.problems(err, s.file(), options.quiet ? s.errors() : s.problems());
         if (s.hasErrors()) {
@@ -86,7 +99,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             dir = OutputDirectory.create(outDir);
         } catch (IOException e) {
-            throw new UserError("cannot create the output directory " + outDir + ": " + e.getMessage());
+            throw new UserError("cannot write to the output directory " + outDir + " (" + OutputDirectory.reason(e)
+                    + "); nothing was run");
         }
         int replications = s.replications();
         int threads = options.threadsFor(replications);
@@ -128,12 +142,28 @@ final class RunCommand implements Callable<Integer> {
         Instant finishedAt = Instant.now();
         RunManifest manifest = new RunManifest(Version.bedsim(), s.spec().name(), s.file(), s.sha256(), s.seed(),
                 replications, threads, System.getProperty("java.version"), startedAt, finishedAt);
+        QuarterlyMetrics.Summary quarters = s.spec().quarterly() == null ? null
+                : QuarterlyMetrics.summarise(summary, ScenarioCompiler.quarterly(s.spec()));
+        List<ResultsWriter> writers = new ArrayList<>(List.of(new SummaryJson(quarters), new SettingsCsv(),
+                new CensusCsv()));
+        if (quarters != null) {
+            writers.add(new QuartersCsv(quarters));
+        }
         List<Path> written = new ArrayList<>();
-        for (ResultsWriter w : List.of(new SummaryJson(), new SettingsCsv(), new CensusCsv())) {
+        for (ResultsWriter w : writers) {
             try {
                 written.add(dir.write(w, summary, manifest));
             } catch (IOException e) {
                 throw new UserError("cannot write " + dir.path().resolve(w.fileName()) + ": " + e.getMessage());
+            }
+        }
+        if (quarters != null) {
+            try {
+                written.addAll(new ChartWriter().write(Charts.quarterly(quarters, QuarterlyKpi.DELAYED_DAYS,
+                        "Delayed days by quarter"), dir.path(), QUARTERLY_CHART));
+            } catch (IOException e) {
+                throw new UserError("cannot write " + dir.path().resolve(QUARTERLY_CHART + ".png") + ": "
+                        + e.getMessage());
             }
         }
         if (spells != null) {
@@ -146,13 +176,14 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("cannot write " + dir.path().resolve(SPELLS) + ": " + e.getMessage());
             }
         }
-        HtmlReport report = RunReport.build(summary, manifest, ReportFacts.of(s));
+        HtmlReport report = RunReport.build(summary, manifest, ReportFacts.of(s), quarters);
         try {
             written.add(dir.write(REPORT, report::write));
         } catch (IOException e) {
             throw new UserError("cannot write " + dir.path().resolve(REPORT) + ": " + e.getMessage());
         }
         Terminal.results(out, summary);
+        CompareCommand.complete(dir, written);
         out.println("Wrote " + String.join(", ", written.stream().map(p -> display(outDir, p)).toList()));
         out.flush();
         return Main.OK;

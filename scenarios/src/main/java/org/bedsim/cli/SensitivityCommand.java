@@ -52,7 +52,7 @@ final class SensitivityCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BridgeSetup setup = BridgeSetup.load(scenario, options, err);
+        BridgeSetup setup = BridgeSetup.load(scenario, "sensitivity", options, err);
         int threads = options.threadsFor(Integer.MAX_VALUE);
         Calibrator.Result base = setup.solve(true, threads, options, err);
         if (!options.quiet) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.bedsim.compare.Comparison;
 import org.bedsim.compare.Comparisons;
+import org.bedsim.compare.InverseSearch;
 import org.bedsim.compare.Target;
 import org.bedsim.model.CapacityTimeline;
 import org.bedsim.model.FlowSummary;
@@ -12,6 +13,7 @@ import org.bedsim.model.PreFlight;
 import org.bedsim.model.SettingKpi;
 import org.bedsim.report.CompareCharts;
 import org.bedsim.report.ComparisonRun;
+import org.bedsim.report.WaitTables;
 import org.bedsim.report.html.Cells;
 import org.bedsim.scenario.LoadedScenario;
 import org.bedsim.scenario.PreFlightCheck;
@@ -98,7 +100,45 @@ final class Terminal {
                     pm(summary.interval(name, SettingKpi.BEDS_REQUIRED_PERCENTILE), 1),
                     pct(summary.interval(name, SettingKpi.SHARE_OF_DAYS_FULL))));
         }
+        waits(out, summary);
         out.flush();
+    }
+
+    /** Prints waits for a bed in the NHS's measures, for the settings where anyone waited. */
+    static void waits(PrintWriter out, FlowSummary summary) {
+        List<String> waited = summary.settingNames().stream()
+                .filter(n -> WaitTables.canWait(summary, n) && WaitTables.anyoneWaited(summary, n)).toList();
+        if (waited.isEmpty()) {
+            return;
+        }
+        String std = hours(summary.settings().waits().standardHours());
+        String lng = hours(summary.settings().waits().longHours());
+        out.println("Waits for a bed from arrival (decision to admit), non-elective admissions "
+                + "(mean [95 % CI]):");
+        out.println(String.format(Locale.ROOT, "  %-22s %-22s %-22s %-20s %-18s %s", "setting", "over " + std
+                + " h", "over " + lng + " h", "days with " + lng + " h wait", "peak waiting/day", "left waiting"));
+        for (String name : waited) {
+            out.println(String.format(Locale.ROOT, "  %-22s %-22s %-22s %-20s %-18s %s", name,
+                    share(summary, name, SettingKpi.SHARE_WAITS_OVER_STANDARD),
+                    share(summary, name, SettingKpi.SHARE_WAITS_OVER_LONG),
+                    share(summary, name, SettingKpi.SHARE_OF_DAYS_WITH_LONG_WAIT),
+                    pm(summary.interval(name, SettingKpi.MEAN_DAILY_PEAK_WAITING), 1),
+                    share(summary, name, SettingKpi.SHARE_RENEGED)));
+        }
+    }
+
+    /** @return hours without a needless ".0" */
+    static String hours(double h) {
+        return h == Math.rint(h) ? Long.toString((long) h) : Double.toString(h);
+    }
+
+    /** @return "12.3 % [10.1, 14.5]", the interval truncated to [0, 100] */
+    private static String share(FlowSummary summary, String setting, SettingKpi kpi) {
+        ConfidenceInterval ci = summary.interval(setting, kpi);
+        double[] b = kpi.bounded(ci);
+        String mean = String.format(Locale.ROOT, "%.1f %%", 100 * ci.mean());
+        return Double.isFinite(ci.halfWidth()) ? mean + String.format(Locale.ROOT, " [%.1f, %.1f]", 100 * b[0],
+                100 * b[1]) : mean;
     }
 
     /** The key KPIs printed by compare: (pseudo-)setting kind, KPI key, label. */
@@ -108,6 +148,11 @@ final class Terminal {
         {"group", "mean_occupancy", "mean occupancy"},
         {"group", "share_of_days_full", "share of days full"},
         {"group", "mean_delayed_beds", "delayed beds"},
+        {"group", "share_waits_over_standard", "share of admissions waiting over the standard threshold"},
+        {"group", "share_waits_over_long", "share of admissions waiting over the long threshold"},
+        {"group", "share_of_days_with_long_wait", "share of days with a wait over the long threshold"},
+        {"group", "mean_daily_peak_waiting", "peak number waiting a day"},
+        {"group", "reneged", "left before a bed (reneged)"},
         {"system", "refused", "refused"},
         {"system", "diverted", "diverted"},
         {"system", "cancelled", "cancelled"},
@@ -116,6 +161,21 @@ final class Terminal {
         {"system", "composite_stay_days", "composite length of stay, days"}};
 
     /** Prints the key results of a comparison: per key KPI, each option's value and paired difference; targets. */
+    /** Prints people delayed per day by financial year for each option, with the difference from the base. */
+    static void quarterlyComparison(PrintWriter out, List<org.bedsim.metrics.QuarterlyComparison.Row> rows) {
+        out.println("People delayed per day, all modelled causes (Better Care Fund count), by financial year:");
+        out.println(String.format(java.util.Locale.ROOT, "  %-28s %-8s %24s %26s", "option", "year", "mean [95 % CI]",
+                "difference from base"));
+        for (org.bedsim.metrics.QuarterlyComparison.Row r : rows) {
+            if (r.period().contains("Q") || !r.kpi().key().equals("delayed_per_day")) {
+                continue;
+            }
+            out.println(String.format(java.util.Locale.ROOT, "  %-28s %-8s %8.1f [%6.1f, %6.1f] %+9.1f [%+6.1f, %+6.1f]",
+                    r.option(), r.period(), r.value().mean(), r.value().low(), r.value().high(),
+                    r.difference().mean(), r.difference().low(), r.difference().high()));
+        }
+    }
+
     static void comparison(PrintWriter out, Comparison c, List<ComparisonRun.SearchResult> searches) {
         int reps = c.options().get(0).summary().replications().size();
         out.println("Comparison (mean [95 % CI] over " + reps + " replications on common random numbers; "
@@ -170,6 +230,10 @@ final class Terminal {
         }
         for (ComparisonRun.SearchResult s : searches) {
             String unit = s.target().kpi().unit();
+            if (s.inverse() != null) {
+                out.println(inverse(s));
+                continue;
+            }
             out.println(s.optimum() == null
                     ? String.format(Locale.ROOT, "Fewest beds in %s (%s) for '%s': not found, even %d beds miss it",
                             s.setting(), s.option(), s.target().label(), s.high())
@@ -179,6 +243,27 @@ final class Terminal {
                             s.optimum().oneFewer() == null ? "not run" : Cells.interval(s.optimum().oneFewer(), unit)));
         }
         out.flush();
+    }
+
+    /** @return one line on a search on stays or arrivals */
+    static String inverse(ComparisonRun.SearchResult s) {
+        InverseSearch.Result r = s.inverse();
+        String unit = s.target().kpi().unit();
+        String head = String.format(Locale.ROOT, "%s (%s) for '%s': ", capitalised(s.what()), s.option(),
+                s.target().label());
+        if (!r.found()) {
+            return head + "not found, even " + s.format(r.lever().easierUp() ? r.high() : r.low()) + " misses it";
+        }
+        String answer = head + s.format(r.value()) + " (there " + Cells.interval(r.atValue(), unit);
+        answer += r.atBound() ? "; the whole range meets it" : "; at " + s.format(r.nextStep()) + ": "
+                + Cells.interval(r.atNextStep(), unit);
+        answer += ")" + (Double.isFinite(r.confidentValue()) ? "; the whole 95 % interval meets it at "
+                + s.format(r.confidentValue()) : "");
+        return answer + " [" + r.runs() + " runs]";
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String pm(ConfidenceInterval ci, int decimals) {

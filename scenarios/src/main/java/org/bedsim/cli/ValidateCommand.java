@@ -4,8 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bedsim.bridge.BridgeDefinition;
-import org.bedsim.bridge.Bridges;
-import org.bedsim.scenario.BridgeCompiler;
+import org.bedsim.scenario.BridgePlan;
 import org.bedsim.scenario.LoadedOptions;
 import org.bedsim.scenario.LoadedScenario;
 import org.bedsim.scenario.OptionsLoader;
@@ -62,20 +61,19 @@ final class ValidateCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Prints the size of the bridge's run: configurations, runs and events; refuses a bridge the model refuses. */
+    /** Prints the size of the bridge's run: configurations, runs and events; refuses a bridge that cannot run. */
     private void bridgeSize(LoadedScenario s) {
-        BridgeDefinition def;
-        try {
-            def = BridgeCompiler.compile(s.spec(), s.settings(), Math.max(2, s.replications()), s.seed());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(s.file() + ": a bridge the model refuses: " + e.getMessage());
+        BridgePlan.Result plan = BridgePlan.check(s);
+        if (plan.hasErrors()) {
+            Terminal.problems(spec.commandLine().getErr(), s.file(), plan.problems());
+            throw new UserError(s.file() + ": a bridge that cannot run (" + plan.problems().size() + " error"
+                    + (plan.problems().size() == 1 ? "" : "s") + ")");
         }
-        int configurations = Bridges.configurations(def);
-        long runs = (long) configurations * def.replications();
+        BridgeDefinition def = plan.definition();
+        long runs = plan.configurations() * def.replications();
         spec.commandLine().getOut().println(String.format(Locale.ROOT, "  bridge: %d step%s, %d configurations x %d "
                 + "replications = %d runs, about %s events", def.steps().size(), def.steps().size() == 1 ? "" : "s",
-                configurations, def.replications(), runs,
-                ProgressBar.human(s.preFlight().eventsPerReplication() * runs)));
+                plan.configurations(), def.replications(), runs, ProgressBar.human(plan.events())));
     }
 
     private int options() {

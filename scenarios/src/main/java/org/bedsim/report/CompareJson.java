@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bedsim.compare.InverseSearch;
 import org.bedsim.compare.Comparison;
 import org.bedsim.compare.Target;
 import org.bedsim.model.FlowSettings;
@@ -100,6 +101,12 @@ public final class CompareJson {
             g.writeArrayFieldStart("optimise");
             for (ComparisonRun.SearchResult sr : run.searches()) {
                 g.writeStartObject();
+                if (sr.inverse() != null) {
+                    inverse(g, sr);
+                    g.writeEndObject();
+                    continue;
+                }
+                g.writeStringField("search", "beds");
                 g.writeStringField("option", sr.option());
                 g.writeStringField("setting", sr.setting());
                 g.writeStringField("target", sr.target().label());
@@ -122,6 +129,48 @@ public final class CompareJson {
             g.writeEndObject();
         }
         out.write('\n');
+    }
+
+    /** A search on stays or arrivals: the lever, its range, the answer with the target there and a step beyond. */
+    private static void inverse(JsonGenerator g, ComparisonRun.SearchResult sr) throws IOException {
+        InverseSearch.Result r = sr.inverse();
+        g.writeStringField("search", r.lever().kind() == InverseSearch.Kind.STAY_CUT ? "stay_cut" : "arrivals");
+        g.writeStringField("option", sr.option());
+        if (r.lever().setting() != null) {
+            g.writeStringField("setting", r.lever().setting());
+        }
+        g.writeArrayFieldStart("cohorts");
+        for (String c : r.lever().cohorts()) {
+            g.writeString(c);
+        }
+        g.writeEndArray();
+        g.writeStringField("target", sr.target().label());
+        JsonNumbers.number(g, "low", r.low());
+        JsonNumbers.number(g, "high", r.high());
+        JsonNumbers.number(g, "step", r.step());
+        g.writeBooleanField("found", r.found());
+        g.writeBooleanField("at_bound", r.atBound());
+        JsonNumbers.number(g, "value", r.value());
+        if (r.atValue() != null) {
+            interval(g, "target_at_value", r.atValue());
+        }
+        JsonNumbers.number(g, "next_step", r.nextStep());
+        if (r.atNextStep() != null) {
+            interval(g, "target_at_next_step", r.atNextStep());
+        }
+        JsonNumbers.number(g, "confident_value", r.confidentValue());
+        if (r.atConfidentValue() != null) {
+            interval(g, "target_at_confident_value", r.atConfidentValue());
+        }
+        g.writeArrayFieldStart("tried");
+        for (var e : new java.util.TreeMap<>(r.tried()).entrySet()) {
+            g.writeStartObject();
+            JsonNumbers.number(g, "value", e.getKey());
+            interval(g, "target", e.getValue());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("runs", r.runs());
     }
 
     private static void manifest(JsonGenerator g, ComparisonRun run) throws IOException {

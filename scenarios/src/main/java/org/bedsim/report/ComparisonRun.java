@@ -3,6 +3,7 @@ package org.bedsim.report;
 import java.util.List;
 import org.bedsim.compare.Comparison;
 import org.bedsim.compare.Comparisons;
+import org.bedsim.compare.InverseSearch;
 import org.bedsim.compare.Target;
 
 /**
@@ -51,9 +52,37 @@ public record ComparisonRun(String name, String description, RunManifest manifes
      * @param target the target to meet
      * @param low beds too few (not run)
      * @param high beds that should meet it
-     * @param optimum the fewest beds found, or null if even {@code high} misses the target
+     * @param optimum the fewest beds found, or null if even {@code high} misses the target (or not a bed search)
+     * @param inverse the result of a search on another lever (stays, arrivals), or null for a bed search
      */
     public record SearchResult(String option, String setting, Target target, int low, int high,
-            Comparisons.Optimum optimum) {
+            Comparisons.Optimum optimum, InverseSearch.Result inverse) {
+        /** A bed search's result. */
+        public SearchResult(String option, String setting, Target target, int low, int high,
+                Comparisons.Optimum optimum) {
+            this(option, setting, target, low, high, optimum, null);
+        }
+
+        /** @return what was searched, for readers: "fewest beds in acute", "smallest cut in length of stay ..." */
+        public String what() {
+            if (inverse == null) {
+                return "fewest beds in " + setting;
+            }
+            InverseSearch.Lever l = inverse.lever();
+            String who = l.cohorts().isEmpty() ? "" : " (" + String.join(", ", l.cohorts()) + ")";
+            return l.kind() == InverseSearch.Kind.STAY_CUT ? "smallest cut in length of stay in " + l.setting() + who
+                    : "most arrivals a year" + (l.cohorts().isEmpty() ? " (non-elective cohorts)" : who);
+        }
+
+        /** @return a lever value for readers: "12 %", "23,400", "412" */
+        public String format(double v) {
+            if (!Double.isFinite(v)) {
+                return "n/a";
+            }
+            if (inverse != null && inverse.lever().kind() == InverseSearch.Kind.STAY_CUT) {
+                return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * v).replace(".0 %", " %");
+            }
+            return String.format(java.util.Locale.ROOT, "%,.0f", v);
+        }
     }
 }

@@ -32,6 +32,8 @@ import org.bedsim.stats.ConfidenceInterval;
  * {@link SettingKpi} as {@code {"mean": m, "ci95": [low, high]}} (interval null with one replication).</li>
  * <li>{@code system}: arrivals, avoided, readmissions, refused, cancelled, patients reaching each sink, stays and
  * events, all across the whole system.</li>
+ * <li>{@code quarters} (when the scenario has a {@code quarterly} section): per financial quarter, then year, its
+ * dates, measured days, whether it is complete, and every quarterly KPI with its interval.</li>
  * </ul>
  */
 public final class SummaryJson implements ResultsWriter {
@@ -39,6 +41,18 @@ public final class SummaryJson implements ResultsWriter {
     public static final int FORMAT_VERSION = 1;
 
     private static final JsonFactory JSON = new JsonFactory();
+
+    private final org.bedsim.metrics.QuarterlyMetrics.Summary quarters;
+
+    /** A summary without quarterly metrics. */
+    public SummaryJson() {
+        this(null);
+    }
+
+    /** @param quarters the Better Care Fund metrics by quarter, written as a {@code quarters} block (null: none) */
+    public SummaryJson(org.bedsim.metrics.QuarterlyMetrics.Summary quarters) {
+        this.quarters = quarters;
+    }
 
     @Override
     public String fileName() {
@@ -63,6 +77,9 @@ public final class SummaryJson implements ResultsWriter {
             }
             g.writeEndArray();
             system(g, summary);
+            if (quarters != null) {
+                QuartersCsv.json(g, quarters);
+            }
             g.writeEndObject();
         }
         out.write('\n');
@@ -94,6 +111,8 @@ public final class SummaryJson implements ResultsWriter {
         number(g, "occupancy_target", s.occupancyTarget());
         number(g, "risk_share_of_days", s.riskShareOfDays());
         g.writeBooleanField("unconstrained", s.unconstrained());
+        number(g, "wait_standard_hours", s.waits().standardHours());
+        number(g, "wait_long_hours", s.waits().longHours());
         number(g, "confidence_level", summary.level());
         g.writeNumberField("replications", summary.replications().size());
         g.writeEndObject();
@@ -132,6 +151,49 @@ public final class SummaryJson implements ResultsWriter {
         g.writeObjectFieldStart("kpis");
         for (SettingKpi kpi : SettingKpi.values()) {
             JsonNumbers.interval(g, kpi.key(), summary.interval(name, kpi), 0, kpi.upperBound());
+        }
+        g.writeEndObject();
+        if (WaitTables.canWait(summary, name)) {
+            waits(g, summary, name);
+        }
+        g.writeEndObject();
+    }
+
+    /** The waits block of a setting where arrivals can wait: by month, by wait band, reneging by destination. */
+    private static void waits(JsonGenerator g, FlowSummary summary, String name) throws IOException {
+        g.writeObjectFieldStart("waits");
+        g.writeArrayFieldStart("by_month");
+        for (WaitTables.Month m : WaitTables.monthly(summary, name)) {
+            g.writeStartObject();
+            g.writeStringField("month", m.month().toString());
+            g.writeNumberField("days", m.days());
+            JsonNumbers.interval(g, "admitted", m.admitted(), 0, Double.POSITIVE_INFINITY);
+            JsonNumbers.interval(g, "waits_over_standard", m.overStandard(), 0, Double.POSITIVE_INFINITY);
+            JsonNumbers.interval(g, "share_waits_over_standard", m.shareOverStandard(), 0, 1);
+            JsonNumbers.interval(g, "waits_over_long", m.overLong(), 0, Double.POSITIVE_INFINITY);
+            JsonNumbers.interval(g, "share_waits_over_long", m.shareOverLong(), 0, 1);
+            JsonNumbers.interval(g, "share_of_days_with_long_wait", m.shareOfDaysWithLongWait(), 0, 1);
+            JsonNumbers.interval(g, "mean_daily_peak_waiting", m.meanDailyPeakWaiting(), 0,
+                    Double.POSITIVE_INFINITY);
+            JsonNumbers.interval(g, "max_daily_peak_waiting", m.maxDailyPeakWaiting(), 0, Double.POSITIVE_INFINITY);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("by_band");
+        for (WaitTables.Band b : WaitTables.bands(summary, name)) {
+            g.writeStartObject();
+            g.writeStringField("band", b.label());
+            number(g, "from_hours", b.fromHours());
+            g.writeFieldName("to_hours");
+            value(g, b.toHours());
+            JsonNumbers.interval(g, "patients", b.patients(), 0, Double.POSITIVE_INFINITY);
+            JsonNumbers.interval(g, "share", b.share(), 0, 1);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("reneged_to");
+        for (var e : WaitTables.renegedTo(summary, name).entrySet()) {
+            JsonNumbers.interval(g, e.getKey(), e.getValue(), 0, Double.POSITIVE_INFINITY);
         }
         g.writeEndObject();
         g.writeEndObject();

@@ -67,6 +67,12 @@ final class BridgeValidator {
                     "a target year after the base year (" + (b.baseYear() + 1) + " or later)");
             years = null;
         }
+        java.time.LocalDate start = spec.calendar() == null ? null : spec.calendar().start();
+        if (b.baseYear() != null && start != null && b.baseYear() != start.getYear()) {
+            v.error("bridge.base_year", "the year " + b.baseYear() + ", but the calendar starts on " + start,
+                    "the calendar's start year, " + start.getYear() + " (the scenario itself is the bridge's base "
+                            + "year)");
+        }
         count(b.count());
         Map<String, Integer> ids = new HashMap<>();
         Map<String, Redirect> firstRedirect = new HashMap<>();

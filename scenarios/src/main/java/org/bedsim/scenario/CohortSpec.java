@@ -33,7 +33,16 @@ public record CohortSpec(
         ReadmissionSpec readmission,
         @Key(doc = "Share of arrivals avoided (e.g. by community teams), optionally redirected elsewhere.",
                 required = false)
-        AvoidanceSpec avoidance) {
+        AvoidanceSpec avoidance,
+        @Key(doc = "Patience for a bed, days (0.5 = 12 hours): a patient still waiting for a bed when it runs out "
+                + "leaves the queue for renege_to. Drawn per patient from its number (common random numbers). "
+                + "Without it patients wait for ever.", required = false)
+        DistributionSpec renegeAfter,
+        @Key(doc = "Where patients who stop waiting go: a setting of kind home (e.g. home: untreated, no "
+                + "readmission) or another setting (another site, a virtual ward), where they ask for a bed once "
+                + "more, without a second patience. Required with renege_after.", required = false,
+                pattern = Key.NAME)
+        String renegeTo) {
 
     /** Freezes. */
     public CohortSpec {

@@ -52,7 +52,14 @@ public record DistributionSpec(
                 minExclusive = true, max = 36_500)
         Double cap,
         @Key(doc = "Id of the source (in 'sources') of this distribution.", required = false, pattern = Key.NAME)
-        String source) {
+        String source,
+        @Key(doc = "true to allow a mean stay over 10 years (3650 days), e.g. a long-term placement; without it such "
+                + "a mean is an error (most often a typing slip, or parameters whose mean is far from what they look "
+                + "like, such as a Weibull with a tiny shape).", required = false, defaultValue = "false")
+        Boolean longStay) {
+
+    /** Longest mean stay, days, accepted without {@code long_stay: true}: ten years. */
+    public static final double MAX_MEAN_STAY_DAYS = 3650;
 
     /** Freezes. */
     public DistributionSpec {

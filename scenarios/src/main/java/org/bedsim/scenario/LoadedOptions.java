@@ -57,15 +57,31 @@ public record LoadedOptions(String file, String sha256, OptionsFileSpec spec, Lo
     }
 
     /**
-     * A search for the fewest beds meeting a target.
+     * A search for the fewest beds meeting a target, or (with {@code inverse}) for the value of another lever.
      *
      * @param option the option searched
-     * @param setting the setting whose beds are searched
+     * @param setting the setting whose beds (or stays) are searched; null for arrivals
      * @param target the target
-     * @param low beds too few
-     * @param high beds that meet the target
+     * @param low beds too few (0 for another lever)
+     * @param high beds that meet the target (0 for another lever)
+     * @param inverse the lever and its range when it is not beds, else null
      */
-    public record Search(String option, String setting, Target target, int low, int high) {
+    public record Search(String option, String setting, Target target, int low, int high, Inverse inverse) {
+        /** A bed search. */
+        public Search(String option, String setting, Target target, int low, int high) {
+            this(option, setting, target, low, high, null);
+        }
+    }
+
+    /**
+     * The lever of a search that is not beds, and its grid.
+     *
+     * @param lever what moves
+     * @param low the range's low end
+     * @param high its high end
+     * @param step the grid's step
+     */
+    public record Inverse(org.bedsim.compare.InverseSearch.Lever lever, double low, double high, double step) {
     }
 
     /** @return true if the comparison cannot run */

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bedsim.compare.Comparisons;
+import org.bedsim.compare.InverseSearch;
+import org.bedsim.model.FlowSettings;
 import org.bedsim.compare.Target;
 import org.bedsim.scenario.LoadedOptions.FileProblem;
 
@@ -79,6 +81,24 @@ public final class OptionsLoader {
         }
         JsonNode ref = tree.path("base").path("scenario");
         return ref.isTextual() ? ref.asText() : "";
+    }
+
+    /**
+     * @return true if the file reads as a scenario (a mapping with {@code settings}, {@code cohorts} or
+     *     {@code calendar} and without {@code base} and {@code options}); false if it cannot be read
+     */
+    public static boolean isScenarioFile(Path file) {
+        TreeReader.Format format = TreeReader.formatOf(file.getFileName().toString());
+        if (format == null) {
+            return false;
+        }
+        FileReading.Read read = FileReading.read(file, "scenario file");
+        if (!read.ok()) {
+            return false;
+        }
+        Set<String> keys = TreeReader.topLevelKeys(read.bytes(), format);
+        return !(keys.contains("base") && keys.contains("options"))
+                && (keys.contains("settings") || keys.contains("cohorts") || keys.contains("calendar"));
     }
 
     /**
@@ -476,6 +496,26 @@ public final class OptionsLoader {
                 if (s == null) {
                     continue;
                 }
+                int levers = (s.stayCut() != null ? 1 : 0) + (s.arrivals() != null ? 1 : 0)
+                        + (s.setting() != null || s.low() != null || s.high() != null ? 1 : 0);
+                if (levers != 1) {
+                    error(p, levers == 0 ? "no lever" : "more than one lever", "exactly one of: setting, low and "
+                            + "high (a bed search); stay_cut; arrivals");
+                    continue;
+                }
+                if (s.stayCut() != null || s.arrivals() != null) {
+                    LoadedOptions.Search inverse = inverseSearch(s, p, options, optionsKnown, byName, targetNames);
+                    if (inverse != null) {
+                        out.add(inverse);
+                    }
+                    continue;
+                }
+                for (String k : new String[] {"setting", "low", "high"}) {
+                    if ((k.equals("setting") ? s.setting() : k.equals("low") ? s.low() : s.high()) == null) {
+                        error(p + "." + k, "nothing (the key '" + k + "' is missing)", "setting, low and high for "
+                                + "a bed search");
+                    }
+                }
                 boolean ok = s.low() != null && s.high() != null && s.setting() != null;
                 LoadedOptions.Option option = null;
                 if (s.option() != null && optionsKnown) {
@@ -515,6 +555,76 @@ public final class OptionsLoader {
                 }
             }
             return out;
+        }
+
+        /** Checks and builds a search on stays or arrivals; null if it has an error (reported). */
+        private LoadedOptions.Search inverseSearch(OptimiseSpec s, String p, List<LoadedOptions.Option> options,
+                boolean optionsKnown, Map<String, Target> byName, Set<String> targetNames) {
+            LoadedOptions.Option option = null;
+            boolean ok = true;
+            if (s.option() != null && optionsKnown) {
+                option = options.stream().filter(o -> o.name().equals(s.option())).findFirst().orElse(null);
+                if (option == null) {
+                    error(p + ".option", "'" + s.option() + "', which is not an option", "the base or an option: "
+                            + String.join(", ", options.stream().map(LoadedOptions.Option::name).toList()));
+                }
+            }
+            Target target = s.target() == null ? null : byName.get(s.target());
+            if (s.target() != null && !targetNames.contains(s.target())) {
+                error(p + ".target", "'" + s.target() + "', which is not a target", targetNames.isEmpty()
+                        ? "the name of a target (there are none: add targets)"
+                        : "the name of a target: " + String.join(", ", targetNames));
+            }
+            String lp = p + (s.stayCut() != null ? ".stay_cut" : ".arrivals");
+            List<String> cohorts = s.stayCut() != null ? s.stayCut().cohorts() : s.arrivals().cohorts();
+            Double low = s.stayCut() != null ? s.stayCut().low() : s.arrivals().low();
+            Double high = s.stayCut() != null ? s.stayCut().high() : s.arrivals().high();
+            Double step = s.stayCut() != null ? s.stayCut().step() : s.arrivals().step();
+            String setting = s.stayCut() != null ? s.stayCut().setting() : null;
+            if (option != null) {
+                FlowSettings fs = option.settings();
+                List<String> names = fs.cohorts().stream().map(c -> c.name()).toList();
+                for (int i = 0; i < cohorts.size(); i++) {
+                    if (!names.contains(cohorts.get(i))) {
+                        error(lp + ".cohorts[" + i + "]", "'" + cohorts.get(i) + "', which is not a cohort of option '"
+                                + option.name() + "'", "a cohort: " + String.join(", ", names));
+                        ok = false;
+                    }
+                }
+                if (setting != null) {
+                    List<String> stays = fs.cohorts().stream()
+                            .filter(c -> cohorts.isEmpty() || cohorts.contains(c.name()))
+                            .flatMap(c -> c.lengthOfStay().keySet().stream()).distinct().toList();
+                    if (!stays.contains(setting)) {
+                        error(lp + ".setting", "'" + setting + "', where the cohorts searched have no stay",
+                                "a setting where they stay: " + String.join(", ", stays));
+                        ok = false;
+                    }
+                }
+                if (s.arrivals() != null && ok) {
+                    double base = new InverseSearch.Lever(InverseSearch.Kind.ARRIVALS, null, cohorts)
+                            .baseArrivals(fs);
+                    if (!(base > 0)) {
+                        error(lp + ".cohorts", "cohorts with no arrivals", "cohorts with arrivals to scale");
+                        ok = false;
+                    }
+                }
+            }
+            if (low == null || high == null) {
+                ok = false;
+            } else if (!(high > low)) {
+                error(lp + ".high", StructureChecker.plain(high) + ", not above low (" + StructureChecker.plain(low)
+                        + ")", "a range from low to a larger high");
+                ok = false;
+            }
+            if (!ok || option == null || target == null) {
+                return null;
+            }
+            double grid = step != null ? step : s.stayCut() != null ? 0.01 : 100;
+            InverseSearch.Lever lever = new InverseSearch.Lever(s.stayCut() != null ? InverseSearch.Kind.STAY_CUT
+                    : InverseSearch.Kind.ARRIVALS, setting, cohorts);
+            return new LoadedOptions.Search(option.name(), setting, target, 0, 0,
+                    new LoadedOptions.Inverse(lever, low, high, grid));
         }
 
         /** Warns about sources of the options file that nothing cites. */
@@ -587,7 +697,9 @@ public final class OptionsLoader {
                 LoadedOptions.Option o = options.stream().filter(x -> s.option().equals(x.name())).findFirst()
                         .orElse(null);
                 if (o != null && o.scenario().preFlight() != null) {
-                    total += o.scenario().preFlight().events() * Comparisons.searchRuns(s.low(), s.high());
+                    total += o.scenario().preFlight().events() * (s.inverse() == null
+                            ? Comparisons.searchRuns(s.low(), s.high())
+                            : InverseSearch.maxRuns(s.inverse().low(), s.inverse().high(), s.inverse().step()));
                 }
             }
             if (total > PreFlightCheck.MAX_EVENTS) {

@@ -104,6 +104,7 @@ public final class OptionsSchema {
         for (String k : keys) {
             ObjectNode p = (ObjectNode) props.get(k);
             renameRefs(p);
+            nullableMapValues(p);
             if (namedItem && k.equals("name")) {
                 continue;
             }
@@ -121,6 +122,19 @@ public final class OptionsSchema {
             remove.putArray("enum").add(true);
         }
         return out;
+    }
+
+    /**
+     * Lets the values of a mapping keyed by name (a cohort's {@code los} or {@code routing} by setting) be null, which
+     * removes that key from the base ({@code los: {lgh: null}}).
+     */
+    private static void nullableMapValues(ObjectNode p) {
+        JsonNode values = p.get("additionalProperties");
+        if (values instanceof ObjectNode v) {
+            ObjectNode nullable = NODES.objectNode();
+            nullable.putArray("anyOf").add(v).addObject().put("type", "null");
+            p.set("additionalProperties", nullable);
+        }
     }
 
     /** @return the definition names a schema fragment refers to */

@@ -38,6 +38,20 @@ public final class PreFlightCheck {
     public static Result check(FlowSettings settings, int replications, ScenarioSpec spec, SourceMap at) {
         List<Problem> problems = new ArrayList<>();
         List<PreFlight.Load> loads = PreFlight.loads(settings);
+        boolean finite = true;
+        for (PreFlight.Load l : loads) {
+            if (!Double.isFinite(l.admissionsPerDay()) || !Double.isFinite(l.offeredLoad())) {
+                // derived from bounded inputs, so never expected; checked so nothing non-finite reaches the model
+                String path = settingPath(spec, l.setting());
+                problems.add(Problem.error(path, at.at(path), "admissions a day or an offered load in '"
+                        + l.setting() + "' that is not a finite number (the arrivals, growth, profiles or stays "
+                        + "reaching it are beyond what the model can compute with)", "finite volumes and stays"));
+                finite = false;
+            }
+        }
+        if (!finite) {
+            return new Result(loads, Double.NaN, Double.NaN, 0, List.copyOf(problems));
+        }
         for (PreFlight.Load l : loads) {
             if (l.overloaded()) {
                 String path = settingPath(spec, l.setting()) + ".beds";
@@ -68,7 +82,11 @@ public final class PreFlightCheck {
         }
         double perReplication = PreFlight.expectedEvents(settings);
         double events = perReplication * replications;
-        if (events > MAX_EVENTS) {
+        if (!Double.isFinite(events)) {
+            String path = "cohorts";
+            problems.add(Problem.error(path, at.at(path), "an estimated run size that is not a finite number of "
+                    + "events", "finite volumes, growth and stays"));
+        } else if (events > MAX_EVENTS) {
             String path = "run.replications";
             problems.add(Problem.error(path, at.at(path), "a run of about " + count(events) + " events ("
                     + count(perReplication) + " per replication x " + replications + " replications)",
@@ -84,7 +102,29 @@ public final class PreFlightCheck {
                     String.format(java.util.Locale.ROOT, "at most %d MiB: fewer replications or a shorter horizon",
                             MAX_CENSUS_BYTES >> 20)));
         }
+        long heap = Runtime.getRuntime().maxMemory();
+        long needed = memoryBytes(settings, replications);
+        if (censusBytes <= MAX_CENSUS_BYTES && heap != Long.MAX_VALUE && needed > heap * HEAP_SHARE) {
+            String path = "run.replications";
+            problems.add(Problem.error(path, at.at(path), String.format(java.util.Locale.ROOT,
+                    "a run needing about %d MiB of memory (the daily census of %d replications, held until the "
+                    + "outputs are written, and the model)", needed >> 20, replications),
+                    String.format(java.util.Locale.ROOT, "at most %.0f %% of the %d MiB this Java may use: fewer "
+                    + "replications or a shorter horizon, or more memory (e.g. JAVA_TOOL_OPTIONS=-Xmx%dg)",
+                    100 * HEAP_SHARE, heap >> 20, Math.max(2, (long) Math.ceil(needed / HEAP_SHARE / (1L << 30))))));
+        }
         return new Result(loads, perReplication, events, censusBytes, List.copyOf(problems));
+    }
+
+    /** Share of the JVM's largest heap a run may plan to use (the rest is for the JVM, the outputs and charts). */
+    static final double HEAP_SHARE = 0.6;
+
+    /**
+     * @return the memory a run is estimated to need: the census (twice: held as arrays, and as the objects the
+     *     outputs are built from) and a fixed allowance for the model, the JVM and the writers
+     */
+    static long memoryBytes(FlowSettings settings, int replications) {
+        return 2 * censusBytes(settings, replications) + (64L << 20);
     }
 
     /** @return e.g. "2.1 billion", "340 million", "12,500" */

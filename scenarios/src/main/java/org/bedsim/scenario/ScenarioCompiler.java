@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bedsim.dist.Distribution;
 import org.bedsim.dist.Empirical;
 import org.bedsim.dist.Exponential;
@@ -15,6 +17,9 @@ import org.bedsim.dist.LogNormal;
 import org.bedsim.dist.Triangular;
 import org.bedsim.dist.Uniform;
 import org.bedsim.dist.Weibull;
+import org.bedsim.metrics.DelayOwner;
+import org.bedsim.metrics.Population;
+import org.bedsim.metrics.QuarterlyDefinition;
 import org.bedsim.model.AdmissionPolicy;
 import org.bedsim.model.ArrivalPattern;
 import org.bedsim.model.Avoidance;
@@ -22,6 +27,7 @@ import org.bedsim.model.CapacityTimeline;
 import org.bedsim.model.CareSetting;
 import org.bedsim.model.Cohort;
 import org.bedsim.model.FlowSettings;
+import org.bedsim.model.Patience;
 import org.bedsim.model.Readmission;
 import org.bedsim.model.Route;
 import org.bedsim.model.SettingKind;
@@ -53,7 +59,61 @@ public final class ScenarioCompiler {
             cohorts.add(cohort(c, spec));
         }
         return new FlowSettings(settings, cohorts, start, spec.calendar().effectiveWarmupDays(), horizonDays,
-                spec.targets().occupancy(), spec.targets().riskShareOfDays(), false);
+                spec.targets().occupancy(), spec.targets().riskShareOfDays(), false, spec.targets().waits());
+    }
+
+    /**
+     * @param spec a scenario without errors
+     * @return what its quarterly metrics count: population denominators, owners of the settings, non-elective and
+     *     65+ cohorts, care-home sinks and published figures (empty parts where the scenario says nothing)
+     */
+    public static QuarterlyDefinition quarterly(ScenarioSpec spec) {
+        QuarterlySpec q = spec.quarterly();
+        Map<String, DelayOwner> owners = new LinkedHashMap<>();
+        Set<String> delayedThere = new LinkedHashSet<>();
+        for (SettingSpec s : spec.settings()) {
+            if (Boolean.TRUE.equals(s.delayedWhileHere())) {
+                delayedThere.add(s.name());
+            }
+            if (s.owner() != null) {
+                owners.put(s.name(), switch (s.owner()) {
+                    case SOCIAL_CARE -> DelayOwner.SOCIAL_CARE;
+                    case NHS -> DelayOwner.NHS;
+                    case JOINT -> DelayOwner.JOINT;
+                });
+            }
+        }
+        Set<String> nonElective = new LinkedHashSet<>();
+        Set<String> older = new LinkedHashSet<>();
+        for (CohortSpec c : spec.cohorts()) {
+            if (c.type() == CohortSpec.Type.NON_ELECTIVE) {
+                nonElective.add(c.name());
+            }
+            if (q != null && q.older() != null && q.older().equals(c.ageBand())) {
+                older.add(c.name());
+            }
+        }
+        List<QuarterlyDefinition.Published> published = new ArrayList<>();
+        if (q != null) {
+            for (PublishedFigureSpec f : q.published()) {
+                published.add(new QuarterlyDefinition.Published(f.period(), f.kpi(), f.value(), f.status().key(),
+                        f.source()));
+            }
+        }
+        return new QuarterlyDefinition(q == null ? null : population(spec, q.adults()),
+                q == null ? null : population(spec, q.older()), owners, nonElective, older,
+                q == null ? Set.of() : new LinkedHashSet<>(q.careHomeSinks()), delayedThere, published);
+    }
+
+    private static Population population(ScenarioSpec spec, String band) {
+        PopulationSpec p = band == null ? null : spec.population().get(band);
+        if (p == null) {
+            return null;
+        }
+        Map<Integer, Double> byYear = new LinkedHashMap<>();
+        p.byYear().forEach((year, n) -> byYear.put(Integer.valueOf(year), n));
+        return new Population(band, p.yearBasis() == PopulationSpec.YearBasis.CALENDAR
+                ? Population.YearBasis.CALENDAR : Population.YearBasis.FINANCIAL, byYear);
     }
 
     /** @return the measured days: from the start to the same date {@code horizon_years} on */
@@ -89,6 +149,7 @@ public final class ScenarioCompiler {
             case ACUTE -> SettingKind.ACUTE;
             case COMMUNITY -> SettingKind.COMMUNITY;
             case VIRTUAL_WARD -> SettingKind.VIRTUAL_WARD;
+            case CASELOAD -> SettingKind.CASELOAD;
             case INTERIM -> SettingKind.INTERIM;
             case HOME -> SettingKind.HOME;
         };
@@ -113,8 +174,10 @@ public final class ScenarioCompiler {
                 : Cohort.AdmissionType.NON_ELECTIVE;
         Cohort.ElectiveFull whenFull = c.whenFull() == CohortSpec.ElectiveWhenFull.DEFER ? Cohort.ElectiveFull.DEFER
                 : Cohort.ElectiveFull.CANCEL;
+        Patience patience = c.renegeAfter() == null ? null
+                : new Patience(distribution(c.renegeAfter()), c.renegeTo());
         return new Cohort(c.name(), type, c.ageBand(), c.entry(), arrivals, whenFull, los, routing, readmission,
-                avoidance);
+                avoidance, patience);
     }
 
     /** @return the compound growth a year of a cohort: its age band's demographic growth and non-demographic */

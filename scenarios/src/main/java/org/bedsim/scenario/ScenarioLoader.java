@@ -60,9 +60,10 @@ public final class ScenarioLoader {
         try {
             settings = ScenarioCompiler.compile(spec);
         } catch (IllegalArgumentException e) {
-            // a model rule the validator does not know: still the planner's input, reported without a path
-            problems.add(Problem.error("", Location.UNKNOWN, "settings the model refuses: " + e.getMessage()
-                    .replace("\n", " "), "settings the model accepts"));
+            // a model rule the validator does not know: still the planner's input, pointed at what it names
+            String path = modelPath(e.getMessage(), spec);
+            problems.add(Problem.error(path, read.sources().at(path), "settings the model refuses: "
+                    + e.getMessage().replace("\n", " "), "settings the model accepts"));
             return new LoadedScenario(name, sha, spec, read.sources(), null, reps, s, null,
                     ScenarioReader.sorted(problems));
         }
@@ -70,6 +71,35 @@ public final class ScenarioLoader {
         problems.addAll(preFlight.problems());
         return new LoadedScenario(name, sha, spec, read.sources(), settings, reps, s, preFlight,
                 ScenarioReader.sorted(problems));
+    }
+
+    /**
+     * @return the path of what a model refusal names ({@code cohort NAME: ...} is that cohort, {@code setting NAME}
+     *     that setting), so that every problem points into the file; {@code cohorts} or {@code settings} otherwise
+     */
+    static String modelPath(String message, ScenarioSpec spec) {
+        String m = message == null ? "" : message;
+        java.util.regex.Matcher c = java.util.regex.Pattern.compile("cohort (?:name )?'?([a-z0-9][a-z0-9-]*)")
+                .matcher(m);
+        if (c.find()) {
+            for (int i = 0; i < spec.cohorts().size(); i++) {
+                CohortSpec x = spec.cohorts().get(i);
+                if (x != null && c.group(1).equals(x.name())) {
+                    return "cohorts[" + i + "]";
+                }
+            }
+        }
+        java.util.regex.Matcher s = java.util.regex.Pattern.compile("setting (?:name )?'?([a-z0-9][a-z0-9-]*)")
+                .matcher(m);
+        if (s.find()) {
+            for (int i = 0; i < spec.settings().size(); i++) {
+                SettingSpec x = spec.settings().get(i);
+                if (x != null && s.group(1).equals(x.name())) {
+                    return "settings[" + i + "]";
+                }
+            }
+        }
+        return m.contains("cohort") || m.contains("route") || m.contains("arrival") ? "cohorts" : "settings";
     }
 
     private static LoadedScenario failed(String name, String found, String expected) {

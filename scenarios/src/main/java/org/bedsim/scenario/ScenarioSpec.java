@@ -40,6 +40,13 @@ public record ScenarioSpec(
         List<SettingSpec> settings,
         @Key(doc = "The patient groups: arrivals, entry setting, lengths of stay and routing.", minItems = 1)
         List<CohortSpec> cohorts,
+        @Key(doc = "Population by age band and year: the denominators of rates per 100,000 (see 'quarterly').",
+                required = false, keyPattern = Key.NAME)
+        Map<String, PopulationSpec> population,
+        @Key(doc = "Better Care Fund metrics by financial quarter: denominators, care-home sinks and published "
+                + "figures. Quarterly delayed days and admissions are written for every run; this adds rates per "
+                + "100,000 and the published lines.", required = false)
+        QuarterlySpec quarterly,
         @Key(doc = "A bed bridge from the base year to a target year, for 'bedsim bridge': the settings counted "
                 + "and the steps (bars) that change the scenario.", required = false)
         BridgeSpec bridge,
@@ -55,5 +62,6 @@ public record ScenarioSpec(
         settings = Specs.frozen(settings);
         cohorts = Specs.frozen(cohorts);
         calibrate = Specs.frozen(calibrate);
+        population = Specs.frozen(population);
     }
 }

@@ -25,8 +25,11 @@ import java.util.Set;
  * avoid reporting one mistake twice.
  */
 public final class ScenarioValidator {
-    /** Tolerance on a sum of routing probabilities. */
-    public static final double SUM_TOLERANCE = 1e-6;
+    /** Tolerance on a sum of routing probabilities: the model's, so that what passes here the model accepts. */
+    public static final double SUM_TOLERANCE = org.bedsim.model.Route.SUM_TOLERANCE;
+
+    /** Longest mean stay even with {@code long_stay: true}, days: a hundred years, the limit of every stay key. */
+    static final double MAX_STAY_DAYS = 36_500;
 
     private static final com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
             new com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy();
@@ -64,6 +67,7 @@ public final class ScenarioValidator {
         growth();
         targets();
         cohorts();
+        quarterly();
         citedSources.addAll(bridge.validate());
         calibrations();
         citations();
@@ -156,6 +160,8 @@ public final class ScenarioValidator {
                 forbidOnSink(p, "escalation_beds", s.escalationBeds());
                 forbidOnSink(p, "divert_to", s.divertTo());
                 forbidOnSink(p, "priority", s.priority());
+                forbidOnSink(p, "owner", s.owner());
+                forbidOnSink(p, "delayed_while_here", s.delayedWhileHere());
                 continue;
             }
             if (s.beds() == null && !at.has(p + ".beds")) {
@@ -311,6 +317,13 @@ public final class ScenarioValidator {
         if (t.source() == null) {
             missingSource("targets", "the targets");
         }
+        double standard = t.waitStandardHours() == null ? 4 : t.waitStandardHours();
+        double longWait = t.waitLongHours() == null ? 12 : t.waitLongHours();
+        if (!(longWait > standard)) {
+            error(t.waitLongHours() == null ? "targets.wait_standard_hours" : "targets.wait_long_hours",
+                    "a long-wait threshold of " + round(longWait) + " hours, not above the standard "
+                    + round(standard), "wait_long_hours above wait_standard_hours (defaults 4 and 12)");
+        }
     }
 
     // ---- cohorts -----------------------------------------------------------------------------------------------
@@ -329,13 +342,15 @@ public final class ScenarioValidator {
         arrivals(c, p);
         if (c.ageBand() != null) {
             Map<String, GrowthRateSpec> bands = spec.growth() == null ? Map.of() : spec.growth().byAgeBand();
-            if (!bands.containsKey(c.ageBand()) && !bridge.ageBands().contains(c.ageBand())) {
+            if (!bands.containsKey(c.ageBand()) && !bridge.ageBands().contains(c.ageBand())
+                    && !spec.population().containsKey(c.ageBand())) {
                 error(p + ".age_band", "the age band '" + c.ageBand() + "', which growth.by_age_band does not list",
                         "an age band of growth.by_age_band" + (bands.isEmpty() ? " (there are none: add "
                                 + "growth.by_age_band, or leave age_band out)" : ": " + String.join(", ",
                                 bands.keySet())) + (spec.bridge() == null ? "" : " or of the bridge's "
                                 + "demographic_growth" + (bridge.ageBands().isEmpty() ? "" : ": " + String.join(
-                                ", ", bridge.ageBands()))));
+                                ", ", bridge.ageBands()))) + (spec.population().isEmpty() ? ""
+                                : " or of population: " + String.join(", ", spec.population().keySet())));
             }
         }
         if (c.whenFull() != null && c.type() == CohortSpec.Type.NON_ELECTIVE) {
@@ -358,6 +373,26 @@ public final class ScenarioValidator {
             if (c.readmission().source() == null) {
                 missingSource(p + ".readmission", "the readmission of cohort '" + c.name() + "'");
             }
+        }
+        if (c.renegeAfter() != null) {
+            if (c.renegeAfter().family() != null) {
+                distribution(p + ".renege_after", c.renegeAfter());
+            }
+            if (c.renegeAfter().source() == null) {
+                missingSource(p + ".renege_after", "the patience of cohort '" + c.name() + "'");
+            }
+            if (c.renegeTo() == null) {
+                error(p + ".renege_to", "nothing (renege_after without renege_to)", "renege_to: the setting or "
+                        + "sink (e.g. home) patients who stop waiting go to");
+            } else {
+                reference(p + ".renege_to", c.renegeTo(), "renege_to", false);
+            }
+            if (c.type() == CohortSpec.Type.ELECTIVE) {
+                error(p + ".renege_after", "renege_after on an elective cohort", "renege_after only on "
+                        + "non_elective cohorts (booked admissions are cancelled or deferred instead)");
+            }
+        } else if (c.renegeTo() != null) {
+            error(p + ".renege_to", "renege_to without renege_after", "renege_after (the patience) with renege_to");
         }
         lengthsOfStay(c, p);
         boolean routesOk = routing(c, p);
@@ -461,11 +496,23 @@ public final class ScenarioValidator {
             complete &= v != null && !(v instanceof List<?> l && l.contains(null));
         }
         if (complete) {
+            org.bedsim.dist.Distribution dist;
             try {
-                ScenarioCompiler.distribution(d);
+                dist = ScenarioCompiler.distribution(d);
             } catch (IllegalArgumentException e) {
                 error(lp, describe(d), "parameters a " + d.family().key() + " distribution accepts ("
                         + e.getMessage() + ")");
+                return;
+            }
+            double mean = dist.mean();
+            boolean longAllowed = Boolean.TRUE.equals(d.longStay());
+            double limit = longAllowed ? MAX_STAY_DAYS : DistributionSpec.MAX_MEAN_STAY_DAYS;
+            if (!Double.isFinite(mean) || mean > limit || !Double.isFinite(dist.variance())) {
+                error(lp, describe(d) + ", whose mean stay is " + (Double.isFinite(mean) ? days(mean)
+                        : "not a finite number of days") + (Double.isFinite(dist.variance()) || !Double.isFinite(
+                        mean) ? "" : " and whose variance is not finite"), "a mean stay of at most " + days(limit)
+                        + " (" + Math.round(limit / 365) + " years)" + (longAllowed ? "" : "; add long_stay: true if "
+                        + "stays this long are meant (a long-term placement)"));
             }
         }
     }
@@ -559,6 +606,11 @@ public final class ScenarioValidator {
         return ok;
     }
 
+    private static String days(double d) {
+        return d >= 1e7 ? String.format(java.util.Locale.ROOT, "%.3g days", d)
+                : StructureChecker.plain(Math.round(d * 10) / 10.0) + " days";
+    }
+
     private static String round(double x) {
         return StructureChecker.plain(Math.round(x * 1e9) / 1e9);
     }
@@ -572,6 +624,10 @@ public final class ScenarioValidator {
         if (redirect != null && !redirect.isSink()) {
             todo.add(redirect.name());
             via.putIfAbsent(redirect.name(), "avoidance.redirect_to");
+        }
+        if (c.renegeAfter() != null && c.renegeTo() != null && settings.containsKey(c.renegeTo())) {
+            todo.add(c.renegeTo());
+            via.putIfAbsent(c.renegeTo(), "renege_to");
         }
         bridge.redirects(c.name()).forEach((setting, path) -> {
             if (settings.containsKey(setting)) {
@@ -645,6 +701,64 @@ public final class ScenarioValidator {
             }
         }
         return false;
+    }
+
+    // ---- quarterly metrics -------------------------------------------------------------------------------------
+
+    private void quarterly() {
+        QuarterlySpec q = spec.quarterly();
+        if (q == null) {
+            return;
+        }
+        band("quarterly.adults", q.adults());
+        band("quarterly.older", q.older());
+        if (q.older() != null && spec.cohorts().stream().noneMatch(c -> c != null && q.older().equals(c.ageBand()))) {
+            warning("quarterly.older", "no cohort of age band '" + q.older() + "'", "cohorts with age_band '"
+                    + q.older() + "', whose care-home admissions are counted");
+        }
+        for (int i = 0; i < q.careHomeSinks().size(); i++) {
+            String name = q.careHomeSinks().get(i);
+            SettingSpec s = settings.get(name);
+            if (s == null && settingNamesComplete) {
+                error("quarterly.care_home_sinks[" + i + "]", "'" + name + "', which is not a setting",
+                        "a setting of kind home");
+            } else if (s != null && s.kind() != null && !s.isSink()) {
+                error("quarterly.care_home_sinks[" + i + "]", "'" + name + "' of kind " + s.kind().key(),
+                        "a setting of kind home (a permanent placement is where patients leave the system)");
+            }
+        }
+        java.util.Set<String> kpis = new java.util.HashSet<>();
+        org.bedsim.metrics.QuarterlyKpi.all().forEach(k -> kpis.add(k.key()));
+        for (int i = 0; i < q.published().size(); i++) {
+            PublishedFigureSpec f = q.published().get(i);
+            String p = "quarterly.published[" + i + "]";
+            if (f == null) {
+                continue;
+            }
+            if (f.kpi() != null && !kpis.contains(f.kpi())) {
+                error(p + ".kpi", "'" + f.kpi() + "'", "a quarterly KPI: " + String.join(", ", kpis.stream()
+                        .sorted().toList()));
+            }
+            if (f.period() != null && f.period().length() >= 7) {
+                int first = Integer.parseInt(f.period().substring(0, 4));
+                int second = Integer.parseInt(f.period().substring(5, 7));
+                if ((first + 1) % 100 != second) {
+                    error(p + ".period", "'" + f.period() + "'", "a financial year whose two years follow, e.g. "
+                            + first + "/" + String.format(java.util.Locale.ROOT, "%02d", (first + 1) % 100));
+                }
+            }
+            if (f.source() == null) {
+                missingSource(p, "the published figure");
+            }
+        }
+    }
+
+    private void band(String path, String band) {
+        if (band != null && !spec.population().containsKey(band)) {
+            error(path, "the age band '" + band + "', which is not in population", spec.population().isEmpty()
+                    ? "an age band of population (there is none: add a population section)"
+                    : "an age band of population: " + String.join(", ", spec.population().keySet()));
+        }
     }
 
     // ---- sources -----------------------------------------------------------------------------------------------

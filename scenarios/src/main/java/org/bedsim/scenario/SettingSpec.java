@@ -9,8 +9,9 @@ public record SettingSpec(
         @Key(doc = "Id of the setting, used by cohorts' entry, los and routing.", pattern = Key.NAME)
         String name,
         @Key(doc = "What it is: acute (hospital ward or site), community (community hospital ward), virtual_ward "
-                + "(caseload cared for at home), interim (interim or care-home beds), home (a sink: home, died, "
-                + "permanent placement).")
+                + "(caseload cared for at home), caseload (home-based slots: reablement, rapid response, early "
+                + "supported discharge), interim (interim, intermediate care or care-home beds), home (a sink: "
+                + "home, died, permanent placement).")
         Kind kind,
         @Key(doc = "What the setting is, for readers.", required = false)
         String description,
@@ -34,6 +35,18 @@ public record SettingSpec(
                 + "another setting) or arrivals_first (patients from outside).", required = false,
                 defaultValue = "\"fifo\"")
         Priority priority,
+        @Key(doc = "Who a delay awaiting this setting is attributed to: social_care, nhs or joint (the delayed "
+                + "transfers of care return's split). Left out: unattributed.", required = false)
+        Owner owner,
+        @Key(doc = "The discharge pathway this setting is, as planners name them: 0 home with no new support, 1 home "
+                + "with reablement or rapid response, 2 intermediate care or discharge-to-assess beds, 3 nursing or "
+                + "residential placement. Reports roll discharges up by it.", required = false, min = 0, max = 3)
+        Integer pathway,
+        @Key(doc = "true if every patient here is medically fit and awaiting a transfer (for example, waiting in an "
+                + "acute bed for the assessment a pathway needs): the quarterly metrics count its midnight census as "
+                + "delayed days, attributed to its owner. Its own KPIs are unchanged.", required = false,
+                defaultValue = "false")
+        Boolean delayedWhileHere,
         @Key(doc = "Id of the source (in 'sources') of the beds.", required = false, pattern = Key.NAME)
         String source) {
 
@@ -59,7 +72,18 @@ public record SettingSpec(
 
     /** Kinds of setting. */
     public enum Kind {
-        ACUTE, COMMUNITY, VIRTUAL_WARD, INTERIM, HOME;
+        ACUTE, COMMUNITY, VIRTUAL_WARD, CASELOAD, INTERIM, HOME;
+
+        /** @return the name in files */
+        @JsonValue
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Who a delay awaiting the setting is attributed to. */
+    public enum Owner {
+        SOCIAL_CARE, NHS, JOINT;
 
         /** @return the name in files */
         @JsonValue

@@ -55,7 +55,7 @@ class BridgeCommandTest {
 
     @Test
     void bridge_writesEveryOutput_andNothingElse() throws IOException {
-        assertEquals(List.of("bridge.csv", "bridge.json", "report.html", "trajectory.png", "trajectory.svg",
+        assertEquals(List.of("bedsim-complete.json", "bridge.csv", "bridge.json", "report.html", "trajectory.png", "trajectory.svg",
                 "waterfall.png", "waterfall.svg"), listing(oneThread));
         for (String png : List.of("waterfall.png", "trajectory.png")) {
             assertEquals(1000, ImageIO.read(oneThread.resolve(png).toFile()).getWidth(), png);
@@ -238,7 +238,8 @@ class BridgeCommandTest {
     void bridge_oneReplication_exit2(@TempDir Path tmp) {
         Cli r = Cli.run("bridge", BRIDGE, "--replications", "1", "--out", tmp.toString(), "--quiet");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("a bridge needs at least 2 replications for its intervals, was 1"), r.err());
+        assertTrue(r.err().contains("error: run.replications: found 1 replication, expected at least 2 replications "
+                + "for a bridge"), r.err());
     }
 
     @Test

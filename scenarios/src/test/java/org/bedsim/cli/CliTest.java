@@ -63,13 +63,81 @@ class CliTest {
         assertTrue(none.err().contains("a command is required"), none.err());
         Cli unknown = Cli.run("simulate", MINIMAL);
         assertEquals(2, unknown.code());
-        assertTrue(unknown.err().contains("Unmatched argument"), unknown.err());
+        assertTrue(unknown.err().startsWith("bedsim: unknown command 'simulate'; the commands are run, bridge, "
+                + "compare, validate, schema"), unknown.err());
+        assertTrue(unknown.err().strip().endsWith("(see 'bedsim --help')"), unknown.err());
+        assertTrue(unknown.err().lines().count() == 1, unknown.err());
         Cli option = Cli.run("run", MINIMAL, "--bogus");
         assertEquals(2, option.code());
         assertTrue(option.err().contains("Unknown option: '--bogus'"), option.err());
         assertNoStackTrace(none);
         assertNoStackTrace(unknown);
         assertNoStackTrace(option);
+    }
+
+    @Test
+    void unknownCommandWithHelp_saysUnknown_exit2() {
+        Cli r = Cli.run("fit2", "--help");
+        assertEquals(2, r.code(), "not the top-level help with exit 0");
+        assertTrue(r.err().startsWith("bedsim: unknown command 'fit2'"), r.err());
+        assertTrue(r.out().isEmpty(), r.out());
+    }
+
+    @Test
+    void badOptionValue_oneLine_pointingAtTheCommandsHelp() {
+        for (String[] args : List.of(new String[] {"run", MINIMAL, "--replications", "abc"},
+                new String[] {"run", MINIMAL, "--replications", "0"}, new String[] {"bridge", MINIMAL, "--bogus"},
+                new String[] {"compare", MINIMAL, "--threads", "many"})) {
+            Cli r = Cli.run(args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().strip().endsWith("(see 'bedsim " + args[0] + " --help')"), r.err());
+            assertFalse(r.err().contains("Usage:"), r.err());
+        }
+    }
+
+    @Test
+    void wrongFileKind_oneLine_namingTheRightCommand() {
+        String options = "examples/single-hospital-options.yaml";
+        for (String command : List.of("run", "bridge")) {
+            Cli r = Cli.run(command, options, "--quiet");
+            assertEquals(2, r.code());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains("is an options file") && r.err().contains("'bedsim compare " + options
+                    + "'"), r.err());
+        }
+        Cli r = Cli.run("compare", EXAMPLE, "--quiet");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("is a scenario file") && r.err().contains("'bedsim run " + EXAMPLE + "'"),
+                r.err());
+    }
+
+    @Test
+    void help_summariesWhole_andExamplesNeverWrapped() {
+        String top = Cli.run("--help").out();
+        for (String summary : List.of("Runs a scenario and writes its results to the output directory.",
+                "Prints the JSON Schema of scenario files, or of options files.",
+                "Compares reconfiguration options on the same random streams.")) {
+            assertTrue(top.contains(summary), top);
+        }
+        for (String command : List.of("run", "bridge", "compare", "validate", "schema")) {
+            String help = Cli.run(command, "--help").out();
+            String examples = help.substring(help.indexOf("Examples:"));
+            for (String line : examples.lines().skip(1).toList()) {
+                assertTrue(line.isEmpty() || line.startsWith("  ./bedsim ") || line.startsWith("      --"),
+                        "an example wrapped inside an argument in '" + command + " --help': " + line);
+            }
+        }
+    }
+
+    @Test
+    void bridgeHelp_listsEveryFileItWrites() {
+        String help = Cli.run("bridge", "--help").out();
+        for (String file : List.of("bridge.json", "bridge.csv", "waterfall.png", "waterfall.svg", "trajectory.png",
+                "trajectory.svg", "report.html")) {
+            assertTrue(help.contains(file), file);
+        }
     }
 
     @Test
@@ -131,7 +199,7 @@ class CliTest {
         Path file = Files.writeString(tmp.resolve("file"), "x");
         Cli r = Cli.run("run", MINIMAL, "--out", file.toString(), "--replications", "1", "--quiet");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("bedsim: cannot create the output directory " + file), r.err());
+        assertTrue(r.err().contains("bedsim: cannot write to the output directory " + file), r.err());
         assertNoStackTrace(r);
     }
 
@@ -158,7 +226,7 @@ class CliTest {
         Cli r = Cli.run("run", MINIMAL, "--out", out.toString(), "--replications", "3", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err(), "quiet: nothing on stderr");
-        assertEquals(List.of("census.csv", "report.html", "settings.csv", "summary.json"), listing(out));
+        assertEquals(List.of("bedsim-complete.json", "census.csv", "report.html", "settings.csv", "summary.json"), listing(out));
         assertTrue(r.out().startsWith("Results (mean +/- 95 % CI half-width over 3 replications):\n"), r.out());
         assertTrue(r.out().contains("\n  ward "), r.out());
         assertTrue(r.out().endsWith("Wrote " + out.resolve("summary.json") + ", " + out.resolve("settings.csv")
@@ -172,8 +240,10 @@ class CliTest {
             assertTrue(text.contains(heading), heading);
         }
         assertTrue(text.contains("test-figures") && text.contains("Round figures for tests."), "the sources");
-        assertEquals(2 * 2 + 1, report.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength(),
-                "occupancy over time and its distribution for ward and rehab, and delayed days");
+        assertEquals(2 * 2 + 1 + 2, report.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength(),
+                "occupancy over time and its distribution for ward and rehab, delayed days, and the wait bands and "
+                        + "daily peak waiting of ward, where patients waited");
+        assertTrue(text.contains("Waits for a bed"), "the waits section");
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"replications\" : 3"), summary);
         assertTrue(summary.contains("\"seed\" : 1,"), "the documented default seed: " + summary);

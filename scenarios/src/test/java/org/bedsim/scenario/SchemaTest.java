@@ -40,7 +40,7 @@ class SchemaTest {
         List<JsonNode> objects = new ArrayList<>();
         objects.add(schema);
         schema.get("definitions").forEach(objects::add);
-        assertEquals(31, schema.get("definitions").size(), schema.get("definitions").toString());
+        assertEquals(34, schema.get("definitions").size(), schema.get("definitions").toString());
         for (JsonNode o : objects) {
             assertEquals(false, o.get("additionalProperties").asBoolean(true), o.toString());
             for (Map.Entry<String, JsonNode> p : iterable(o.get("properties"))) {
@@ -62,7 +62,7 @@ class SchemaTest {
         JsonNode occupancy = defs.get("TargetsSpec").get("properties").get("occupancy");
         assertEquals(0, occupancy.get("exclusiveMinimum").asInt());
         assertEquals(1, occupancy.get("maximum").asInt());
-        assertEquals("[\"acute\",\"community\",\"virtual_ward\",\"interim\",\"home\"]",
+        assertEquals("[\"acute\",\"community\",\"virtual_ward\",\"caseload\",\"interim\",\"home\"]",
                 defs.get("SettingSpec").get("properties").get("kind").get("enum").toString());
         assertEquals(180, defs.get("CalendarSpec").get("properties").get("warmup_days").get("default").asInt());
         JsonNode week = defs.get("ProfileSpec").get("properties").get("day_of_week");

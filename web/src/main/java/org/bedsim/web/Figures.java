@@ -25,7 +25,23 @@ final class Figures {
     record Figure(String key, String unit, double mean, double low, double high, boolean isKey) {
     }
 
+    /** The key KPIs in the order a planner reads them, with their labels. */
+    static final java.util.Map<String, String> KEY_LABELS = keyLabels();
+
     private Figures() {
+    }
+
+    private static java.util.Map<String, String> keyLabels() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("beds_required_mean", "beds required, mean method");
+        m.put("beds_required_percentile", "beds required, percentile method");
+        m.put("mean_occupancy", "mean occupied beds");
+        m.put("share_of_days_full", "days full");
+        m.put("mean_wait_days", "mean wait (days)");
+        m.put("delayed_days", "delayed bed-days");
+        m.put("refused", "patients refused");
+        m.put("diverted", "patients diverted");
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** @return the figures of a finished run (empty if its table is missing) */
@@ -111,6 +127,28 @@ final class Figures {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    /** @return a difference: as {@link #format}, a difference of shares in percentage points */
+    static String difference(double d, String unit) {
+        if (Double.isNaN(d)) {
+            return "NA";
+        }
+        String sign = d > 0 ? "+" : "";
+        if ("share".equals(unit)) {
+            return sign + String.format(Locale.ROOT, "%.1f pp", 100 * d);
+        }
+        return sign + format(d, unit);
+    }
+
+    /** @return a figure's key with its KPI's label where it has one ({@code acute / days full}) */
+    static String label(String key) {
+        int cut = key.lastIndexOf(" / ");
+        if (cut < 0) {
+            return key;
+        }
+        String kpi = key.substring(cut + 3);
+        return key.substring(0, cut) + " / " + KEY_LABELS.getOrDefault(kpi, kpi);
     }
 
     /** @return a number for a table: up to 4 significant digits, a share as a percentage */

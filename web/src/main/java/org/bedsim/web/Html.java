@@ -36,7 +36,7 @@ final class Html {
         StringBuilder b = new StringBuilder(4096 + body.length());
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<meta name=\"csrf-token\" content=\"").append(esc(csrf)).append("\">")
+                .append(csrf.isEmpty() ? "" : "<meta name=\"csrf-token\" content=\"" + esc(csrf) + "\">")
                 .append("<title>").append(esc(title)).append(" - bedsim</title>")
                 .append("<link rel=\"stylesheet\" href=\"/static/app.css\">");
         for (String h : extraHead) {

@@ -44,7 +44,7 @@ final class Security {
     /** @return a new random token (256 bits, URL-safe) */
     static String random() {
         byte[] b = new byte[32];
-        new SecureRandom().nextBytes(b);
+        new SecureRandom().nextBytes(b); // secret, not simulation randomness
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 

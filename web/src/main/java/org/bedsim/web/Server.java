@@ -103,6 +103,14 @@ final class Server implements AutoCloseable {
         app.post("/upload", this::upload);
         app.post("/examples/open", this::openExample);
         app.post("/api/validate", this::validate);
+        String completions;
+        try {
+            completions = json.writeValueAsString(Completions.json(json));
+        } catch (IOException e) {
+            completions = "{\"keys\":[],\"values\":[]}";
+        }
+        String keys = completions;
+        app.get("/api/completions", ctx -> ctx.contentType("application/json").result(keys));
         app.get("/runs", this::runsPage);
         app.post("/runs", this::submit);
         app.get("/runs/{id}", this::runPage);
@@ -214,7 +222,8 @@ final class Server implements AutoCloseable {
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(Html.esc(name)).append("</h1><div id=\"editor\" data-name=\"").append(Html.esc(name))
                 .append("\"><div class=\"toolbar\"><button type=\"button\" id=\"save\">Save</button> <span "
-                        + "id=\"save-state\" role=\"status\"></span> <a href=\"/scenarios/").append(Html.seg(name))
+                        + "id=\"save-state\" role=\"status\"></span> <span class=\"hint\">Ctrl-Space completes keys and "
+                        + "values from the schema.</span> <a href=\"/scenarios/").append(Html.seg(name))
                 .append("/download\">Download</a></div><textarea id=\"source\" spellcheck=\"false\">")
                 .append(Html.esc(text)).append("</textarea><div id=\"validation\" role=\"status\" aria-live=\"polite\">"
                         + "<p id=\"summary\">Checking...</p><ul id=\"problems\"></ul></div></div>");
@@ -237,7 +246,9 @@ final class Server implements AutoCloseable {
                 "<link rel=\"stylesheet\" href=\"" + cm + "/addon/lint/lint.css\">",
                 "<script src=\"" + cm + "/lib/codemirror.js\"></script>",
                 "<script src=\"" + cm + "/mode/yaml/yaml.js\"></script>",
-                "<script src=\"" + cm + "/addon/lint/lint.js\"></script>"));
+                "<script src=\"" + cm + "/addon/lint/lint.js\"></script>",
+                "<link rel=\"stylesheet\" href=\"" + cm + "/addon/hint/show-hint.css\">",
+                "<script src=\"" + cm + "/addon/hint/show-hint.js\"></script>"));
     }
 
     static String codemirrorVersion() {
@@ -397,7 +408,7 @@ final class Server implements AutoCloseable {
                         if (f.isKey() && (j.kind.equals("bridge") ? f.key().endsWith("(beds)")
                                 : f.key().contains("beds_required_percentile")) && shown < 6) {
                             b.append("<div>").append(Html.esc(f.key().replace(" / beds_required_percentile",
-                                    ": beds required (5 % risk)"))).append(" <b>")
+                                    ": beds required (percentile method)"))).append(" <b>")
                                     .append(Html.esc(Figures.format(f.mean(), f.unit()))).append("</b></div>");
                             shown++;
                         }
@@ -448,8 +459,15 @@ final class Server implements AutoCloseable {
 
     private void results(StringBuilder b, Job j) throws IOException {
         String base = "/runs/" + Html.seg(j.id);
-        b.append("<section><h2>Key figures</h2>").append(figureTable(Figures.of(j), j.kind.equals("bridge")))
-                .append("</section>");
+        List<Figures.Figure> figures = Figures.of(j);
+        b.append("<section><h2>Key figures</h2>");
+        if (j.kind.equals("run")) {
+            b.append(settingsTable(figures)).append("<p class=\"hint\">Mean over the replications, with the 95 % "
+                    + "interval below it. Every figure is in the report, settings.csv and the workbook.</p>");
+        } else {
+            b.append(figureTable(figures, j.kind.equals("bridge")));
+        }
+        b.append("</section>");
         b.append("<section><h2>Report and downloads</h2><p><a id=\"report-link\" target=\"_blank\" rel=\"noopener\" "
                 + "href=\"").append(base).append("/report\">Open the report (report.html)</a> &middot; <a "
                 + "id=\"workbook-link\" href=\"").append(base).append("/workbook.xlsx\">Excel workbook of the tidy "
@@ -473,6 +491,32 @@ final class Server implements AutoCloseable {
             b.append("<iframe class=\"report\" title=\"report\" src=\"").append(base).append("/report\"></iframe>");
         }
         b.append("</section>");
+    }
+
+    /** @return a run's key figures: one row per setting, one column per key KPI */
+    private static String settingsTable(List<Figures.Figure> figures) {
+        java.util.Map<String, java.util.Map<String, Figures.Figure>> bySetting = new java.util.LinkedHashMap<>();
+        for (Figures.Figure f : figures) {
+            int cut = f.key().lastIndexOf(" / ");
+            String kpi = f.key().substring(cut + 3);
+            if (Figures.KEY_LABELS.containsKey(kpi)) {
+                bySetting.computeIfAbsent(f.key().substring(0, cut), k -> new java.util.HashMap<>()).put(kpi, f);
+            }
+        }
+        StringBuilder b = new StringBuilder("<table id=\"key-figures\" class=\"figures\"><thead><tr><th>setting</th>");
+        for (String label : Figures.KEY_LABELS.values()) {
+            b.append("<th>").append(Html.esc(label)).append("</th>");
+        }
+        b.append("</tr></thead><tbody>");
+        for (var e : bySetting.entrySet()) {
+            b.append("<tr><td>").append(Html.esc(e.getKey())).append("</td>");
+            for (String kpi : Figures.KEY_LABELS.keySet()) {
+                Figures.Figure f = e.getValue().get(kpi);
+                b.append("<td class=\"num\">").append(f == null ? "" : cell(f)).append("</td>");
+            }
+            b.append("</tr>");
+        }
+        return b.append("</tbody></table>").toString();
     }
 
     private static String pathUrl(String rel) {
@@ -595,10 +639,10 @@ final class Server implements AutoCloseable {
                     continue;
                 }
                 double d = y.mean() - x.mean();
-                b.append("<tr><td>").append(Html.esc(x.key())).append("</td><td class=\"num\">")
+                b.append("<tr><td>").append(Html.esc(Figures.label(x.key()))).append("</td><td class=\"num\">")
                         .append(cell(x)).append("</td><td class=\"num\">").append(cell(y)).append("</td><td class=\"num")
                         .append(d > 0 ? " up" : d < 0 ? " down" : "").append("\">")
-                        .append(Double.isNaN(d) ? "NA" : (d > 0 ? "+" : "") + Figures.format(d, x.unit()))
+                        .append(Figures.difference(d, x.unit()))
                         .append("</td><td>").append(Html.esc(x.unit())).append("</td></tr>");
             }
             b.append("</tbody></table>");
@@ -636,7 +680,9 @@ final class Server implements AutoCloseable {
             ctx.contentType("application/json").result("{\"error\":" + quote(message) + "}");
             return;
         }
-        ctx.html(Html.page("Problem", security.csrf(), "", "<h1>That did not work</h1><pre id=\"error\" "
+        // no CSRF token for a request refused before it was let in (no access token, a foreign Host)
+        String token = status == 401 || status == 421 ? "" : security.csrf();
+        ctx.html(Html.page("Problem", token, "", "<h1>That did not work</h1><pre id=\"error\" "
                 + "class=\"failure\">" + Html.esc(message) + "</pre><p><a href=\"/\">Scenarios</a> &middot; "
                 + "<a href=\"/runs\">Runs</a></p>"));
     }

@@ -3,12 +3,21 @@ package org.bedsim.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.bedsim.scenario.OptionsLoader;
 
 /**
@@ -28,13 +37,36 @@ final class Shipped {
     }
 
     private static List<String> load() {
-        String index = new String(resource(ROOT + "shipped.txt"), StandardCharsets.UTF_8);
-        List<String> files = new ArrayList<>();
-        for (String line : index.split("\n")) {
-            if (!line.isBlank()) {
-                files.add(line.trim());
+        try {
+            URI uri = Shipped.class.getResource(ROOT + "shipped").toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return list(Path.of(uri));
             }
+            FileSystem fs;
+            try {
+                fs = FileSystems.getFileSystem(uri);
+            } catch (FileSystemNotFoundException e) {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+            }
+            return list(fs.provider().getPath(uri));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("the shipped scenarios are missing from the class path", e);
         }
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir, 2)) {
+            s.filter(Files::isRegularFile).forEach(p -> {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                if (rel.matches("[a-z0-9-]+/[A-Za-z0-9._-]+\\.(yaml|yml|json)")) {
+                    files.add(rel);
+                }
+            });
+        }
+        Collections.sort(files);
         return Collections.unmodifiableList(files);
     }
 

@@ -151,6 +151,20 @@ class BrowserFlowTest {
         assertEquals(Boolean.FALSE, otherLine, "no marker on a good line");
         shot("3-editor-error-at-line");
 
+        // schema-driven completion: Ctrl-Space after "when_f" offers when_full
+        typeAfter("kind: acute", "\n    when_f");
+        driver.findElement(By.cssSelector(".CodeMirror textarea")).sendKeys(
+                org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.SPACE));
+        WebElement hint = waiting(10).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".CodeMirror-hints li")));
+        assertEquals("when_full", hint.getText());
+        shot("3b-editor-completion");
+        driver.findElement(By.cssSelector(".CodeMirror textarea")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        js("var cm = document.getElementById('editor').CodeMirrorInstance;"
+                + "for (var i = 1; i < cm.lineCount(); i++) { if (cm.getLine(i).trim() === 'when_f') {"
+                + "cm.replaceRange('', CodeMirror.Pos(i - 1, cm.getLine(i - 1).length), CodeMirror.Pos(i,"
+                + " cm.getLine(i).length)); break; } }");
+
         // fix it, and make the run quick (4 replications): the problem goes away
         removeAfter("acute: {family: lognormal, mean: ", 1);
         removeAfter("replications: ", 2);
@@ -171,11 +185,14 @@ class BrowserFlowTest {
         String progressLog = (String) js("return document.body.innerText;");
         assertTrue(progressLog.contains("Key figures"), progressLog);
         Job job = server.runs().list().get(0);
+        assertEquals("4/4 succeeded", js("return sessionStorage.getItem('bedsim-progress-' + arguments[0]);", job.id),
+                "the page's progress stream reached the end");
         assertEquals(4, job.done(), "progress reached the end");
         assertEquals(4, job.total());
         // the key figures are the run's own: beds required for the acute site, read from its settings.csv
-        WebElement figures = driver.findElement(By.cssSelector("table.figures"));
-        assertTrue(figures.getText().contains("acute / beds_required_percentile"), figures.getText());
+        WebElement figures = driver.findElement(By.id("key-figures"));
+        assertTrue(figures.getText().contains("beds required, percentile method"), figures.getText());
+        assertTrue(figures.findElement(By.xpath(".//tr[td[1]='acute']")).isDisplayed(), figures.getText());
         shot("5-run-finished");
 
         // the report opens (a new tab), with its results
@@ -227,7 +244,8 @@ class BrowserFlowTest {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("compare-b"))).selectByValue(two.get(0).id);
         driver.findElement(By.cssSelector("#compare-form button")).click();
         WebElement table = waiting(15).until(ExpectedConditions.presenceOfElementLocated(By.id("comparison")));
-        assertTrue(table.getText().contains("acute / beds_required_percentile"), table.getText());
+        assertTrue(table.getText().contains("acute / beds required, percentile method"), table.getText());
+        assertTrue(table.getText().contains(" pp"), "differences of shares in percentage points");
         shot("8-compare");
     }
 

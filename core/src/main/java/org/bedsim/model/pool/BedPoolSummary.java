@@ -3,6 +3,7 @@ package org.bedsim.model.pool;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.bedsim.stats.ConfidenceInterval;
+import org.bedsim.stats.ProportionInterval;
 
 /**
  * A bed pool's results across replications: each replication's result and a confidence interval per measure.
@@ -38,6 +39,16 @@ public record BedPoolSummary(BedPoolSettings settings, long seed, List<BedPoolRe
     /** @return interval of the blocking probability */
     public ConfidenceInterval blockingProbability() {
         return interval(BedPoolResult::blockingProbability);
+    }
+
+    /**
+     * @return the pooled loss probability (lost out of arrivals) with an interval that stays in [0, 1] and holds
+     *     for few losses ({@link ProportionInterval})
+     */
+    public ProportionInterval lossProbability() {
+        long[] lost = replications.stream().mapToLong(BedPoolResult::lost).toArray();
+        long[] arrivals = replications.stream().mapToLong(BedPoolResult::arrivals).toArray();
+        return ProportionInterval.of(lost, arrivals, level);
     }
 
     /** @return interval of the mean occupancy */

@@ -146,6 +146,16 @@ public final class Charts {
     }
 
     /**
+     * A Better Care Fund metric by financial quarter (e.g. delayed days): the model's mean and 95 % interval per
+     * quarter, with the scenario's published actuals and plan as lines.
+     */
+    public static JFreeChart quarterly(org.bedsim.metrics.QuarterlyMetrics.Summary quarters,
+            org.bedsim.metrics.QuarterlyKpi kpi, String title) {
+        Objects.requireNonNull(quarters, "quarters");
+        return QuarterlyDelaysChart.create(quarters, kpi, title);
+    }
+
+    /**
      * One KPI across options: mean and 95 % interval per option, the base option marked with its own colour and a
      * dashed line at its mean.
      *
@@ -169,5 +179,21 @@ public final class Charts {
     public static JFreeChart optionDifference(String kpiLabel, String unit, String baseName,
             List<OptionDifference> options) {
         return OptionDifferenceChart.create(kpiLabel, unit, baseName, List.copyOf(options));
+    }
+
+    /**
+     * Admitted non-elective patients of a setting by their wait from the decision to admit to a bed, in hour bands
+     * (share of the admitted, mean over replications).
+     */
+    public static JFreeChart waitBands(FlowSummary summary, String setting, SettingPalette palette) {
+        return WaitCharts.bands(summary, setting, palette);
+    }
+
+    /**
+     * The most patients waiting for a bed at once each day (median across replications, 5th-95th percentile band),
+     * against the setting's beds (capacity and midnight census, right axis).
+     */
+    public static JFreeChart peakWaiting(FlowSummary summary, String setting, SettingPalette palette) {
+        return WaitCharts.peaks(summary, setting, palette);
     }
 }

@@ -1,5 +1,6 @@
 package org.bedsim.report.html;
 
+import java.util.List;
 import java.util.Locale;
 import org.bedsim.model.CapacityTimeline;
 import org.bedsim.stats.ConfidenceInterval;
@@ -42,7 +43,11 @@ public final class Cells {
             return "";
         }
         String mean = value(ci.mean(), unit);
-        return Double.isFinite(ci.halfWidth()) ? mean + " [" + value(ci.low(), unit) + ", " + value(ci.high(), unit)
+        // a measure's interval is kept inside its range: shares in [0, 1], counts, beds and days at least 0
+        boolean nonNegative = List.of("share", "patients", "beds", "bed-days", "days").contains(unit);
+        double low = nonNegative ? Math.max(0, ci.low()) : ci.low();
+        double high = unit.equals("share") ? Math.min(1, ci.high()) : ci.high();
+        return Double.isFinite(ci.halfWidth()) ? mean + " [" + value(low, unit) + ", " + value(high, unit)
                 + "]" : mean;
     }
 

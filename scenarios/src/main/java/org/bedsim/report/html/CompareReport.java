@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.bedsim.compare.InverseSearch;
 import org.bedsim.compare.Comparison;
 import org.bedsim.compare.Target;
 import org.bedsim.report.CompareCharts;
@@ -24,6 +25,16 @@ public final class CompareReport {
      */
     public static HtmlReport build(ComparisonRun run, List<CompareCharts.KeyChart> charts, ScenarioFacts base,
             List<ScenarioFacts.Source> optionSources, List<String> warnings) {
+        return build(run, charts, base, optionSources, warnings, List.of());
+    }
+
+    /**
+     * As {@link #build(ComparisonRun, List, ScenarioFacts, List, List)}, with a section of the Better Care Fund
+     * metrics by financial year for each option (when {@code quarters} is not empty).
+     */
+    public static HtmlReport build(ComparisonRun run, List<CompareCharts.KeyChart> charts, ScenarioFacts base,
+            List<ScenarioFacts.Source> optionSources, List<String> warnings,
+            List<org.bedsim.metrics.QuarterlyComparison.Row> quarters) {
         Comparison c = run.comparison();
         int reps = c.options().get(0).summary().replications().size();
         HtmlReport r = new HtmlReport("bedsim compare: " + run.name());
@@ -71,7 +82,10 @@ public final class CompareReport {
         }
 
         if (!run.searches().isEmpty()) {
-            searches(r.section("Fewest beds meeting a target"), run.searches());
+            searches(r.section("Searches: fewest beds, stay cuts, most arrivals"), run.searches());
+        }
+        if (!quarters.isEmpty()) {
+            quarters(r.section("Better Care Fund metrics by option"), quarters);
         }
 
         HtmlReport.Section all = r.section("Every KPI");
@@ -117,6 +131,24 @@ public final class CompareReport {
                 new String[] {"base scenario", run.baseScenarioFile()},
                 new String[] {"base scenario SHA-256", run.baseScenarioSha256()}));
         return r;
+    }
+
+    private static void quarters(HtmlReport.Section s, List<org.bedsim.metrics.QuarterlyComparison.Row> rows) {
+        s.paragraph("Delayed transfers of care as the Better Care Fund counts them (patients delayed at each "
+                + "midnight, in every setting, including those waiting in an acute bed for an assessment), by "
+                + "financial year and quarter, for each option, with the paired difference from the base. The "
+                + "full table is quarters.csv.");
+        List<String> kpis = List.of("delayed_per_day", "delayed_per_day_per_100k_adults", "delayed_days");
+        List<List<String>> table = new ArrayList<>();
+        for (org.bedsim.metrics.QuarterlyComparison.Row q : rows) {
+            if (!kpis.contains(q.kpi().key())) {
+                continue;
+            }
+            table.add(List.of(q.option(), q.period(), q.kpi().label(), Cells.interval(q.value(), ""),
+                    Cells.signedInterval(q.difference(), "")));
+        }
+        s.table("Mean [95 % CI]; difference from the base, paired", List.of("option", "period", "measure", "value",
+                "difference from base"), table);
     }
 
     private static void targets(HtmlReport.Section s, Comparison c) {
@@ -171,15 +203,36 @@ public final class CompareReport {
                 + "streams; the target is met when its mean is. The interval is that of the target's measure at the "
                 + "beds found, and at one bed fewer (which misses it).");
         List<List<String>> rows = new ArrayList<>();
+        List<List<String>> inverse = new ArrayList<>();
         for (ComparisonRun.SearchResult r : searches) {
             String unit = r.target().kpi().unit();
+            if (r.inverse() != null) {
+                InverseSearch.Result x = r.inverse();
+                inverse.add(List.of(r.option(), r.what(), r.target().label(), r.format(x.low()) + " to "
+                        + r.format(x.high()) + " by " + r.format(x.step()),
+                        !x.found() ? "not found in the range" : r.format(x.value()) + (x.atBound() ? " (range end)"
+                                : ""), x.atValue() == null ? "" : Cells.interval(x.atValue(), unit),
+                        x.atNextStep() == null ? "" : r.format(x.nextStep()) + ": " + Cells.interval(x.atNextStep(),
+                                unit), r.format(x.confidentValue())));
+                continue;
+            }
             rows.add(List.of(r.option(), r.setting(), r.target().label(), r.low() + " to " + r.high(),
                     r.optimum() == null ? "not found: " + r.high() + " beds miss it" : Integer.toString(
                             r.optimum().beds()), r.optimum() == null ? "" : Cells.interval(r.optimum().value(), unit),
                     r.optimum() == null || r.optimum().oneFewer() == null ? "" : Cells.interval(
                             r.optimum().oneFewer(), unit)));
         }
-        s.table(null, List.of("option", "setting", "target", "searched", "fewest beds", "measure there",
-                "at one bed fewer"), rows);
+        if (!rows.isEmpty()) {
+            s.table(null, List.of("option", "setting", "target", "searched", "fewest beds", "measure there",
+                    "at one bed fewer"), rows);
+        }
+        if (!inverse.isEmpty()) {
+            s.paragraph("Inverse questions: the value of a lever (a cut in length of stay, arrivals a year) that "
+                    + "just meets the target's mean, by bisection on a grid, every value run on the same random "
+                    + "streams; beside it the target's measure there and one step further (which misses it), and "
+                    + "the value where the whole 95 % interval meets the target.");
+            s.table(null, List.of("option", "searched", "target", "range", "answer", "measure there",
+                    "one step further", "whole interval meets at"), inverse);
+        }
     }
 }

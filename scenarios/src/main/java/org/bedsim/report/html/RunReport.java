@@ -3,9 +3,15 @@ package org.bedsim.report.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.bedsim.metrics.DelayOwner;
+import org.bedsim.metrics.QuarterlyDefinition;
+import org.bedsim.metrics.QuarterlyKpi;
+import org.bedsim.metrics.QuarterlyMetrics;
 import org.bedsim.model.FlowResult;
 import org.bedsim.model.FlowSummary;
+import org.bedsim.model.SettingKpi;
 import org.bedsim.report.RunManifest;
+import org.bedsim.report.WaitTables;
 import org.bedsim.report.chart.Charts;
 import org.bedsim.report.chart.SettingPalette;
 import org.bedsim.stats.ConfidenceInterval;
@@ -17,6 +23,12 @@ public final class RunReport {
 
     /** @return the report of a run */
     public static HtmlReport build(FlowSummary summary, RunManifest manifest, ScenarioFacts facts) {
+        return build(summary, manifest, facts, null);
+    }
+
+    /** @return the report of a run, with a section of Better Care Fund metrics by quarter (if not null) */
+    public static HtmlReport build(FlowSummary summary, RunManifest manifest, ScenarioFacts facts,
+            QuarterlyMetrics.Summary quarters) {
         HtmlReport r = new HtmlReport("bedsim: " + facts.name());
         if (facts.description() != null) {
             r.subtitle(facts.description().trim());
@@ -42,6 +54,10 @@ public final class RunReport {
         }
         charts.chart(Charts.delayedDays(summary, palette), "delayed-days", "Delayed bed-days per setting, by the "
                 + "setting awaited.");
+        waits(r, summary, palette);
+        if (quarters != null) {
+            quarterly(r.section("Better Care Fund metrics by quarter"), quarters);
+        }
 
         StandardSections.assumptions(r, "Assumptions and sources", facts.sources());
         StandardSections.warnings(r, facts.warnings());
@@ -55,6 +71,101 @@ public final class RunReport {
                 summary.settings(), summary.replications().size(), manifest.seed(), manifest), facts);
         StandardSections.manifest(r, manifest, List.of());
         return r;
+    }
+
+    private static final List<QuarterlyKpi> QUARTER_COLUMNS = List.of(QuarterlyKpi.NON_ELECTIVE_ADMISSIONS,
+            QuarterlyKpi.DELAYED_DAYS, QuarterlyKpi.DELAYED_DAYS_PER_100K_ADULTS,
+            QuarterlyKpi.DELAYED_PER_DAY_PER_100K_ADULTS,
+            QuarterlyKpi.delayedPerDayPer100k(DelayOwner.SOCIAL_CARE), QuarterlyKpi.delayedPerDayPer100k(DelayOwner.NHS),
+            QuarterlyKpi.delayedPerDayPer100k(DelayOwner.JOINT), QuarterlyKpi.CARE_HOME_ADMISSIONS_PER_100K);
+
+    private static void quarterly(HtmlReport.Section s, QuarterlyMetrics.Summary q) {
+        s.paragraph("The Better Care Fund's metrics by financial quarter (Q1 = April-June) and year. Delayed days are "
+                + "the patients delayed at each midnight (medically fit, held because the setting they await is "
+                + "full), in every setting, summed over the period; they are split by the owner of the awaited "
+                + "setting (social care, NHS, joint). Rates use the scenario's population of the period's year. "
+                + "Published figures are shown beside the model's, never used by it. A period marked * is covered "
+                + "only in part by the run.");
+        List<String> header = new ArrayList<>();
+        header.add("period");
+        for (QuarterlyKpi k : QUARTER_COLUMNS) {
+            header.add(k.label() + " (" + k.unit() + ")");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (QuarterlyMetrics.Period p : q.periods()) {
+            List<String> row = new ArrayList<>();
+            row.add(p.complete() ? p.label() : p.label() + "*");
+            for (QuarterlyKpi k : QUARTER_COLUMNS) {
+                ConfidenceInterval ci = q.get(p.label(), k);
+                row.add(Double.isFinite(ci.mean()) ? Cells.interval(ci, "") : "n/a");
+            }
+            rows.add(row);
+        }
+        s.table("Model: mean [95 % CI] by quarter and financial year", header, rows);
+        if (!q.definition().published().isEmpty()) {
+            List<List<String>> pub = new ArrayList<>();
+            for (QuarterlyDefinition.Published f : q.definition().published()) {
+                QuarterlyKpi k = QuarterlyKpi.byKey(f.kpi());
+                ConfidenceInterval ci = q.values().containsKey(f.period()) ? q.get(f.period(), k) : null;
+                pub.add(List.of(f.period(), k.label(), f.status(), Cells.value(f.value(), ""),
+                        ci == null ? "not modelled" : Cells.interval(ci, ""),
+                        f.source() == null ? "" : f.source()));
+            }
+            s.table("Published figures beside the model's", List.of("period", "measure", "status", "published",
+                    "model: mean [95 % CI]", "source"), pub);
+        }
+        s.chart(Charts.quarterly(q, QuarterlyKpi.DELAYED_DAYS, "Delayed days by quarter"), "quarterly-delayed-days",
+                "Delayed days by financial quarter: the model against the published actuals and plan.");
+    }
+
+    /** Waits for a bed in the NHS's measures, for the settings where anyone waited. */
+    private static void waits(HtmlReport r, FlowSummary summary, SettingPalette palette) {
+        List<String> waited = summary.settingNames().stream()
+                .filter(n -> WaitTables.canWait(summary, n) && WaitTables.anyoneWaited(summary, n)).toList();
+        if (waited.isEmpty()) {
+            return;
+        }
+        String std = hours(summary.settings().waits().standardHours());
+        String lng = hours(summary.settings().waits().longHours());
+        HtmlReport.Section s = r.section("Waits for a bed");
+        s.paragraph("Non-elective patients arriving from outside wait for a bed when the setting is full (in the "
+                + "emergency department, for an acute site). Their wait runs from the arrival, the decision to "
+                + "admit, to the bed; it is counted against " + std + " hours and " + lng + " hours, the measures "
+                + "the NHS reports. A day counts as a day with a " + lng + "-hour wait if, at some moment of it, "
+                + "someone in the queue had waited longer. Patients who leave the queue when their patience runs "
+                + "out (renege_after) are counted apart. Shares are per replication, then averaged, with 95 % "
+                + "intervals kept inside [0, 1].");
+        for (String name : waited) {
+            List<List<String>> rows = new ArrayList<>();
+            for (WaitTables.Month m : WaitTables.monthly(summary, name)) {
+                rows.add(List.of(m.month().toString(), Cells.interval(m.admitted(), "patients"),
+                        Cells.interval(m.shareOverStandard(), "share"), Cells.interval(m.overLong(), "patients"),
+                        Cells.interval(m.shareOverLong(), "share"), Cells.interval(m.shareOfDaysWithLongWait(),
+                                "share"), Cells.interval(m.meanDailyPeakWaiting(), "patients")));
+            }
+            s.table(name + ": by month, mean [95 % CI]", List.of("month", "admitted", "over " + std + " h",
+                    "over " + lng + " h (patients)", "over " + lng + " h (share)", "days with a " + lng + " h wait",
+                    "peak waiting a day"), rows);
+            List<List<String>> total = new ArrayList<>();
+            for (SettingKpi k : List.of(SettingKpi.WAITS_ADMITTED, SettingKpi.SHARE_WAITS_OVER_STANDARD,
+                    SettingKpi.WAITS_OVER_LONG, SettingKpi.SHARE_WAITS_OVER_LONG,
+                    SettingKpi.SHARE_OF_DAYS_WITH_LONG_WAIT, SettingKpi.SHARE_OF_DAYS_WITH_QUEUE,
+                    SettingKpi.MEAN_DAILY_PEAK_WAITING, SettingKpi.MAX_DAILY_PEAK_WAITING, SettingKpi.RENEGED,
+                    SettingKpi.SHARE_RENEGED)) {
+                total.add(List.of(k.key(), k.unit(), Cells.interval(summary.interval(name, k), k.unit())));
+            }
+            WaitTables.renegedTo(summary, name).forEach((to, ci) -> total.add(List.of("reneged to " + to,
+                    "patients", Cells.interval(ci, "patients"))));
+            s.table(name + ": the whole period", List.of("measure", "unit", "mean [95 % CI]"), total);
+            s.chart(Charts.waitBands(summary, name, palette), "wait-bands-" + name, "Admitted non-elective "
+                    + "patients of " + name + " by their wait for a bed.");
+            s.chart(Charts.peakWaiting(summary, name, palette), "peak-waiting-" + name, "The most patients "
+                    + "waiting for a bed at once each day in " + name + ", against its beds.");
+        }
+    }
+
+    private static String hours(double h) {
+        return h == Math.rint(h) ? Long.toString((long) h) : Double.toString(h);
     }
 
     private static void system(HtmlReport.Section s, FlowSummary summary) {

@@ -1,7 +1,8 @@
 // bedsim serve: the editor's inline validation and saving, and the live progress of a run. No framework.
 (function () {
   'use strict';
-  var csrf = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  var csrf = meta ? meta.getAttribute('content') : '';
 
   function post(url, body) {
     return fetch(url, {
@@ -65,9 +66,30 @@
       });
     };
 
+    // schema-driven completion: keys where a key goes (line start, after "- " or "{"/","), values elsewhere
+    var words = null;
+    fetch('/api/completions', { credentials: 'same-origin' }).then(function (r) { return r.json(); })
+      .then(function (j) { words = j; }).catch(function () { words = { keys: [], values: [] }; });
+    var complete = function (c) {
+      if (!words || !c.showHint) { return; }
+      c.showHint({ completeSingle: false, hint: function (ed) {
+        var cur = ed.getCursor();
+        var line = ed.getLine(cur.line);
+        var start = cur.ch;
+        while (start > 0 && /[A-Za-z0-9_-]/.test(line.charAt(start - 1))) { start--; }
+        var prefix = line.slice(start, cur.ch);
+        var before = line.slice(0, start);
+        var keyPlace = /^\s*(-\s+)?$/.test(before) || /[{,]\s*$/.test(before);
+        var list = (keyPlace ? words.keys : words.values).filter(function (w) { return w.indexOf(prefix) === 0; })
+          .map(function (w) { return keyPlace ? { text: w + ': ', displayText: w } : w; });
+        return { list: list, from: CodeMirror.Pos(cur.line, start), to: CodeMirror.Pos(cur.line, cur.ch) };
+      } });
+    };
+
     var cm = CodeMirror.fromTextArea(document.getElementById('source'), {
       mode: 'yaml', lineNumbers: true, indentUnit: 2, tabSize: 2, lineWrapping: false,
       extraKeys: { Tab: function (c) { c.replaceSelection('  '); }, 'Ctrl-S': function () { save(); },
+        'Ctrl-Space': function (c) { complete(c); },
         'Cmd-S': function () { save(); } },
       gutters: ['CodeMirror-lint-markers', 'CodeMirror-linenumbers'],
       lint: { getAnnotations: validate, async: true, delay: 400, lintOnChange: true }
@@ -114,6 +136,8 @@
         text(label, s.done + '/' + s.total + ' ' + (s.status === 'queued' ? '(waiting in the queue)' : ''));
         text(statusEl, s.status);
         statusEl.className = 'status ' + s.status;
+        try { window.sessionStorage.setItem('bedsim-progress-' + id, s.done + '/' + s.total + ' ' + s.status); }
+        catch (e) { /* storage off: the page still updates */ }
         if (s.finished) {
           es.close();
           window.setTimeout(function () { window.location.reload(); }, 300);

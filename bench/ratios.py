@@ -1,0 +1,89 @@
+"""Ratios of bedsim's benchmark figures to the PriorityQueue reference of the same JMH run (see bench/run.sh).
+
+  ratios.py RESULTS [BASELINE]     print events/s, the ratio to the reference, and the baseline's ratio
+  ratios.py --wrap JMH OUT COMMAND LOAD_BEFORE LOAD_AFTER
+                                   wrap a JMH JSON file with the machine's description into OUT
+"""
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+
+REFERENCE = "priority-queue"
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        with open("/proc/meminfo") as f:
+            kb = int(f.readline().split()[1])
+            memory = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    except (OSError, IndexError):
+        java = "unknown"
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory": memory, "os": platform.platform(), "java": java}
+
+
+def wrap(jmh, out, command, before, after):
+    with open(jmh) as f:
+        results = json.load(f)
+    doc = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "machine": machine(),
+           "load_average_before": before, "load_average_after": after, "command": command, "jmh": results}
+    with open(out, "w") as f:
+        json.dump(doc, f, indent=1)
+        f.write("\n")
+
+
+def figures(path):
+    """(benchmark, params without the event list) -> {event list: (events/s, error)}"""
+    with open(path) as f:
+        doc = json.load(f)
+    out = {}
+    for r in doc["jmh"]:
+        params = dict(r.get("params", {}))
+        lst = params.pop("eventList", "default")
+        events = r.get("secondaryMetrics", {}).get("events")
+        if events is None:
+            continue
+        key = (r["benchmark"].split(".")[-2] + "." + r["benchmark"].split(".")[-1],
+               ",".join(f"{k}={v}" for k, v in sorted(params.items())))
+        out.setdefault(key, {})[lst] = (events["score"], events.get("scoreError", float("nan")))
+    return doc, out
+
+
+def ratios(path, base=None):
+    doc, now = figures(path)
+    print(f"{path}: {doc['date']}, {doc['machine']['cpu']}, {doc['machine']['cores']} cores, "
+          f"load {doc['load_average_before']} -> {doc['load_average_after']}")
+    old = figures(base)[1] if base else {}
+    print(f"{'benchmark':34} {'params':12} {'event list':15} {'events/s':>16} {'vs ref':>7} {'baseline':>9}")
+    for key in sorted(now):
+        lists = now[key]
+        ref = lists.get(REFERENCE)
+        for lst, (score, err) in sorted(lists.items(), key=lambda x: x[0] == REFERENCE):
+            ratio = score / ref[0] if ref else float("nan")
+            was = ""
+            if key in old and lst in old[key] and REFERENCE in old[key]:
+                was = f"{old[key][lst][0] / old[key][REFERENCE][0]:8.2f}x"
+            print(f"{key[0]:34} {key[1]:12} {lst:15} {score / 1e6:8.2f} M ± {err / 1e6:4.2f} {ratio:6.2f}x {was:>9}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "--wrap":
+        wrap(*sys.argv[2:7])
+    else:
+        ratios(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)

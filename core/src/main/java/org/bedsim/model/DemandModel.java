@@ -1,0 +1,544 @@
+package org.bedsim.model;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.bedsim.dist.Distribution;
+import org.bedsim.dist.Sampler;
+import org.bedsim.random.CounterRandom;
+import org.bedsim.random.ReplicationStreams;
+
+/**
+ * The demand fast path: the midnight census of every setting when beds are unlimited, computed without an event list,
+ * for one replication and any number of configurations of it. It gives exactly the census {@link FlowModel} gives for
+ * the same unconstrained settings (a test holds the two to byte-identical census series), in a fraction of the time.
+ *
+ * <p>Implementation notes.
+ * <ul>
+ *   <li><b>Why no event list is needed.</b> With unlimited beds nobody waits, is blocked, deferred or refused, so
+ *       patients never interact. Each patient's arrival time, avoidance, stays and routes are pure functions of its
+ *       number and the named streams (see {@link FlowModel}: the counter-based keys {@code los/...},
+ *       {@code routing/...}, {@code avoidance/...} and the arrival stream's unit-rate gaps). A patient's visits are
+ *       therefore computed one after the other, in the same floating-point arithmetic as the event-driven model
+ *       (arrival by inverting the cumulative intensity, each stay added to the time it started), and each visit
+ *       adds one to the census of the midnights it spans, through a difference array: one pass over the patients,
+ *       no sorting, no heap.</li>
+ *   <li><b>Midnights.</b> The census of measured day i is taken at clock time {@code warmup + 1 + i}. A visit from
+ *       {@code a} to {@code b} is counted at the midnights T with {@code a <= T < b}; a stay still running at the
+ *       end of the horizon is counted at the last midnight (the event-driven model runs events strictly before the
+ *       end, then takes the last census). Events at exactly a midnight are ordered by the kernel's sequence numbers,
+ *       which this rule follows in every case where the midnight census timer was set after the event (a departure
+ *       scheduled more than a day earlier); the other ties have probability zero with continuous stays.</li>
+ *   <li><b>One pass serves every configuration.</b> A bridge's configurations differ in volumes, avoidance, stays
+ *       and merged settings; a cohort's contribution to the census depends only on the cohort's own compiled
+ *       definition (a {@link Cohort} value, equal when unchanged) and the calendar, so contributions are memoised
+ *       per cohort definition: a configuration costs only the cohorts it changes. Below that, the arrival stream's
+ *       cumulative gaps are drawn once per cohort, and first-visit stays once per (cohort, setting, distribution).
+ *       {@link #patientsVisited()} counts the patients whose visits were computed: a deterministic measure of work
+ *       that tests assert, instead of timing anything.</li>
+ *   <li><b>What it does not do.</b> Readmissions (whose numbering depends on the order of events across patients)
+ *       and limited beds: {@link #supports} says no, and callers use {@link FlowModel}.</li>
+ * </ul>
+ * Not thread-safe: one instance per replication and thread.
+ */
+public final class DemandModel {
+    private static final double BOOKING_HOUR = 8.0 / 24.0;
+    private static final double WORKING_DAYS_PER_YEAR = 365.25 * 5 / 7;
+
+    private ReplicationStreams streams;
+    private final java.util.ArrayDeque<double[]> spare = new java.util.ArrayDeque<>();
+    private final Map<String, Long> keys = new HashMap<>();
+    private final Map<String, Levels> levels = new HashMap<>();
+    private final Map<StayKey, double[]> firstStays = new HashMap<>();
+    private final Map<ContributionKey, Contribution> contributions = new HashMap<>();
+    private Calendar calendar;
+    private long patientsVisited;
+    private long visits;
+    private long cohortsComputed;
+
+    /** @param streams the random streams of the replication */
+    public DemandModel(ReplicationStreams streams) {
+        this.streams = streams;
+    }
+
+    /**
+     * Starts another replication, keeping this model's arrays for reuse (so a thread that runs many replications
+     * allocates little after the first). The work counters carry on.
+     *
+     * @param replication the random streams of the next replication
+     */
+    public void reset(ReplicationStreams replication) {
+        this.streams = replication;
+        keys.clear();
+        for (Levels l : levels.values()) {
+            spare.push(l.level);
+        }
+        levels.clear();
+        spare.addAll(firstStays.values());
+        firstStays.clear();
+        contributions.clear();
+    }
+
+    /** @return a spare array of at least {@code n} entries, or a new one, filled with NaN */
+    private double[] array(int n) {
+        double[] best = null;
+        for (double[] a : spare) {
+            if (a.length >= n && (best == null || a.length < best.length)) {
+                best = a;
+            }
+        }
+        if (best != null) {
+            spare.removeFirstOccurrence(best);
+            Arrays.fill(best, Double.NaN);
+            return best;
+        }
+        int size = 1024;
+        while (size < n) {
+            size <<= 1;
+        }
+        double[] a = new double[size];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    /** @return {@code a} grown to hold index {@code n}, its contents kept and the rest NaN; the old array is spare */
+    private double[] grown(double[] a, long n) {
+        double[] b = array((int) Math.min(Integer.MAX_VALUE - 8, 2 * n + 2));
+        System.arraycopy(a, 0, b, 0, a.length);
+        if (a.length > 0) {
+            spare.push(a);
+        }
+        return b;
+    }
+
+    /**
+     * @param settings a configuration
+     * @return true if this model computes its demand: every setting has unlimited beds and no cohort readmits
+     */
+    public static boolean supports(FlowSettings settings) {
+        if (!settings.unconstrained()) {
+            return false;
+        }
+        for (Cohort c : settings.cohorts()) {
+            if (c.readmission() != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return patients whose visits were computed so far (memoised cohorts cost nothing) */
+    public long patientsVisited() {
+        return patientsVisited;
+    }
+
+    /** @return stays computed so far (a patient may have several) */
+    public long visits() {
+        return visits;
+    }
+
+    /** @return cohort definitions computed so far (the rest came from the memo) */
+    public long cohortsComputed() {
+        return cohortsComputed;
+    }
+
+    /**
+     * Computes one configuration's demand in this replication.
+     *
+     * @param settings a configuration this model {@linkplain #supports supports}
+     * @return the census and bed-days of every non-sink setting, in the order of {@code settings}
+     */
+    public DemandResult run(FlowSettings settings) {
+        if (!supports(settings)) {
+            throw new IllegalArgumentException("the demand fast path needs unlimited beds and no readmissions");
+        }
+        Calendar cal = calendar;
+        if (cal == null || !cal.start.equals(settings.startDate()) || cal.warmupDays != (int) settings.warmupDays()
+                || cal.horizonDays != (int) settings.horizonDays()) {
+            cal = new Calendar(settings);
+            calendar = cal;
+        }
+        List<String> names = new ArrayList<>();
+        for (CareSetting s : settings.settings()) {
+            if (!s.isSink()) {
+                names.add(s.name());
+            }
+        }
+        Set<String> sinks = settings.settings().stream().filter(CareSetting::isSink).map(CareSetting::name)
+                .collect(Collectors.toUnmodifiableSet());
+        int n = names.size();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            index.put(names.get(i), i);
+        }
+        int days = cal.horizonDays;
+        int[] occupied = new int[days * n];
+        double[] bedDays = new double[n];
+        for (Cohort c : settings.cohorts()) {
+            ContributionKey key = new ContributionKey(c, cal.start, cal.warmupDays, cal.horizonDays, sinks);
+            Contribution contribution = contributions.get(key);
+            if (contribution == null) {
+                contribution = compute(c, cal, sinks);
+                contributions.put(key, contribution);
+            }
+            for (int k = 0; k < contribution.settings.length; k++) {
+                int s = index.get(contribution.settings[k]);
+                int[] census = contribution.census[k];
+                for (int d = 0; d < days; d++) {
+                    occupied[d * n + s] += census[d];
+                }
+                bedDays[s] += contribution.bedDays[k];
+            }
+        }
+        return new DemandResult(settings.startDate(), names, occupied, bedDays, days);
+    }
+
+    // ---- one cohort ------------------------------------------------------------------------------------------------
+
+    /** The census and bed-days one cohort definition adds to each setting it uses. */
+    private record Contribution(String[] settings, int[][] census, double[] bedDays) {
+    }
+
+    private record ContributionKey(Cohort cohort, LocalDate start, int warmup, int horizon, Set<String> sinks) {
+    }
+
+    private record StayKey(String cohort, String setting, Distribution distribution) {
+    }
+
+    /** The calendar of a configuration: clock days, weekdays and months. */
+    private static final class Calendar {
+        final LocalDate start;
+        final int warmupDays;
+        final int horizonDays;
+        final int totalDays;
+        final int[] weekdayOfDay;
+        final int[] monthOfDay;
+
+        Calendar(FlowSettings s) {
+            start = s.startDate();
+            warmupDays = (int) s.warmupDays();
+            horizonDays = (int) s.horizonDays();
+            totalDays = warmupDays + horizonDays;
+            LocalDate day0 = start.minusDays(warmupDays);
+            weekdayOfDay = new int[totalDays + 1];
+            monthOfDay = new int[totalDays + 1];
+            for (int d = 0; d <= totalDays; d++) {
+                LocalDate date = day0.plusDays(d);
+                weekdayOfDay[d] = date.getDayOfWeek().getValue() - 1;
+                monthOfDay[d] = date.getMonthValue() - 1;
+            }
+        }
+    }
+
+    /** A cohort's arrival stream: the running sums of its unit-rate exponential gaps, drawn as far as needed. */
+    private final class Levels {
+        final ZigguratSampler.Exponential gaps;
+        double[] level = array(1024);
+        int drawn;
+
+        Levels(ZigguratSampler.Exponential gaps) {
+            this.gaps = gaps;
+        }
+
+        double get(int i) {
+            while (i >= drawn) {
+                if (drawn == level.length) {
+                    level = grown(level, drawn);
+                }
+                level[drawn] = (drawn == 0 ? 0.0 : level[drawn - 1]) + gaps.sample();
+                drawn++;
+            }
+            return level[i];
+        }
+    }
+
+    private Contribution compute(Cohort c, Calendar cal, Set<String> sinks) {
+        cohortsComputed++;
+        String name = c.name();
+        // local settings: those with a stay, in the order of the cohort's lengths of stay (as in FlowModel)
+        List<String> locals = new ArrayList<>();
+        for (String s : c.lengthOfStay().keySet()) {
+            if (!locals.contains(s) && !sinks.contains(s)) {
+                locals.add(s);
+            }
+        }
+        int m = locals.size();
+        if (m > 63) {
+            throw new IllegalArgumentException("cohort " + name + " uses more than 63 settings");
+        }
+        Map<String, Integer> localOf = new HashMap<>();
+        for (int k = 0; k < m; k++) {
+            localOf.put(locals.get(k), k);
+        }
+        double[][] cumulative = new double[m][];
+        int[][] destinations = new int[m][]; // local index, or -1 for a sink
+        CounterRandom[] random = new CounterRandom[m];
+        Sampler[] stay = new Sampler[m];
+        double[][] first = new double[m][];
+        long[] losRevisitKey = new long[m];
+        long[] routeKey = new long[m];
+        long[] routeRevisitKey = new long[m];
+        for (int k = 0; k < m; k++) {
+            String s = locals.get(k);
+            List<Route> routes = c.routing().getOrDefault(s, List.of(new Route(FlowSettings.HOME, 1)));
+            cumulative[k] = new double[routes.size()];
+            destinations[k] = new int[routes.size()];
+            double sum = 0;
+            for (int i = 0; i < routes.size(); i++) {
+                sum += routes.get(i).probability();
+                cumulative[k][i] = sum;
+                Integer to = localOf.get(routes.get(i).to());
+                destinations[k][i] = sinks.contains(routes.get(i).to()) || to == null ? -1 : to;
+            }
+            Distribution d = c.lengthOfStay().get(s);
+            random[k] = new CounterRandom();
+            stay[k] = d.sampler(random[k]);
+            first[k] = firstStays.computeIfAbsent(new StayKey(name, s, d), x -> array(1024));
+            losRevisitKey[k] = key("los/" + name + "/" + s + "/revisits");
+            routeKey[k] = key("routing/" + name + "/" + s);
+            routeRevisitKey[k] = key("routing/" + name + "/" + s + "/revisits");
+        }
+        long[] losKey = new long[m];
+        for (int k = 0; k < m; k++) {
+            losKey[k] = key("los/" + name + "/" + locals.get(k));
+        }
+        long avoidanceKey = key("avoidance/" + name);
+        double avoidShare = c.avoidance().share();
+        int entry = localOf.get(c.entry());
+        int redirect = c.avoidance().redirectTo() == null ? -1 : localOf.getOrDefault(c.avoidance().redirectTo(), -2);
+        if (redirect == -2) {
+            throw new IllegalArgumentException("cohort " + name + " is redirected to a setting without a stay");
+        }
+
+        int w1 = cal.warmupDays + 1;
+        int total = cal.totalDays;
+        int[][] diff = new int[m][cal.horizonDays + 2];
+        double[] bedDays = new double[m];
+        Walk walk = new Walk(m, diff, bedDays, w1, total, cal.warmupDays, cumulative, destinations, random, stay,
+                first, losKey, losRevisitKey, routeKey, routeRevisitKey);
+
+        if (c.type() == Cohort.AdmissionType.ELECTIVE) {
+            // booked at 08:00 on working days: the daily quota with its fraction carried
+            ArrivalPattern a = c.arrivals();
+            double[] dow = a.dayOfWeek();
+            double[] month = a.month();
+            double working = dow[0] + dow[1] + dow[2] + dow[3] + dow[4];
+            double carry = 0;
+            long number = 0;
+            for (int d = 0; d < total; d++) {
+                if (cal.weekdayOfDay[d] >= 5) {
+                    continue;
+                }
+                double now = d + BOOKING_HOUR;
+                int day = (int) now;
+                double weight = working == 0 ? 1 : dow[cal.weekdayOfDay[day]] * 5 / working;
+                double years = Math.max(0, day + 0.5 - cal.warmupDays) / 365.25;
+                carry += a.annualVolume() / WORKING_DAYS_PER_YEAR * weight * month[cal.monthOfDay[day]]
+                        * Math.pow(1 + a.growthPerYear(), years);
+                int count = (int) carry;
+                carry -= count;
+                for (int i = 0; i < count; i++) {
+                    long n = number++;
+                    patient(walk, n, now, avoidShare, avoidanceKey, entry, redirect);
+                }
+            }
+        } else {
+            // non-elective: unit-rate gaps mapped through the cumulative intensity of the days
+            ArrivalPattern a = c.arrivals();
+            double[] dow = a.dayOfWeek();
+            double[] month = a.month();
+            double base = a.annualVolume() / 365.25;
+            double[] dayRate = new double[total];
+            double[] cum = new double[total + 1];
+            for (int d = 0; d < total; d++) {
+                double years = Math.max(0, d + 0.5 - cal.warmupDays) / 365.25;
+                dayRate[d] = base * dow[cal.weekdayOfDay[d]] * month[cal.monthOfDay[d]]
+                        * Math.pow(1 + a.growthPerYear(), years);
+                cum[d + 1] = cum[d] + dayRate[d];
+            }
+            Levels lv = levels.computeIfAbsent(name,
+                    x -> new Levels(ZigguratSampler.Exponential.of(streams.stream("arrivals/" + x))));
+            int day = 0;
+            double now = 0;
+            for (int i = 0; ; i++) {
+                double level = lv.get(i);
+                while (day < total && cum[day + 1] <= level) {
+                    day++;
+                }
+                if (day >= total) {
+                    break;
+                }
+                double t = Math.max(day + (level - cum[day]) / dayRate[day], now);
+                now = t;
+                patient(walk, i, t, avoidShare, avoidanceKey, entry, redirect);
+            }
+        }
+        for (int k = 0; k < m; k++) {
+            StayKey sk = new StayKey(name, locals.get(k), c.lengthOfStay().get(locals.get(k)));
+            firstStays.put(sk, walk.first[k]);
+        }
+
+        int[][] census = new int[m][cal.horizonDays];
+        for (int k = 0; k < m; k++) {
+            int level = 0;
+            for (int d = 0; d < cal.horizonDays; d++) {
+                level += diff[k][d];
+                census[k][d] = level;
+            }
+        }
+        return new Contribution(locals.toArray(new String[0]), census, bedDays);
+    }
+
+    private void patient(Walk w, long n, double arrivedAt, double avoidShare, long avoidanceKey, int entry,
+            int redirect) {
+        int s = entry;
+        if (avoidShare > 0 && CounterRandom.uniform(avoidanceKey, n) < avoidShare) {
+            if (redirect < 0) {
+                return;
+            }
+            s = redirect;
+        }
+        patientsVisited++;
+        visits += w.walk(n, arrivedAt, s);
+    }
+
+    /** One cohort definition's patients walking through their settings, adding to the census. */
+    private final class Walk {
+        final int[][] diff;
+        final double[] bedDays;
+        final int w1;
+        final int total;
+        final int warmup;
+        final double[][] cumulative;
+        final int[][] destinations;
+        final CounterRandom[] random;
+        final Sampler[] stay;
+        final double[][] first;
+        final long[] losKey;
+        final long[] losRevisitKey;
+        final long[] routeKey;
+        final long[] routeRevisitKey;
+
+        Walk(int m, int[][] diff, double[] bedDays, int w1, int total, int warmup, double[][] cumulative,
+                int[][] destinations, CounterRandom[] random, Sampler[] stay, double[][] first, long[] losKey,
+                long[] losRevisitKey, long[] routeKey, long[] routeRevisitKey) {
+            this.diff = diff;
+            this.bedDays = bedDays;
+            this.w1 = w1;
+            this.total = total;
+            this.warmup = warmup;
+            this.cumulative = cumulative;
+            this.destinations = destinations;
+            this.random = random;
+            this.stay = stay;
+            this.first = first;
+            this.losKey = losKey;
+            this.losRevisitKey = losRevisitKey;
+            this.routeKey = routeKey;
+            this.routeRevisitKey = routeRevisitKey;
+        }
+
+        /** Walks patient n from its arrival at setting s; returns the number of stays. */
+        int walk(long n, double arrivedAt, int s) {
+            long visited = 0;
+            int moves = 0;
+            double time = arrivedAt;
+            int stays = 0;
+            while (true) {
+                long bit = 1L << s;
+                double length;
+                if ((visited & bit) == 0) {
+                    length = firstStay(s, n);
+                } else {
+                    random[s].position(losRevisitKey[s], (n << 10) | (moves & 1023));
+                    length = stay[s].sample();
+                }
+                moves++;
+                stays++;
+                double end = time + length;
+                count(s, time, end);
+                if (!(end < total)) {
+                    return stays; // still in its bed when the run ends
+                }
+                int[] to = destinations[s];
+                int next;
+                if (to.length == 1) {
+                    visited |= bit;
+                    next = to[0];
+                } else {
+                    double u;
+                    if ((visited & bit) == 0) {
+                        visited |= bit;
+                        u = CounterRandom.uniform(routeKey[s], n);
+                    } else {
+                        u = CounterRandom.uniform(routeRevisitKey[s], (n << 10) | (moves & 1023));
+                    }
+                    double[] cum = cumulative[s];
+                    next = to[to.length - 1];
+                    for (int i = 0; i < cum.length - 1; i++) {
+                        if (u < cum[i]) {
+                            next = to[i];
+                            break;
+                        }
+                    }
+                }
+                if (next < 0) {
+                    return stays;
+                }
+                s = next;
+                time = end;
+            }
+        }
+
+        /** The first stay of patient n at s: drawn once per (cohort, setting, distribution) and kept. */
+        private double firstStay(int s, long n) {
+            double[] f = first[s];
+            if (n >= f.length) {
+                f = grown(f, n);
+                first[s] = f;
+            }
+            double v = f[(int) n];
+            if (Double.isNaN(v)) {
+                random[s].position(losKey[s], n);
+                v = stay[s].sample();
+                f[(int) n] = v;
+            }
+            return v;
+        }
+
+        /** Adds the visit [a, b) at s to the midnights it spans and to the measured bed-days. */
+        private void count(int s, double a, double b) {
+            int lo = Math.max(ceil(a), w1);
+            int hi = b >= total ? total + 1 : ceil(b);
+            if (lo < hi) {
+                diff[s][lo - w1]++;
+                diff[s][hi - w1]--;
+            }
+            double used = Math.min(b, total) - Math.max(a, warmup);
+            if (used > 0) {
+                bedDays[s] += used;
+            }
+        }
+    }
+
+    /** Math.ceil for a time in [0, 2^31) (cheaper than the library's on some processors). */
+    private static int ceil(double t) {
+        int f = (int) t;
+        return t > f ? f + 1 : f;
+    }
+
+    private long key(String name) {
+        Long k = keys.get(name);
+        if (k == null) {
+            k = streams.stream(name).nextLong();
+            keys.put(name, k);
+        }
+        return k;
+    }
+}

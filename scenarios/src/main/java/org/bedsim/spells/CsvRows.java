@@ -1,0 +1,151 @@
+package org.bedsim.spells;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A streaming CSV reader: RFC 4180 quoting (quoted fields may hold the delimiter, doubled quotes and line breaks),
+ * any one-character delimiter (guessed from the header: comma, semicolon, tab or bar), UTF-8 with or without a byte
+ * order mark, CRLF or LF line ends. Holds one record at a time, so memory does not grow with the file.
+ */
+final class CsvRows implements AutoCloseable {
+    private final PushbackReader in;
+    private char delimiter;
+    private long line = 1;
+    private long recordLine;
+    private final StringBuilder field = new StringBuilder();
+
+    CsvRows(InputStream stream) throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        in = new PushbackReader(new BufferedReader(new InputStreamReader(stream, utf8), 1 << 16), 1);
+        int c = in.read();
+        if (c != 0xFEFF && c >= 0) {
+            in.unread(c);
+        }
+    }
+
+    /** Reads the header, guessing the delimiter from it; null for an empty file. */
+    List<String> header() throws IOException {
+        StringBuilder raw = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            raw.append((char) c);
+        }
+        if (raw.length() == 0 && c < 0) {
+            return null;
+        }
+        line++;
+        String h = raw.toString();
+        if (h.endsWith("\r")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        int best = -1;
+        for (char d : new char[] {',', ';', '\t', '|'}) {
+            int n = (int) h.chars().filter(x -> x == d).count();
+            if (n > best) {
+                best = n;
+                delimiter = d;
+            }
+        }
+        List<String> cols = new ArrayList<>();
+        for (String s : h.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1)) {
+            s = s.trim();
+            if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+                s = s.substring(1, s.length() - 1).replace("\"\"", "\"");
+            }
+            cols.add(s);
+        }
+        return cols;
+    }
+
+    /** @return the line the last record started on */
+    long recordLine() {
+        return recordLine;
+    }
+
+    /** @return the delimiter in use */
+    char delimiter() {
+        return delimiter;
+    }
+
+    /**
+     * Reads the next record into {@code out} (cleared first); false at the end of the file. Blank lines are
+     * skipped. A quote left open at the end of the file ends the record.
+     */
+    boolean next(List<String> out) throws IOException {
+        out.clear();
+        int c = in.read();
+        while (c == '\n' || c == '\r') {
+            if (c == '\n') {
+                line++;
+            }
+            c = in.read();
+        }
+        if (c < 0) {
+            return false;
+        }
+        recordLine = line;
+        field.setLength(0);
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        while (true) {
+            if (c < 0) {
+                out.add(finish(wasQuoted));
+                return true;
+            }
+            char ch = (char) c;
+            if (quoted) {
+                if (ch == '"') {
+                    int n = in.read();
+                    if (n == '"') {
+                        field.append('"');
+                    } else {
+                        quoted = false;
+                        c = n;
+                        continue;
+                    }
+                } else {
+                    if (ch == '\n') {
+                        line++;
+                    }
+                    field.append(ch);
+                }
+            } else if (ch == '"' && field.toString().isBlank()) {
+                quoted = true;
+                wasQuoted = true;
+                field.setLength(0);
+            } else if (ch == delimiter) {
+                out.add(finish(wasQuoted));
+                wasQuoted = false;
+            } else if (ch == '\n') {
+                line++;
+                out.add(finish(wasQuoted));
+                return true;
+            } else if (ch != '\r') {
+                field.append(ch);
+            }
+            c = in.read();
+        }
+    }
+
+    private String finish(boolean wasQuoted) {
+        String s = wasQuoted ? field.toString() : field.toString().trim();
+        field.setLength(0);
+        return s;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+}

@@ -1,0 +1,326 @@
+package org.bedsim.spells;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the rows of one extract into a {@link SpellExtract}, refusing bad rows with their line numbers. */
+final class RowReader {
+    private final SpellExtract x;
+    private final SpellExtract.Options options;
+    private final int width;
+    private final int id;
+    private final int setting;
+    private final int admitted;
+    private final int discharged;
+    private final int ready;
+    private final int type;
+    private final int age;
+    private final int from;
+    private final int destination;
+    private final int replication;
+    private final double today = LocalDate.now().toEpochDay() + 1;
+    private final double until;
+    private final LongSet ids = new LongSet();
+    private final Map<String, String> bands = new HashMap<>();
+
+    RowReader(SpellExtract x, List<String> header, SpellExtract.Options options, Path file) {
+        this.x = x;
+        this.options = options;
+        this.width = header.size();
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            byName.putIfAbsent(SpellExtract.lower(header.get(i).trim()), i);
+        }
+        Map<String, Integer> found = new HashMap<>();
+        List<String> unknownMapped = new ArrayList<>();
+        Map<String, String> mapped = options.columns() == null ? Map.of() : options.columns();
+        for (var e : SpellExtract.COLUMNS.entrySet()) {
+            String field = e.getKey();
+            if (mapped.containsKey(field)) {
+                Integer i = byName.get(SpellExtract.lower(mapped.get(field)));
+                if (i == null) {
+                    unknownMapped.add(field + ": " + mapped.get(field));
+                } else {
+                    found.put(field, i);
+                }
+                continue;
+            }
+            for (String alias : e.getValue()) {
+                Integer i = byName.get(alias);
+                if (i != null) {
+                    found.put(field, i);
+                    break;
+                }
+            }
+        }
+        if (!unknownMapped.isEmpty()) {
+            throw new SpellExtract.ExtractError(file + ": the mapping names columns the header does not have ("
+                    + String.join(", ", unknownMapped) + "); the header has: " + String.join(", ", header));
+        }
+        List<String> missing = new ArrayList<>();
+        for (String required : List.of("setting", "admitted_at", "discharged_at")) {
+            if (!found.containsKey(required)) {
+                missing.add(required + " (one of " + String.join(", ", SpellExtract.COLUMNS.get(required)) + ")");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new SpellExtract.ExtractError(file + ": no column for " + String.join("; ", missing)
+                    + "; the header has: " + String.join(", ", header) + " (name columns with --map)");
+        }
+        found.forEach((k, v) -> x.columnsUsed.put(k, header.get(v)));
+        id = found.getOrDefault("spell_id", -1);
+        setting = found.get("setting");
+        admitted = found.get("admitted_at");
+        discharged = found.get("discharged_at");
+        ready = found.getOrDefault("ready_at", -1);
+        type = found.getOrDefault("admission_type", -1);
+        age = found.getOrDefault("age_band", -1);
+        from = found.getOrDefault("admitted_from", -1);
+        destination = found.getOrDefault("destination", -1);
+        replication = found.getOrDefault("replication", -1);
+        x.hasReadyDates = ready >= 0;
+        x.hasAdmissionType = type >= 0;
+        until = options.until() == null ? Double.POSITIVE_INFINITY : options.until().toEpochDay() + 1;
+    }
+
+    void readAll(CsvRows csv) throws IOException {
+        List<String> row = new ArrayList<>(width);
+        String wanted = options.replication() == null ? null : String.valueOf(options.replication());
+        while (csv.next(row)) {
+            long line = csv.recordLine();
+            x.rowsRead++;
+            if (row.size() != width) {
+                x.problem(line, Problem.WRONG_FIELD_COUNT, row.size() + " fields, the header has " + width);
+                continue;
+            }
+            if (replication >= 0) {
+                String r = row.get(replication);
+                if (wanted == null) {
+                    wanted = r;
+                }
+                if (!r.equals(wanted)) {
+                    x.otherReplication++;
+                    continue;
+                }
+            }
+            accept(line, row);
+        }
+        finish();
+    }
+
+    private void accept(long line, List<String> row) {
+        String set = row.get(setting);
+        if (set.isEmpty()) {
+            x.problem(line, Problem.NO_SETTING, "");
+            return;
+        }
+        String a = row.get(admitted);
+        if (a.isEmpty()) {
+            x.problem(line, Problem.NO_ADMISSION_DATE, "");
+            return;
+        }
+        double in = Dates.parse(a);
+        if (Double.isNaN(in)) {
+            x.problem(line, Problem.BAD_ADMISSION_DATE, "'" + a + "'");
+            return;
+        }
+        if (in >= until) {
+            x.otherReplication++; // after --until: not part of the fit
+            return;
+        }
+        String d = row.get(discharged);
+        double out = d.isEmpty() ? Double.NaN : Dates.parse(d);
+        if (!d.isEmpty() && Double.isNaN(out)) {
+            x.problem(line, Problem.BAD_DISCHARGE_DATE, "'" + d + "'");
+            return;
+        }
+        if (out >= until) {
+            out = Double.NaN; // still in at --until
+        }
+        if (in < SpellExtract.FIRST_DAY || in > SpellExtract.LAST_DAY || out > SpellExtract.LAST_DAY) {
+            x.problem(line, Problem.DATE_OUT_OF_RANGE, "'" + a + "'");
+            return;
+        }
+        if (in >= today || out >= today) {
+            x.problem(line, Problem.FUTURE_DATE, "'" + (in >= today ? a : d) + "'");
+            return;
+        }
+        if (out < in) {
+            x.problem(line, Problem.DISCHARGE_BEFORE_ADMISSION, "admitted " + a + ", discharged " + d);
+            return;
+        }
+        double readyAt = Double.NaN;
+        if (ready >= 0 && !row.get(ready).isEmpty()) {
+            readyAt = Dates.parse(row.get(ready));
+            if (Double.isNaN(readyAt) || readyAt < in || (!Double.isNaN(out) && readyAt > out)) {
+                x.problem(line, Problem.BAD_READY_DATE, "'" + row.get(ready) + "'");
+                return;
+            }
+        }
+        boolean elective = false;
+        if (type >= 0) {
+            Boolean e = Codes.elective(row.get(type));
+            if (e == null) {
+                x.problem(line, Problem.UNKNOWN_ADMISSION_TYPE, "'" + row.get(type) + "'");
+                return;
+            }
+            elective = e;
+        }
+        String band = "all";
+        if (age >= 0) {
+            String v = row.get(age);
+            band = bands.get(v);
+            if (band == null) {
+                band = band(v);
+                if (bands.size() < 10_000) {
+                    bands.put(v, band);
+                }
+            }
+            if (band.equals("-")) {
+                x.problem(line, Problem.NEGATIVE_AGE, "'" + v + "'");
+                return;
+            }
+        }
+        String dest = null;
+        if (!Double.isNaN(out)) {
+            String raw = destination >= 0 ? row.get(destination) : "home";
+            if (raw.isEmpty()) {
+                x.problem(line, Problem.NO_DESTINATION, "");
+                return;
+            }
+            dest = Codes.destination(raw);
+            if (dest == null) {
+                x.problem(line, Problem.UNKNOWN_DESTINATION, "'" + raw + "'");
+                return;
+            }
+        }
+        if (id >= 0 && !row.get(id).isEmpty() && !ids.add(LongSet.hash(row.get(id)))) {
+            x.problem(line, Problem.DUPLICATE_ID, "'" + row.get(id) + "'");
+            return;
+        }
+        // accepted
+        x.rowsUsed++;
+        if (a.length() > 10 || d.length() > 10) {
+            x.hasTimes = true;
+        }
+        String s = Codes.id(set);
+        x.settings.add(s);
+        boolean transfer = from >= 0 && !row.get(from).isEmpty();
+        x.firstAdmission = Math.min(x.firstAdmission, in);
+        x.lastDate = Math.max(x.lastDate, Double.isNaN(out) ? in : out);
+        int day = (int) (Math.floor(in) - SpellExtract.FIRST_DAY);
+        if (!transfer) {
+            long[] counts = x.arrivals.computeIfAbsent(SpellExtract.cohortKey(elective, band, s),
+                    k -> new long[(int) (SpellExtract.LAST_DAY - SpellExtract.FIRST_DAY + 2)]);
+            counts[day]++;
+        }
+        String key = (elective ? "elective" : "non_elective") + "|" + band + "|" + s + (transfer ? "|T" : "|E");
+        SpellExtract.Stays st = x.stays.computeIfAbsent(key, k -> new SpellExtract.Stays());
+        long[] census = x.census.computeIfAbsent(s,
+                k -> new long[(int) (SpellExtract.LAST_DAY - SpellExtract.FIRST_DAY + 3)]);
+        census[(int) (Math.ceil(in) - SpellExtract.FIRST_DAY)]++;
+        if (Double.isNaN(out)) {
+            st.open++;
+            x.open.add(new SpellExtract.Open(key, in));
+        } else {
+            census[(int) (Math.ceil(out) - SpellExtract.FIRST_DAY)]--;
+            st.complete.add(stayDays(in, out, a, d));
+            st.destinations.merge(dest, 1L, Long::sum);
+            if (!Double.isNaN(readyAt) && readyAt < out) {
+                double[] dl = x.delays.computeIfAbsent(dest, k -> new double[2]);
+                dl[0] += out - readyAt;
+                dl[1]++;
+            }
+        }
+    }
+
+    /** Date-only stays are whole days; a same-day stay counts as a quarter day (its expected length if admission
+     * and discharge times were uniform within the day, given their order, is a third). */
+    private static double stayDays(double in, double out, String a, String d) {
+        double days = out - in;
+        if (a.length() <= 10 && d.length() <= 10 && days == 0) {
+            return 1.0 / 3;
+        }
+        return days;
+    }
+
+    private static String band(String v) {
+        boolean numeric = !v.isEmpty() && v.chars().allMatch(c -> Character.isDigit(c) || c == '-' || c == '.');
+        if (numeric) {
+            try {
+                double years = Double.parseDouble(v);
+                if (years < 0) {
+                    return "-";
+                }
+                return years < 18 ? "children" : years < 65 ? "adults" : "older";
+            } catch (NumberFormatException e) {
+                return Codes.id(v);
+            }
+        }
+        return v.isEmpty() ? "all" : Codes.id(v);
+    }
+
+    private void finish() {
+        double end = x.end();
+        for (SpellExtract.Open o : x.open) {
+            x.stays.get(o.key()).complete.addCensored(Math.max(0, end - o.admittedAt()));
+        }
+    }
+
+    /** An open-addressing set of 64-bit hashes. */
+    static final class LongSet {
+        private long[] table = new long[1 << 12];
+        private boolean hasZero;
+        private int size;
+
+        static long hash(String s) {
+            long h = 0xcbf29ce484222325L;
+            for (int i = 0; i < s.length(); i++) {
+                h ^= s.charAt(i);
+                h *= 0x100000001b3L;
+            }
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            return h;
+        }
+
+        boolean add(long v) {
+            if (v == 0) {
+                boolean had = hasZero;
+                hasZero = true;
+                return !had;
+            }
+            if (size * 2 >= table.length) {
+                long[] old = table;
+                table = new long[old.length * 2];
+                size = 0;
+                for (long o : old) {
+                    if (o != 0) {
+                        insert(o);
+                    }
+                }
+            }
+            return insert(v);
+        }
+
+        private boolean insert(long v) {
+            int mask = table.length - 1;
+            int i = (int) (v ^ (v >>> 32)) & mask;
+            while (table[i] != 0) {
+                if (table[i] == v) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            table[i] = v;
+            size++;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.bedsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bedsim.metrics.DelayOwner;
+import org.bedsim.metrics.QuarterlyDefinition;
+import org.bedsim.metrics.QuarterlyKpi;
+import org.bedsim.metrics.QuarterlyMetrics;
+import org.bedsim.model.CapacityTimeline;
+import org.bedsim.model.CareSetting;
+import org.bedsim.model.FlowExperiment;
+import org.bedsim.model.FlowResult;
+import org.bedsim.model.FlowSettings;
+import org.bedsim.model.FlowSummary;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped seed systems (Rotherham, Rutland, Cambridgeshire & Peterborough) run, shortened to one measured year
+ * and two replications to stay quick, and behave as a model of step-down capacity should. No assertion is about the
+ * published figures the scenarios set beside their results.
+ */
+class SeedSystemsTest {
+    static final Path ROTHERHAM = Path.of("rotherham-2017/discharge-pathways.yaml");
+
+    private static LoadedScenario load(String file) {
+        LoadedScenario s = ScenarioLoader.load(Path.of(file), 2, 3L);
+        assertEquals(List.of(), s.errors().stream().map(p -> p.render(file)).toList());
+        assertNotNull(s.settings());
+        return s;
+    }
+
+    private static FlowSettings shortened(FlowSettings f) {
+        return f.withCalendar(f.startDate(), 60, 365);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"rotherham-2017/discharge-pathways.yaml", "rotherham-2017/mcp-acute.yaml",
+        "rutland-2017/bcf-discharge.yaml", "cp-2016/stroke-rehab.yaml"})
+    void seedScenario_runs_balances_andItsDelaysByOwnerSumToTheTotal(String file) {
+        LoadedScenario s = load(file);
+        FlowSummary sum = FlowExperiment.run(shortened(s.settings()), s.seed(), 2, 2);
+        QuarterlyDefinition def = ScenarioCompiler.quarterly(s.spec());
+        for (FlowResult r : sum.replications()) {
+            assertEquals(0, r.flowImbalance());
+            for (Map.Entry<String, Map<String, Double>> e : QuarterlyMetrics.compute(r, def).entrySet()) {
+                double byOwner = 0;
+                for (DelayOwner o : DelayOwner.values()) {
+                    byOwner += e.getValue().get(QuarterlyKpi.delayedDays(o).key());
+                }
+                assertEquals(e.getValue().get("delayed_days"), byOwner, 1e-9, e.getKey());
+            }
+        }
+    }
+
+    @Test
+    void rotherham_moreIntermediateCareBeds_neverIncreaseDelays_onCommonRandomNumbers() {
+        LoadedScenario s = load("rotherham-2017/discharge-pathways.yaml");
+        QuarterlyDefinition def = ScenarioCompiler.quarterly(s.spec());
+        double previous = Double.POSITIVE_INFINITY;
+        for (int beds : new int[] {18, 27, 35}) {
+            List<CareSetting> settings = new ArrayList<>();
+            for (CareSetting c : s.settings().settings()) {
+                settings.add(c.name().startsWith("ic-site-") ? c.withCapacity(CapacityTimeline.constant(beds)) : c);
+            }
+            FlowSettings f = s.settings().withCalendar(s.settings().startDate(), 60, 200).withSettings(settings);
+            FlowSummary sum = FlowExperiment.run(f, s.seed(), 2, 2);
+            QuarterlyMetrics.Summary q = QuarterlyMetrics.summarise(sum, def);
+            double delayed = q.get("2016/17", QuarterlyKpi.DELAYED_DAYS).mean();
+            double awaitingIc = sum.replications().stream().mapToDouble(r -> r.settings().stream()
+                    .mapToDouble(x -> x.delayedDaysByDestination().getOrDefault("ic-site-a", 0.0)
+                            + x.delayedDaysByDestination().getOrDefault("ic-site-b", 0.0)).sum()).sum();
+            final double prev = previous;
+            assertTrue(delayed <= prev, () -> beds + " beds a site: " + delayed + " delayed days, above " + prev);
+            if (beds == 35) {
+                assertTrue(awaitingIc < 1, "35 beds a site are ample: " + awaitingIc + " days awaiting intermediate care");
+            }
+            if (beds == 18) {
+                assertTrue(awaitingIc > 50, "18 beds a site are too few: " + awaitingIc);
+            }
+            previous = delayed;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.bedsim.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The run queue: a failing run shows the command's message and the server stays up; cancel stops a running child
+ * process; runs wait in the queue rather than use more threads than cores; a server killed in the middle of a run
+ * lists it as interrupted when it starts again, and offers none of its outputs.
+ */
+class RunsTest {
+    @TempDir
+    Path tmp;
+
+    private static void await(BooleanSupplier condition, int seconds, String what) throws InterruptedException {
+        for (int i = 0; i < seconds * 20; i++) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    private static void long_(Path ws, String name) throws Exception {
+        Path f = Files.createDirectories(ws.resolve("scenarios")).resolve(name);
+        Files.writeString(f, new String(Shipped.bytes("examples/single-hospital.yaml"), StandardCharsets.UTF_8)
+                .replace("replications: 20", "replications: 5000"));
+    }
+
+    @Test
+    void aFailingRun_showsTheCommandsMessage_andTheServerStaysUp() throws Exception {
+        try (Server s = TestServers.local(tmp.resolve("ws"))) {
+            Path f = tmp.resolve("ws/scenarios/broken.yaml");
+            Files.writeString(f, new String(Shipped.minimal(), StandardCharsets.UTF_8).replace("mean: 5", "mean: -5"));
+            Job j = s.runs().submit("run", "broken.yaml");
+            await(() -> j.status().finished(), 60, "the run to fail");
+            assertEquals(Job.Status.FAILED, j.status());
+            assertEquals(2, j.exitCode(), "bad input");
+            assertTrue(j.message().contains("broken.yaml:") && j.message().contains("cohorts[0].los.acute.mean: found -5"),
+                    j.message());
+            assertFalse(j.message().contains(tmp.toString()), "no server paths in the message: " + j.message());
+            HttpResponse<String> page = TestServers.get(TestServers.base(s) + "/runs/" + j.id);
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("class=\"failure\"") && page.body().contains("found -5"), page.body());
+            assertEquals(404, TestServers.get(TestServers.base(s) + "/runs/" + j.id + "/report").statusCode());
+            assertEquals(200, TestServers.get(TestServers.base(s) + "/").statusCode(), "still serving");
+        }
+    }
+
+    @Test
+    void cancel_stopsTheRun_andTheQueueNeverRunsMoreThanTheCores() throws Exception {
+        Path ws = tmp.resolve("ws");
+        long_(ws, "long.yaml");
+        try (Server s = TestServers.local(ws)) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            assertTrue(s.runs().threadsPerRun() <= cores);
+            Job first = s.runs().submit("run", "long.yaml");
+            Job second = s.runs().submit("run", "long.yaml");
+            await(() -> first.status() == Job.Status.RUNNING && first.total() > 0, 60, "the first run to start");
+            assertEquals(Job.Status.QUEUED, second.status(), "one run at a time on all cores: the second waits");
+            assertEquals(5000, first.total());
+            ProcessHandle child = first.process.toHandle();
+            String csrf = TestServers.csrf(s);
+            assertEquals(303, TestServers.postForm(TestServers.base(s) + "/runs/" + second.id + "/cancel", "", csrf)
+                    .statusCode());
+            assertEquals(Job.Status.CANCELLED, second.status());
+            assertEquals(303, TestServers.postForm(TestServers.base(s) + "/runs/" + first.id + "/cancel", "", csrf)
+                    .statusCode());
+            await(() -> first.status().finished(), 30, "the cancelled run to stop");
+            assertEquals(Job.Status.CANCELLED, first.status());
+            await(() -> !child.isAlive(), 10, "the child process to end");
+            assertTrue(first.done() < 5000);
+            assertEquals(404, TestServers.get(TestServers.base(s) + "/runs/" + first.id + "/workbook.xlsx")
+                    .statusCode(), "a cancelled run offers no results");
+        }
+    }
+
+    @Test
+    void aKilledServer_leavesItsRunListedAsInterrupted() throws Exception {
+        Path ws = tmp.resolve("ws");
+        long_(ws, "long.yaml");
+        String id;
+        ProcessHandle child;
+        try (Server s = TestServers.local(ws)) {
+            Job j = s.runs().submit("run", "long.yaml");
+            await(() -> j.status() == Job.Status.RUNNING, 60, "the run to start");
+            id = j.id;
+            child = j.process.toHandle();
+        } // closed mid-run, as a killed server would be: the record still says running
+        await(() -> !child.isAlive(), 20, "the child to end with the server");
+        assertTrue(Files.readString(ws.resolve("runs/" + id + "/job.json")).contains("\"status\" : \"running\""));
+        try (Server again = TestServers.local(ws)) {
+            Job j = again.runs().get(id);
+            assertEquals(Job.Status.INTERRUPTED, j.status());
+            assertTrue(j.message().contains("stopped before this run finished"), j.message());
+            String page = TestServers.get(TestServers.base(again) + "/runs").body();
+            assertTrue(page.contains("status interrupted"), page);
+            assertEquals(404, TestServers.get(TestServers.base(again) + "/runs/" + id + "/report").statusCode());
+        }
+    }
+}
