@@ -134,6 +134,14 @@ final class Runs implements AutoCloseable {
      *     or an options file whose base is not a scenario of the workspace
      */
     synchronized Job submit(String kind, String scenario) throws IOException {
+        return submit(kind, scenario, null);
+    }
+
+    /** Queues a run with the replications asked for (null: the file's), as {@code --replications} does. */
+    synchronized Job submit(String kind, String scenario, Integer replications) throws IOException {
+        if (replications != null && (replications < 1 || replications > 100_000)) {
+            throw new Workspace.Refused(400, "replications must be from 1 to 100000, was " + replications);
+        }
         if (!Job.KINDS.contains(kind)) {
             throw new Workspace.Refused(400, "'" + kind + "' is not a command the server runs: " + Job.KINDS);
         }
@@ -160,7 +168,7 @@ final class Runs implements AutoCloseable {
         Path dir = Workspace.inside(ws.runsDir(), ws.runsDir().resolve(id));
         Files.createDirectory(dir);
         Workspace.writeAtomically(dir.resolve("scenario.yaml"), bytes);
-        Job j = new Job(id, kind, scenario, now, dir, Job.Status.QUEUED);
+        Job j = new Job(id, kind, scenario, now, dir, Job.Status.QUEUED, replications);
         save(j);
         jobs.put(id, j);
         executor.submit(() -> execute(j));
@@ -221,6 +229,10 @@ final class Runs implements AutoCloseable {
             cmd.add(ws.scenario(j.scenario).toString());
             cmd.add("--out");
             cmd.add(j.out().toString());
+            if (j.replications != null) {
+                cmd.add("--replications");
+                cmd.add(Integer.toString(j.replications));
+            }
             cmd.add("--threads");
             cmd.add(Integer.toString(threadsPerRun));
             try {

@@ -108,4 +108,41 @@ class RunsTest {
             assertEquals(404, TestServers.get(TestServers.base(again) + "/runs/" + id + "/report").statusCode());
         }
     }
+
+    @Test
+    void bridgeAndCompare_runFromTheApp_withTheirFiguresChartsAndWorkbook() throws Exception {
+        Path ws = tmp.resolve("ws");
+        try (Server s = TestServers.local(ws)) {
+            String csrf = TestServers.csrf(s);
+            String base = TestServers.base(s);
+            TestServers.postForm(base + "/examples/open", "example=examples%2Fbridge-example.yaml", csrf);
+            TestServers.postForm(base + "/examples/open", "example=examples%2Fsingle-hospital-options.yaml", csrf);
+            assertEquals(400, TestServers.postForm(base + "/runs", "kind=compare&scenario=bridge-example.yaml"
+                    + "&replications=2", csrf).statusCode(), "compare needs an options file");
+            assertEquals(303, TestServers.postForm(base + "/runs", "kind=bridge&scenario=bridge-example.yaml"
+                    + "&replications=2", csrf).statusCode());
+            assertEquals(303, TestServers.postForm(base + "/runs", "kind=compare&scenario=single-hospital-options.yaml"
+                    + "&replications=2", csrf).statusCode());
+            for (Job j : s.runs().list()) {
+                await(() -> j.status().finished(), 240, j.kind + " to finish");
+                assertEquals(Job.Status.SUCCEEDED, j.status(), j.message());
+                assertEquals(2, j.replications);
+                String page = TestServers.get(base + "/runs/" + j.id).body();
+                assertTrue(page.contains("<img src=\"/runs/" + j.id + "/files/out/"), j.kind + ": charts shown");
+                HttpResponse<byte[]> xlsx = TestServers.HTTP.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/runs/" + j.id + "/workbook.xlsx")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, xlsx.statusCode());
+                try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                        new java.io.ByteArrayInputStream(xlsx.body()))) {
+                    assertTrue(wb.findSheet(j.kind.equals("bridge") ? "bridge" : "compare").isPresent(), j.kind);
+                }
+                if (j.kind.equals("bridge")) {
+                    assertTrue(page.contains("Beds 2016/17 (beds)") && page.contains("(change)"), page);
+                } else {
+                    assertTrue(page.contains("kind:acute"), "option figures per kind of setting");
+                }
+            }
+        }
+    }
 }
