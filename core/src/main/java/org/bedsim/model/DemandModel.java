@@ -57,9 +57,11 @@ public final class DemandModel {
     private final Map<String, Levels> levels = new HashMap<>();
     private final Map<StayKey, double[]> firstStays = new HashMap<>();
     private final Map<ContributionKey, Contribution> contributions = new HashMap<>();
+    private Calendar calendar;
     private long patientsVisited;
     private long visits;
     private long cohortsComputed;
+    private long arraysAllocated;
 
     /** @param streams the random streams of the replication */
     public DemandModel(ReplicationStreams streams) {
@@ -102,6 +104,7 @@ public final class DemandModel {
             size <<= 1;
         }
         double[] a = new double[size];
+        arraysAllocated++;
         Arrays.fill(a, Double.NaN);
         return a;
     }
@@ -142,6 +145,11 @@ public final class DemandModel {
         return visits;
     }
 
+    /** @return per-patient arrays allocated so far (after {@link #reset}, spare arrays are reused first) */
+    public long arraysAllocated() {
+        return arraysAllocated;
+    }
+
     /** @return cohort definitions computed so far (the rest came from the memo) */
     public long cohortsComputed() {
         return cohortsComputed;
@@ -157,7 +165,12 @@ public final class DemandModel {
         if (!supports(settings)) {
             throw new IllegalArgumentException("the demand fast path needs unlimited beds and no readmissions");
         }
-        Calendar cal = new Calendar(settings);
+        Calendar cal = calendar;
+        if (cal == null || !cal.start.equals(settings.startDate()) || cal.warmupDays != (int) settings.warmupDays()
+                || cal.horizonDays != (int) settings.horizonDays()) {
+            cal = new Calendar(settings);
+            calendar = cal;
+        }
         List<String> names = new ArrayList<>();
         for (CareSetting s : settings.settings()) {
             if (!s.isSink()) {
@@ -167,6 +180,10 @@ public final class DemandModel {
         Set<String> sinks = settings.settings().stream().filter(CareSetting::isSink).map(CareSetting::name)
                 .collect(Collectors.toUnmodifiableSet());
         int n = names.size();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            index.put(names.get(i), i);
+        }
         int days = cal.horizonDays;
         int[] occupied = new int[days * n];
         double[] bedDays = new double[n];
@@ -178,7 +195,7 @@ public final class DemandModel {
                 contributions.put(key, contribution);
             }
             for (int k = 0; k < contribution.settings.length; k++) {
-                int s = names.indexOf(contribution.settings[k]);
+                int s = index.get(contribution.settings[k]);
                 int[] census = contribution.census[k];
                 for (int d = 0; d < days; d++) {
                     occupied[d * n + s] += census[d];

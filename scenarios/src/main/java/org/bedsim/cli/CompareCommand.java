@@ -100,7 +100,8 @@ final class CompareCommand implements Callable<Integer> {
         try {
             dir = OutputDirectory.create(outDir);
         } catch (IOException e) {
-            throw new UserError("cannot create the output directory " + outDir + ": " + e.getMessage());
+            throw new UserError("cannot write to the output directory " + outDir + " (" + OutputDirectory.reason(e)
+                    + "); nothing was run");
         }
         int reps = o.replications();
         int threads = options.threadsFor(reps);
@@ -153,11 +154,12 @@ final class CompareCommand implements Callable<Integer> {
         List<CompareCharts.KeyChart> charts = CompareCharts.build(comparison);
         ChartWriter chartWriter = new ChartWriter();
         Path chartDir = dir.path().resolve(CHARTS);
+        List<Path> chartFiles = new ArrayList<>();
         for (CompareCharts.KeyChart k : charts) {
             try {
-                chartWriter.write(k.chart(), chartDir, k.name());
+                chartFiles.addAll(chartWriter.write(k.chart(), chartDir, k.name()));
                 if (k.values() != k.chart()) {
-                    chartWriter.write(k.values(), chartDir, k.valuesName());
+                    chartFiles.addAll(chartWriter.write(k.values(), chartDir, k.valuesName()));
                 }
             } catch (IOException e) {
                 throw new UserError("cannot write " + chartDir.resolve(k.name() + ".png") + ": " + e.getMessage());
@@ -175,6 +177,9 @@ final class CompareCommand implements Callable<Integer> {
         HtmlReport report = CompareReport.build(run, charts, baseFacts, optionSources, warnings, quarters);
         written.add(write(dir, RunCommand.REPORT, report::write));
 
+        List<Path> all = new ArrayList<>(written);
+        all.addAll(chartFiles);
+        complete(dir, all);
         Terminal.comparison(out, comparison, searches);
         if (!quarters.isEmpty()) {
             Terminal.quarterlyComparison(out, quarters);
@@ -192,6 +197,16 @@ final class CompareCommand implements Callable<Integer> {
             out.put(x.name(), x.summary());
         }
         return out;
+    }
+
+    /** Writes the completion marker, last: the folder holds this run's complete outputs. */
+    static void complete(OutputDirectory dir, List<Path> files) {
+        try {
+            dir.complete(files);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + dir.path().resolve(OutputDirectory.MARKER) + " ("
+                    + OutputDirectory.reason(e) + ")");
+        }
     }
 
     private static Path write(OutputDirectory dir, String name, OutputDirectory.Body body) {

@@ -99,7 +99,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             dir = OutputDirectory.create(outDir);
         } catch (IOException e) {
-            throw new UserError("cannot create the output directory " + outDir + ": " + e.getMessage());
+            throw new UserError("cannot write to the output directory " + outDir + " (" + OutputDirectory.reason(e)
+                    + "); nothing was run");
         }
         int replications = s.replications();
         int threads = options.threadsFor(replications);
@@ -182,6 +183,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("cannot write " + dir.path().resolve(REPORT) + ": " + e.getMessage());
         }
         Terminal.results(out, summary);
+        CompareCommand.complete(dir, written);
         out.println("Wrote " + String.join(", ", written.stream().map(p -> display(outDir, p)).toList()));
         out.flush();
         return Main.OK;

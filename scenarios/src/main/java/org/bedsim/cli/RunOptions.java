@@ -23,6 +23,14 @@ public final class RunOptions {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Directory for the outputs (created if needed). Default: out/<scenario name>/")
+    void out(String dir) {
+        if (dir.isBlank()) {
+            throw new ParameterException(mixee.commandLine(), "--out needs a directory name, was empty (leave "
+                    + "--out out for out/<scenario name>/)");
+        }
+        out = Path.of(dir);
+    }
+
     Path out;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no messages besides errors and results.")

@@ -55,6 +55,8 @@ public final class CompareCharts {
             new Key("occupancy_p95", "95th percentile of occupied beds"),
             new Key("share_of_days_full", "share of days full"),
             new Key("mean_wait_days", "mean wait for a bed"),
+            new Key("share_waits_over_long", "share of admissions waiting over the long threshold"),
+            new Key("share_of_days_with_long_wait", "share of days with a wait over the long threshold"),
             new Key("mean_delayed_beds", "beds held by delayed patients"));
 
     /** How each KPI of a kind of setting combines its settings, for captions. */
@@ -66,6 +68,8 @@ public final class CompareCharts {
             "occupancy_p95", "summed over the settings",
             "share_of_days_full", "the mean over the settings of the share of midnights with every bed taken",
             "mean_wait_days", "of the patients who waited, in any of the settings",
+            "share_waits_over_long", "the settings' waits over the threshold summed, over their admissions summed",
+            "share_of_days_with_long_wait", "the mean over the settings of each one's share of days",
             "mean_delayed_beds", "summed over the settings: patients fit to move on, waiting for the next setting");
 
     private static final List<Key> SYSTEM = List.of(
@@ -73,6 +77,8 @@ public final class CompareCharts {
             new Key("diverted", "patients diverted"),
             new Key("cancelled", "elective admissions cancelled"),
             new Key("mean_wait_days", "mean wait for a bed"),
+            new Key("waits_over_long", "admissions after a wait over the long threshold"),
+            new Key("reneged", "patients who left the queue before a bed"),
             new Key("delayed_days", "delayed bed-days"),
             new Key("mean_delayed_beds", "beds held by delayed patients"),
             new Key("composite_stay_days", "composite length of stay"));

@@ -199,7 +199,7 @@ class CliTest {
         Path file = Files.writeString(tmp.resolve("file"), "x");
         Cli r = Cli.run("run", MINIMAL, "--out", file.toString(), "--replications", "1", "--quiet");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("bedsim: cannot create the output directory " + file), r.err());
+        assertTrue(r.err().contains("bedsim: cannot write to the output directory " + file), r.err());
         assertNoStackTrace(r);
     }
 
@@ -226,7 +226,7 @@ class CliTest {
         Cli r = Cli.run("run", MINIMAL, "--out", out.toString(), "--replications", "3", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err(), "quiet: nothing on stderr");
-        assertEquals(List.of("census.csv", "report.html", "settings.csv", "summary.json"), listing(out));
+        assertEquals(List.of("bedsim-complete.json", "census.csv", "report.html", "settings.csv", "summary.json"), listing(out));
         assertTrue(r.out().startsWith("Results (mean +/- 95 % CI half-width over 3 replications):\n"), r.out());
         assertTrue(r.out().contains("\n  ward "), r.out());
         assertTrue(r.out().endsWith("Wrote " + out.resolve("summary.json") + ", " + out.resolve("settings.csv")

@@ -72,7 +72,7 @@ class CompareCommandTest {
     void compare_writesTheFourOutputs_andPrintsTheKeyResults() throws IOException {
         assertEquals(0, result.code(), result.err());
         assertEquals("", result.err(), "quiet");
-        assertEquals(List.of("charts", "compare.csv", "compare.json", "report.html"), listing(out));
+        assertEquals(List.of("bedsim-complete.json", "charts", "compare.csv", "compare.json", "report.html"), listing(out));
         assertTrue(result.out().startsWith("Comparison (mean [95 % CI] over 4 replications on common random numbers; "
                 + "difference from the base 'two-pools', paired):\nAcute settings\n"), result.out());
         assertTrue(result.out().contains("\nTargets (met: by the mean; met with confidence: by the whole interval)\n"
@@ -240,7 +240,7 @@ class CompareCommandTest {
         Path file = Files.writeString(tmp.resolve("file"), "x");
         Cli notDir = Cli.run("compare", POOLING, "--out", file.toString(), "--quiet");
         assertEquals(2, notDir.code());
-        assertTrue(notDir.err().contains("cannot create the output directory " + file), notDir.err());
+        assertTrue(notDir.err().contains("cannot write to the output directory " + file), notDir.err());
         Cli scenario = Cli.run("compare", "src/test/resources/good/minimal.yaml", "--quiet");
         assertEquals(2, scenario.code());
         assertTrue(scenario.err().contains("is a scenario file, not an options file: run it with 'bedsim run "),

@@ -48,6 +48,35 @@ class ReadmeCommandsTest {
         return new ArrayList<>(found);
     }
 
+    /** README blocks that show a command's output, by the command and the block's first line. */
+    private static final java.util.Map<String, String> SAMPLES = java.util.Map.of(
+            "./bedsim validate scenarios/examples/single-hospital.yaml",
+            "Pre-flight, from distribution means at the end of the horizon:",
+            "./bedsim bridge scenarios/examples/bridge-example.yaml",
+            "Bed bridge 2016/17 to 2020/21: beds in city + town");
+
+    /** @return the README's code block whose first line starts with the given text */
+    static List<String> block(String firstLine) throws IOException {
+        List<String> lines = Files.readAllLines(README);
+        for (int i = 0; i < lines.size() - 1; i++) {
+            if (lines.get(i).trim().startsWith("```") && lines.get(i + 1).startsWith(firstLine)) {
+                List<String> out = new ArrayList<>();
+                for (int j = i + 1; j < lines.size() && !lines.get(j).trim().startsWith("```"); j++) {
+                    out.add(lines.get(j));
+                }
+                return out;
+            }
+        }
+        throw new AssertionError("the README has no sample starting " + firstLine);
+    }
+
+    @Test
+    void readme_quickStart_namesTheReportFirst() throws IOException {
+        String readme = Files.readString(README);
+        String quickStart = readme.substring(readme.indexOf("## Quick start"), readme.indexOf("## Scenario files"));
+        assertTrue(quickStart.contains("report.html"), "the quick start names report.html");
+    }
+
     @Test
     void readme_showsTheQuickStartRunCommand() throws IOException {
         List<String> cmds = commands();
@@ -75,7 +104,8 @@ class ReadmeCommandsTest {
             }
             List<String> args = new ArrayList<>();
             boolean isRun = !words.isEmpty() && (words.get(0).equals("run") || words.get(0).equals("bridge")
-                    || words.get(0).equals("compare"));
+                    || words.get(0).equals("compare") || words.get(0).equals("calibrate")
+                    || words.get(0).equals("sensitivity"));
             for (int i = 0; i < words.size(); i++) {
                 String w = words.get(i);
                 if (w.equals("--out")) {
@@ -98,6 +128,14 @@ class ReadmeCommandsTest {
             }
             Cli r = Cli.run(args.toArray(String[]::new));
             assertEquals(0, r.code(), command + "\n" + r.err());
+            if (SAMPLES.containsKey(command)) {
+                // the README's sample output is what the current code prints
+                String printed = r.out();
+                for (String line : block(SAMPLES.get(command))) {
+                    assertTrue(printed.contains(line), command + ": the README shows\n" + line + "\nbut the command "
+                            + "prints\n" + printed);
+                }
+            }
             if (redirect != null) {
                 assertEquals(Files.readString(ROOT.resolve(redirect)), r.out(), command);
             }

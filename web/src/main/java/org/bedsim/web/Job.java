@@ -37,6 +37,8 @@ final class Job {
     final String scenario;
     final Instant created;
     final Path dir;
+    /** Replications asked for on the page (the command's --replications), or null for the file's. */
+    final Integer replications;
     private volatile Status status;
     private volatile Instant started;
     private volatile Instant finished;
@@ -48,8 +50,9 @@ final class Job {
     volatile Process process;
     private final List<Consumer<Job>> listeners = new CopyOnWriteArrayList<>();
 
-    Job(String id, String kind, String scenario, Instant created, Path dir, Status status) {
+    Job(String id, String kind, String scenario, Instant created, Path dir, Status status, Integer replications) {
         this.id = id;
+        this.replications = replications;
         this.kind = kind;
         this.scenario = scenario;
         this.created = created;
@@ -148,6 +151,11 @@ final class Job {
         n.put("id", id);
         n.put("kind", kind);
         n.put("scenario", scenario);
+        if (replications == null) {
+            n.putNull("replications");
+        } else {
+            n.put("replications", replications);
+        }
         n.put("status", status.label());
         n.put("created", created.toString());
         n.put("started", started == null ? null : started.toString());
@@ -165,7 +173,8 @@ final class Job {
     static Job fromRecord(JsonNode n, Path dir) {
         Job j = new Job(n.path("id").asText(), n.path("kind").asText(), n.path("scenario").asText(),
                 Instant.parse(n.path("created").asText()), dir,
-                Status.valueOf(n.path("status").asText().toUpperCase(java.util.Locale.ROOT)));
+                Status.valueOf(n.path("status").asText().toUpperCase(java.util.Locale.ROOT)),
+                n.hasNonNull("replications") ? n.get("replications").asInt() : null);
         j.started = n.hasNonNull("started") ? Instant.parse(n.get("started").asText()) : null;
         j.finished = n.hasNonNull("finished") ? Instant.parse(n.get("finished").asText()) : null;
         j.exitCode = n.hasNonNull("exit_code") ? n.get("exit_code").asInt() : null;

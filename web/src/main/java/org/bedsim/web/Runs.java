@@ -100,7 +100,14 @@ final class Runs implements AutoCloseable {
                 } catch (IOException | RuntimeException e) {
                     continue; // a folder without a readable record is not a run the server made
                 }
-                if (!j.status().finished()) {
+                if (j.status() == Job.Status.SUCCEEDED) {
+                    List<String> wrong = incomplete(j);
+                    if (!wrong.isEmpty()) {
+                        j.finish(Job.Status.INTERRUPTED, j.exitCode(), "This run's outputs are not complete: "
+                                + String.join("; ", wrong) + ". They are not shown; run it again.", j.finished());
+                        save(j);
+                    }
+                } else if (!j.status().finished()) {
                     j.finish(Job.Status.INTERRUPTED, null, "The server stopped before this run finished (it was "
                             + j.status().label() + "). Its outputs are incomplete and are not shown; run it again.",
                             j.finished());
@@ -134,6 +141,14 @@ final class Runs implements AutoCloseable {
      *     or an options file whose base is not a scenario of the workspace
      */
     synchronized Job submit(String kind, String scenario) throws IOException {
+        return submit(kind, scenario, null);
+    }
+
+    /** Queues a run with the replications asked for (null: the file's), as {@code --replications} does. */
+    synchronized Job submit(String kind, String scenario, Integer replications) throws IOException {
+        if (replications != null && (replications < 1 || replications > 100_000)) {
+            throw new Workspace.Refused(400, "replications must be from 1 to 100000, was " + replications);
+        }
         if (!Job.KINDS.contains(kind)) {
             throw new Workspace.Refused(400, "'" + kind + "' is not a command the server runs: " + Job.KINDS);
         }
@@ -160,7 +175,7 @@ final class Runs implements AutoCloseable {
         Path dir = Workspace.inside(ws.runsDir(), ws.runsDir().resolve(id));
         Files.createDirectory(dir);
         Workspace.writeAtomically(dir.resolve("scenario.yaml"), bytes);
-        Job j = new Job(id, kind, scenario, now, dir, Job.Status.QUEUED);
+        Job j = new Job(id, kind, scenario, now, dir, Job.Status.QUEUED, replications);
         save(j);
         jobs.put(id, j);
         executor.submit(() -> execute(j));
@@ -221,6 +236,10 @@ final class Runs implements AutoCloseable {
             cmd.add(ws.scenario(j.scenario).toString());
             cmd.add("--out");
             cmd.add(j.out().toString());
+            if (j.replications != null) {
+                cmd.add("--replications");
+                cmd.add(Integer.toString(j.replications));
+            }
             cmd.add("--threads");
             cmd.add(Integer.toString(threadsPerRun));
             try {
@@ -277,6 +296,9 @@ final class Runs implements AutoCloseable {
             if (j.cancelRequested) {
                 j.finish(Job.Status.CANCELLED, code, "Cancelled while running; its outputs are incomplete and are "
                         + "not shown.", Instant.now());
+            } else if (code == 0 && !incomplete(j).isEmpty()) {
+                j.finish(Job.Status.FAILED, code, "The command ended without completing its outputs: "
+                        + String.join("; ", incomplete(j)) + "\n" + messages, Instant.now());
             } else if (code == 0) {
                 j.finish(Job.Status.SUCCEEDED, code, null, Instant.now());
             } else {
@@ -286,6 +308,18 @@ final class Runs implements AutoCloseable {
             }
             j.process = null;
             save(j);
+        }
+    }
+
+    /**
+     * @return what is wrong with a run's output folder by the command line's own completeness check (its marker
+     *     lists every file with its SHA-256), empty if it is complete
+     */
+    static List<String> incomplete(Job j) {
+        try {
+            return org.bedsim.report.OutputDirectory.verify(j.out());
+        } catch (IOException | RuntimeException e) {
+            return List.of("its completion marker cannot be read (" + e.getMessage() + ")");
         }
     }
 

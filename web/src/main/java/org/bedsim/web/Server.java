@@ -228,7 +228,8 @@ final class Server implements AutoCloseable {
                 .append(Html.esc(text)).append("</textarea><div id=\"validation\" role=\"status\" aria-live=\"polite\">"
                         + "<p id=\"summary\">Checking...</p><ul id=\"problems\"></ul></div></div>");
         b.append("<section class=\"run-buttons\"><h2>Run</h2><p>Runs use the saved file; unsaved changes are saved "
-                + "first.</p>");
+                + "first. <label>Replications <input type=\"number\" id=\"replications\" min=\"1\" max=\"100000\" "
+                + "placeholder=\"the file's\"></label> (leave empty for the file's; fewer for a quick look)</p>");
         if (options) {
             b.append(runForm(csrf, name, "compare", "Compare the options"));
         } else {
@@ -258,7 +259,8 @@ final class Server implements AutoCloseable {
     private static String runForm(String csrf, String name, String kind, String label) {
         return "<form method=\"post\" action=\"/runs\" class=\"run-form\">" + Html.csrfField(csrf)
                 + "<input type=\"hidden\" name=\"scenario\" value=\"" + Html.esc(name) + "\"><input type=\"hidden\" "
-                + "name=\"kind\" value=\"" + kind + "\"><button type=\"submit\" id=\"run-" + kind + "\">" + label
+                + "name=\"kind\" value=\"" + kind + "\"><input type=\"hidden\" name=\"replications\" value=\"\">"
+                + "<button type=\"submit\" id=\"run-" + kind + "\">" + label
                 + "</button></form>";
     }
 
@@ -367,7 +369,17 @@ final class Server implements AutoCloseable {
     // ---------------------------------------------------------------- runs
 
     private void submit(Context ctx) throws IOException {
-        Job j = runs.submit(String.valueOf(ctx.formParam("kind")), String.valueOf(ctx.formParam("scenario")));
+        String reps = ctx.formParam("replications");
+        Integer replications = null;
+        if (reps != null && !reps.isBlank()) {
+            try {
+                replications = Integer.valueOf(reps.trim());
+            } catch (NumberFormatException e) {
+                throw new Workspace.Refused(400, "replications must be a whole number, was '" + reps + "'");
+            }
+        }
+        Job j = runs.submit(String.valueOf(ctx.formParam("kind")), String.valueOf(ctx.formParam("scenario")),
+                replications);
         ctx.redirect("/runs/" + Html.seg(j.id), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
@@ -434,8 +446,9 @@ final class Server implements AutoCloseable {
                 .append(j.status().label()).append("\">").append(j.status().label()).append("</span></p>");
         if (!j.status().finished()) {
             b.append("<progress id=\"progress\" max=\"").append(Math.max(1, j.total())).append("\" value=\"")
-                    .append(j.done()).append("\"></progress> <span id=\"progress-text\">").append(j.done()).append('/')
-                    .append(j.total()).append("</span><form method=\"post\" action=\"/runs/").append(Html.seg(j.id))
+                    .append(j.done()).append("\"></progress> <span id=\"progress-text\">")
+                    .append(j.status() == Job.Status.QUEUED ? "waiting in the queue" : j.total() > 0
+                            ? j.done() + "/" + j.total() + " replications" : "starting...").append("</span><form method=\"post\" action=\"/runs/").append(Html.seg(j.id))
                     .append("/cancel\">").append(Html.csrfField(csrf)).append("<button type=\"submit\" id=\"cancel\" "
                             + "class=\"danger\">Cancel</button></form>");
         }

@@ -108,4 +108,65 @@ class RunsTest {
             assertEquals(404, TestServers.get(TestServers.base(again) + "/runs/" + id + "/report").statusCode());
         }
     }
+
+    @Test
+    void bridgeAndCompare_runFromTheApp_withTheirFiguresChartsAndWorkbook() throws Exception {
+        Path ws = tmp.resolve("ws");
+        try (Server s = TestServers.local(ws)) {
+            String csrf = TestServers.csrf(s);
+            String base = TestServers.base(s);
+            TestServers.postForm(base + "/examples/open", "example=examples%2Fbridge-example.yaml", csrf);
+            TestServers.postForm(base + "/examples/open", "example=examples%2Fsingle-hospital-options.yaml", csrf);
+            assertEquals(400, TestServers.postForm(base + "/runs", "kind=compare&scenario=bridge-example.yaml"
+                    + "&replications=2", csrf).statusCode(), "compare needs an options file");
+            assertEquals(303, TestServers.postForm(base + "/runs", "kind=bridge&scenario=bridge-example.yaml"
+                    + "&replications=2", csrf).statusCode());
+            assertEquals(303, TestServers.postForm(base + "/runs", "kind=compare&scenario=single-hospital-options.yaml"
+                    + "&replications=2", csrf).statusCode());
+            for (Job j : s.runs().list()) {
+                await(() -> j.status().finished(), 240, j.kind + " to finish");
+                assertEquals(Job.Status.SUCCEEDED, j.status(), j.message());
+                assertEquals(2, j.replications);
+                String page = TestServers.get(base + "/runs/" + j.id).body();
+                assertTrue(page.contains("<img src=\"/runs/" + j.id + "/files/out/"), j.kind + ": charts shown");
+                HttpResponse<byte[]> xlsx = TestServers.HTTP.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/runs/" + j.id + "/workbook.xlsx")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, xlsx.statusCode());
+                try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                        new java.io.ByteArrayInputStream(xlsx.body()))) {
+                    assertTrue(wb.findSheet(j.kind.equals("bridge") ? "bridge" : "compare").isPresent(), j.kind);
+                }
+                if (j.kind.equals("bridge")) {
+                    assertTrue(page.contains("Beds 2016/17 (beds)") && page.contains("(change)"), page);
+                } else {
+                    assertTrue(page.contains("kind:acute"), "option figures per kind of setting");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRunWhoseOutputsChangedOrWentMissing_isListedAsIncomplete_onRestart() throws Exception {
+        Path ws = tmp.resolve("ws");
+        Files.createDirectories(ws.resolve("scenarios"));
+        Files.writeString(ws.resolve("scenarios/tiny.yaml"), new String(Shipped.minimal(), StandardCharsets.UTF_8)
+                .replace("replications: 10", "replications: 2"));
+        String id;
+        try (Server s = TestServers.local(ws)) {
+            Job j = s.runs().submit("run", "tiny.yaml");
+            await(() -> j.status().finished(), 120, "the run");
+            assertEquals(Job.Status.SUCCEEDED, j.status(), j.message());
+            assertTrue(Files.exists(j.out().resolve(org.bedsim.report.OutputDirectory.MARKER)));
+            id = j.id;
+        }
+        Files.delete(ws.resolve("runs/" + id + "/out/settings.csv")); // half a folder, as a crash might leave
+        try (Server again = TestServers.local(ws)) {
+            Job j = again.runs().get(id);
+            assertEquals(Job.Status.INTERRUPTED, j.status());
+            assertTrue(j.message().contains("settings.csv is missing"), j.message());
+            assertEquals(404, TestServers.get(TestServers.base(again) + "/runs/" + id + "/workbook.xlsx")
+                    .statusCode());
+        }
+    }
 }

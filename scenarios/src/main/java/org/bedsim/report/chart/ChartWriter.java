@@ -39,6 +39,12 @@ public final class ChartWriter {
     public static final int HEIGHT = 600;
 
     private static final AtomicLong COUNTER = new AtomicLong();
+
+    static {
+        // ImageIO would otherwise buffer images in imageio*.tmp files in the system temporary folder: bedsim writes
+        // nothing outside --out, so it encodes in memory (the PNGs are small)
+        ImageIO.setUseCache(false);
+    }
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     private final int width;

@@ -110,6 +110,8 @@
     document.getElementById('save').addEventListener('click', function () { save().catch(function () {}); });
     Array.prototype.forEach.call(document.querySelectorAll('form.run-form'), function (f) {
       f.addEventListener('submit', function (ev) {
+        var reps = document.getElementById('replications');
+        f.querySelector('input[name="replications"]').value = reps ? reps.value : '';
         if (!dirty) { return; }
         ev.preventDefault();
         save().then(function () { f.submit(); }).catch(function () {});
@@ -133,7 +135,8 @@
       es.addEventListener('state', function (ev) {
         var s = JSON.parse(ev.data);
         if (s.total > 0) { bar.max = s.total; bar.value = s.done; }
-        text(label, s.done + '/' + s.total + ' ' + (s.status === 'queued' ? '(waiting in the queue)' : ''));
+        text(label, s.status === 'queued' ? 'waiting in the queue'
+          : s.total > 0 ? s.done + '/' + s.total + ' replications' : 'starting...');
         text(statusEl, s.status);
         statusEl.className = 'status ' + s.status;
         try { window.sessionStorage.setItem('bedsim-progress-' + id, s.done + '/' + s.total + ' ' + s.status); }
