@@ -177,6 +177,46 @@ public final class Bridges {
     }
 
     /**
+     * Beds of one configuration in every replication, on the bridge's streams (the same numbers
+     * {@link #compute(BridgeDefinition, int)} gives that configuration, by the demand fast path where it applies):
+     * for calibration and sensitivity, which evaluate a few configurations many times.
+     *
+     * @param def the bridge
+     * @param fractions the share of each step in effect, in step order (all 0: the base; all 1: the final year)
+     * @param threads worker threads
+     * @return beds per replication
+     */
+    public static double[] bedsPerReplication(BridgeDefinition def, double[] fractions, int threads) {
+        if (fractions.length != def.steps().size()) {
+            throw new IllegalArgumentException("one fraction per step expected, was " + fractions.length);
+        }
+        RandomStreams streams = new RandomStreams(def.seed());
+        List<double[]> one = List.of(fractions.clone());
+        List<Double> beds = Replications.run(def.replications(), threads, r -> bedsOf(def, one, streams, r));
+        double[] out = new double[beds.size()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = beds.get(r);
+        }
+        return out;
+    }
+
+    /** @return beds of one configuration in one replication (see {@link #bedsPerReplication}) */
+    public static double bedsInReplication(BridgeDefinition def, double[] fractions, int replication) {
+        if (fractions.length != def.steps().size()) {
+            throw new IllegalArgumentException("one fraction per step expected, was " + fractions.length);
+        }
+        return bedsOf(def, List.of(fractions.clone()), new RandomStreams(def.seed()), replication);
+    }
+
+    private static double bedsOf(BridgeDefinition def, List<double[]> one, RandomStreams streams, int replication) {
+        if (def.base().unconstrained()) {
+            DemandModel demand = new DemandModel(streams.replication(replication));
+            return onFastPath(def, one, 0, 1, streams, replication, demand, c -> { })[0];
+        }
+        return beds(def, one.get(0), streams, replication);
+    }
+
+    /**
      * Beds of configurations {@code from} to {@code to} (exclusive) of {@code list} in one replication, sharing one
      * demand model (whose work counters then tell what the fast path did) and the configured settings of common
      * prefixes of steps.

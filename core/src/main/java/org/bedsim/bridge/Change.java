@@ -63,6 +63,14 @@ public sealed interface Change {
         if (this instanceof OccupancyTarget o) {
             return "target occupancy " + percent(o.target(), false);
         }
+        if (this instanceof RoutingShift r) {
+            return percent(r.share(), false) + " of " + (r.cohort() == null ? "every cohort" : r.cohort())
+                    + "'s patients leaving " + r.setting() + " for " + r.from() + " go to " + r.to() + " instead";
+        }
+        if (this instanceof ReadmissionReduction r) {
+            return "readmissions of " + (r.cohort() == null ? "every cohort" : r.cohort()) + " cut by "
+                    + percent(r.share(), false);
+        }
         if (this instanceof Joint j) {
             return String.join("; ", j.parts().stream().map(Change::describe).toList());
         }
@@ -296,6 +304,65 @@ public sealed interface Change {
                 out = c.apply(out, fraction, draws, key);
             }
             return out;
+        }
+    }
+
+    /**
+     * A share of the patients routed from one place to another after a setting move to a third (Home First,
+     * discharge to assess, step-down: more patients home or to the community instead of a bed): the route to
+     * {@code from} loses {@code share} of its probability, which goes to {@code to} (added if absent). Continuous
+     * in the phasing fraction. For a cohort, or every cohort with that route when {@code cohort} is null.
+     */
+    record RoutingShift(String cohort, String setting, String from, String to, Parameter share) implements Change {
+        @Override
+        public FlowSettings apply(FlowSettings s, double fraction, Draws draws, String key) {
+            double moved = Math.max(0, Math.min(1, draws.value(key, share))) * fraction;
+            if (moved == 0) {
+                return s;
+            }
+            return s.withCohorts(s.cohorts().stream().map(c -> {
+                List<Route> routes = c.routing().get(setting);
+                if ((cohort != null && !c.name().equals(cohort)) || routes == null) {
+                    return c;
+                }
+                double p = routes.stream().filter(r -> r.to().equals(from)).mapToDouble(Route::probability).sum();
+                if (p == 0) {
+                    return c;
+                }
+                Map<String, Double> probs = new LinkedHashMap<>();
+                routes.forEach(r -> probs.merge(r.to(), r.probability(), Double::sum));
+                probs.put(from, p * (1 - moved));
+                probs.merge(to, p * moved, Double::sum);
+                List<Route> out = new ArrayList<>();
+                probs.forEach((t, q) -> {
+                    if (q > 0) {
+                        out.add(new Route(t, Math.min(1, q)));
+                    }
+                });
+                Map<String, List<Route>> routing = new LinkedHashMap<>(c.routing());
+                routing.put(setting, out);
+                return c.withRouting(routing);
+            }).toList());
+        }
+    }
+
+    /**
+     * Readmissions reduced: a cohort's (or every cohort's) chance of returning after discharge cut by {@code share}
+     * of itself. Continuous in the phasing fraction.
+     */
+    record ReadmissionReduction(String cohort, Parameter share) implements Change {
+        @Override
+        public FlowSettings apply(FlowSettings s, double fraction, Draws draws, String key) {
+            double cut = Math.max(0, Math.min(1, draws.value(key, share))) * fraction;
+            return s.withCohorts(s.cohorts().stream().map(c -> {
+                Readmission r = c.readmission();
+                if (r == null || (cohort != null && !c.name().equals(cohort)) || cut == 0) {
+                    return c;
+                }
+                return new Cohort(c.name(), c.type(), c.ageBand(), c.entry(), c.arrivals(), c.whenFull(),
+                        c.lengthOfStay(), c.routing(), new Readmission(r.probability() * (1 - cut), r.withinDays(),
+                        r.cohort()), c.avoidance(), c.patience());
+            }).toList());
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.bedsim.bridge.BridgeDefinition;
 import org.bedsim.bridge.BridgeResult;
 import org.bedsim.bridge.Bridges;
+import org.bedsim.calibrate.Assessment;
+import org.bedsim.calibrate.Calibrator;
 import org.bedsim.report.BridgeCsv;
 import org.bedsim.report.BridgeJson;
 import org.bedsim.report.OutputDirectory;
@@ -19,9 +21,7 @@ import org.bedsim.report.chart.ChartWriter;
 import org.bedsim.report.html.BridgeReport;
 import org.bedsim.report.html.HtmlReport;
 import org.bedsim.report.chart.Charts;
-import org.bedsim.scenario.BridgePlan;
 import org.bedsim.scenario.LoadedScenario;
-import org.bedsim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,23 +71,11 @@ final class BridgeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FileKinds.requireScenario(scenario, "bridge");
-        LoadedScenario s = ScenarioLoader.load(scenario, options.replications(), options.seed());
-        Terminal.problems(err, s.file(), options.quiet ? s.errors() : s.problems());
-        if (s.hasErrors()) {
-            throw new UserError(s.file() + ": " + Terminal.counts(s) + "; nothing was run");
-        }
-        if (s.spec().bridge() == null) {
-            throw new UserError(s.file() + " has no bridge section, so there is no bridge to compute: add "
-                    + "'bridge:' (base_year, target_year, count, steps; see 'Bed bridges' in the README), or use "
-                    + "'bedsim run' to run the scenario as it is");
-        }
-        BridgePlan.Result plan = BridgePlan.check(s);
-        if (plan.hasErrors()) {
-            Terminal.problems(err, s.file(), plan.problems());
-            throw new UserError(s.file() + ": a bridge that cannot run; nothing was run");
-        }
-        BridgeDefinition def = plan.definition();
+        BridgeSetup setup = BridgeSetup.load(scenario, "bridge", options, err);
+        LoadedScenario s = setup.scenario;
+        int solveThreads = options.threadsFor(Integer.MAX_VALUE);
+        Calibrator.Result reconstruction = setup.solve(false, solveThreads, options, err);
+        BridgeDefinition def = setup.guarded(() -> setup.bridge.bridge(reconstruction, false));
         Path outDir = options.outFor(s.spec().name());
         OutputDirectory dir;
         try {
@@ -115,25 +103,32 @@ final class BridgeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(s.file() + ": a bridge the model refuses: " + e.getMessage());
         }
+        boolean assess = !setup.calibrations().isEmpty();
+        if (assess && !options.quiet) {
+            err.println("bedsim: the prediction (only the base year calibrated) and its sensitivity");
+            err.flush();
+        }
+        Assessment assessment = setup.guarded(() -> setup.bridge.assess(reconstruction, assess, solveThreads));
         Instant finishedAt = Instant.now();
         RunManifest manifest = new RunManifest(Version.bedsim(), s.spec().name(), s.file(), s.sha256(), s.seed(),
                 def.replications(), threads, System.getProperty("java.version"), startedAt, finishedAt);
         List<Path> written = new ArrayList<>();
         try {
-            written.add(dir.write(BridgeJson.FILE_NAME, w -> BridgeJson.write(def, result, manifest, w)));
-            written.add(dir.write(BridgeCsv.FILE_NAME, w -> BridgeCsv.write(def, result, w)));
+            written.add(dir.write(BridgeJson.FILE_NAME, w -> BridgeJson.write(def, result, assessment, manifest, w)));
+            written.add(dir.write(BridgeCsv.FILE_NAME, w -> BridgeCsv.write(def, result, assessment, w)));
             String title = title(def);
             ChartWriter charts = new ChartWriter();
-            written.addAll(charts.write(Charts.waterfall(result, title), dir.path(), "waterfall"));
+            written.addAll(charts.write(Charts.waterfall(result, title, assessment), dir.path(), "waterfall"));
             written.addAll(charts.write(Charts.trajectory(result, title + ", year by year"), dir.path(),
                     "trajectory"));
-            HtmlReport report = BridgeReport.build(def, result, title, manifest, ReportFacts.of(s));
+            HtmlReport report = BridgeReport.build(def, result, assessment, title, manifest,
+                    ReportFacts.of(s));
             written.add(dir.write(RunCommand.REPORT, report::write));
         } catch (IOException e) {
             throw new UserError("cannot write the outputs into " + dir.path() + ": " + e.getMessage());
         }
         CompareCommand.complete(dir, written);
-        BridgeTable.print(out, def, result);
+        BridgeTable.print(out, def, result, assessment);
         out.println("Wrote " + String.join(", ", written.stream()
                 .map(p -> outDir.resolve(p.getFileName()).toString()).toList()));
         out.flush();

@@ -6,6 +6,10 @@ import java.util.TreeSet;
 import org.bedsim.bridge.BedCount;
 import org.bedsim.bridge.BridgeDefinition;
 import org.bedsim.bridge.BridgeResult;
+import org.bedsim.calibrate.Assessment;
+import org.bedsim.calibrate.Calibrator;
+import org.bedsim.calibrate.Sensitivity;
+import org.bedsim.calibrate.Target;
 import org.bedsim.report.BridgeJson;
 import org.bedsim.stats.ConfidenceInterval;
 
@@ -17,9 +21,17 @@ final class BridgeTable {
     }
 
     static void print(PrintWriter terminal, BridgeDefinition def, BridgeResult r) {
+        print(terminal, def, r, null);
+    }
+
+    /** Prints the table; with an assessment, each row's basis and published figure, then the assessment. */
+    static void print(PrintWriter terminal, BridgeDefinition def, BridgeResult r, Assessment a) {
         java.io.StringWriter text = new java.io.StringWriter();
         PrintWriter out = new PrintWriter(text);
-        table(out, def, r);
+        table(out, def, r, a);
+        if (a != null) {
+            assessment(out, def, a);
+        }
         out.flush();
         for (String line : text.toString().split("\n")) {
             terminal.println(line.stripTrailing());
@@ -27,7 +39,7 @@ final class BridgeTable {
         terminal.flush();
     }
 
-    private static void table(PrintWriter out, BridgeDefinition def, BridgeResult r) {
+    private static void table(PrintWriter out, BridgeDefinition def, BridgeResult r, Assessment a) {
         String base = BridgeJson.financialYear(def.baseYear());
         String target = BridgeJson.financialYear(def.targetYear());
         String method = def.method() == BedCount.MEAN_OCCUPANCY
@@ -40,20 +52,22 @@ final class BridgeTable {
         out.println("Mean and 95 % interval over " + r.replications() + " replications of each of "
                 + r.configurations() + " configurations, on common random numbers:");
         out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s %9s  %-22s", "", "beds",
-                "95 % interval", "Shapley", "95 % interval"));
-        out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s", base, beds(r.base().mean(), false),
-                interval(r.base(), false)));
+                "95 % interval", "Shapley", "95 % interval") + (a == null ? "" : String.format(Locale.ROOT,
+                " %-11s %9s", "rests on", "published")));
+        out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s %9s  %-22s", base,
+                beds(r.base().mean(), false), interval(r.base(), false), "", "") + extra(a, "base", false));
         double sum = 0;
         double shapley = 0;
         for (BridgeResult.Bar bar : r.bars()) {
             out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s %9s  %-22s", label(bar.label()),
                     beds(bar.delta().mean(), true), interval(bar.delta(), true), beds(bar.shapley().mean(), true),
-                    interval(bar.shapley(), true)));
+                    interval(bar.shapley(), true)) + extra(a, bar.id(), true));
             sum += bar.delta().mean();
             shapley += bar.shapley().mean();
         }
-        out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s", target,
-                beds(r.finalBeds().mean(), false), interval(r.finalBeds(), false)));
+        out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s %9s  %-22s", target,
+                beds(r.finalBeds().mean(), false), interval(r.finalBeds(), false), "", "") + extra(a, "final",
+                false));
         double total = r.totalChange();
         out.println(String.format(Locale.ROOT, "Check: the steps sum to %s beds and their Shapley values to %s "
                 + "(%s), final - base = %s; largest difference %.1e", beds(sum, true), beds(shapley, true),
@@ -63,6 +77,81 @@ final class BridgeTable {
         out.println(String.format(Locale.ROOT, "Each step alone on the base: %s beds in all; interaction %s %s",
                 beds(standalone, true), beds(r.interaction().mean(), true), interval(r.interaction(), true)));
         out.flush();
+    }
+
+    /** @return the basis and published columns of a row, or nothing without an assessment */
+    private static String extra(Assessment a, String key, boolean signed) {
+        if (a == null) {
+            return "";
+        }
+        String basis = switch (key) {
+            case "base" -> a.labels().base().key();
+            case "final" -> a.labels().finalBeds().key();
+            default -> a.labels().bar(key).key();
+        };
+        Double published = a.published().get(key);
+        return String.format(Locale.ROOT, " %-11s %9s", basis, published == null ? "" : beds(published, signed));
+    }
+
+    /** Calibrations, the prediction, the inputs that drive it, and the findings. */
+    private static void assessment(PrintWriter out, BridgeDefinition def, Assessment a) {
+        if (!a.calibrations().isEmpty()) {
+            out.println();
+            out.println("Calibrated inputs (the reconstruction; solved on common random numbers):");
+            for (Assessment.SolvedInput s : a.calibrations()) {
+                Calibrator.Solved v = s.solved();
+                out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %10s  [%s, %s]  meets %s %s beds: %.1f%s",
+                        label(s.id()), num(v.value()), num(v.interval()[0]), num(v.interval()[1]),
+                        v.calibration().target().output() == Target.Output.STEP ? "bar " + v.calibration().target()
+                                .step() : v.calibration().target().output().name().toLowerCase(Locale.ROOT),
+                        num(v.calibration().target().beds()), v.reached().mean(), v.met() ? "" : " (NOT MET)"));
+            }
+        }
+        Assessment.Prediction p = a.prediction();
+        if (p != null) {
+            out.println();
+            out.println("Prediction (only the base year calibrated; bars from published, independent and assumed "
+                    + "inputs):");
+            for (BridgeResult.Bar bar : p.bridge().bars()) {
+                out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s %s", label(bar.label()),
+                        beds(bar.delta().mean(), true), interval(bar.delta(), true), p.labels().bar(bar.id())
+                                .key()));
+            }
+            out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  95 %% prediction interval [%.1f, %.1f]",
+                    BridgeJson.financialYear(def.targetYear()), beds(p.bridge().finalBeds().mean(), false),
+                    p.finalInterval()[0], p.finalInterval()[1]));
+        }
+        if (a.tornado() != null && !a.tornado().rows().isEmpty()) {
+            out.println();
+            out.println("Inputs that drive the prediction's final beds (one at a time over each range; variance "
+                    + "share from joint draws):");
+            java.util.Map<String, Double> share = new java.util.HashMap<>();
+            if (a.ranking() != null) {
+                a.ranking().rows().forEach(row -> share.put(row.input().id(), row.share()));
+            }
+            int shown = 0;
+            for (Sensitivity.TornadoRow row : a.tornado().rows()) {
+                if (shown++ == 5) {
+                    break;
+                }
+                Double sh = share.get(row.input().id());
+                out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s swing %6.1f beds  [%s, %s]  %-10s%s",
+                        label(row.input().label()), row.swing(), num(row.input().low()), num(row.input().high()),
+                        row.input().basis().key(), sh == null ? "" : String.format(Locale.ROOT,
+                                "  variance share %.2f", sh)));
+            }
+        }
+        if (!a.findings().isEmpty()) {
+            out.println();
+            out.println("Findings:");
+            for (String f : a.findings()) {
+                out.println("  - " + f);
+            }
+        }
+    }
+
+    private static String num(double v) {
+        return org.bedsim.scenario.HonestBridge.plain(v);
     }
 
     private static String label(String label) {

@@ -17,6 +17,7 @@ import org.bedsim.bridge.BedCount;
 import org.bedsim.bridge.BridgeDefinition;
 import org.bedsim.bridge.BridgeResult;
 import org.bedsim.bridge.BridgeStep;
+import org.bedsim.calibrate.Assessment;
 import org.bedsim.stats.ConfidenceInterval;
 
 /**
@@ -50,9 +51,19 @@ public final class BridgeJson {
     private BridgeJson() {
     }
 
-    /** Writes the file's content; depends only on its arguments. */
+    /** Writes the file's content without an assessment; depends only on its arguments. */
     public static void write(BridgeDefinition def, BridgeResult result, RunManifest manifest, Writer out)
             throws IOException {
+        write(def, result, null, manifest, out);
+    }
+
+    /**
+     * Writes the file's content; depends only on its arguments. With an assessment, each output says what it rests
+     * on ({@code basis}: published, independent, assumed or calibrated, and {@code basis_reason}) and its published
+     * value where the plan gives one, and the assessment's sections follow ({@link AssessmentJson}).
+     */
+    public static void write(BridgeDefinition def, BridgeResult result, Assessment assessment, RunManifest manifest,
+            Writer out) throws IOException {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance);
@@ -72,14 +83,16 @@ public final class BridgeJson {
             g.writeEndObject();
             counting(g, def);
             interval(g, "base_beds", result.base());
+            label(g, assessment, "base", "base_");
             interval(g, "final_beds", result.finalBeds());
+            label(g, assessment, "final", "final_");
             number(g, "total_change_beds", result.totalChange());
             if (result.change() != null) {
                 pair(g, "total_change_beds_ci95", result.change());
             }
             g.writeArrayFieldStart("steps");
             for (int i = 0; i < result.bars().size(); i++) {
-                step(g, result.bars().get(i), def.steps().get(i));
+                step(g, result.bars().get(i), def.steps().get(i), assessment);
             }
             g.writeEndArray();
             number(g, "interaction_beds", result.interaction().mean());
@@ -100,6 +113,9 @@ public final class BridgeJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (assessment != null) {
+                AssessmentJson.write(g, assessment);
+            }
             g.writeEndObject();
         }
         out.write('\n');
@@ -129,7 +145,19 @@ public final class BridgeJson {
         g.writeEndObject();
     }
 
-    private static void step(JsonGenerator g, BridgeResult.Bar bar, BridgeStep step) throws IOException {
+    private static void label(JsonGenerator g, Assessment a, String key, String prefix) throws IOException {
+        if (a == null) {
+            return;
+        }
+        g.writeStringField(prefix + "basis", AssessmentJson.basis(a, key));
+        g.writeStringField(prefix + "basis_reason", a.labels().reasons().getOrDefault(key, ""));
+        if (a.published().containsKey(key)) {
+            number(g, prefix.isEmpty() ? "published_delta_beds" : prefix + "published_beds", a.published().get(key));
+        }
+    }
+
+    private static void step(JsonGenerator g, BridgeResult.Bar bar, BridgeStep step, Assessment a)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("id", bar.id());
         g.writeStringField("label", bar.label());
@@ -142,6 +170,7 @@ public final class BridgeJson {
         g.writeNumberField("from_year", step.fromYear());
         g.writeNumberField("full_year", step.fullYear());
         g.writeEndObject();
+        label(g, a, bar.id(), "");
         number(g, "delta_beds", bar.delta().mean());
         pair(g, "delta_beds_ci95", bar.delta());
         number(g, "standalone_delta_beds", bar.standalone().mean());

@@ -93,6 +93,14 @@ public final class BridgeCompiler {
         if (c.occupancyTarget() != null) {
             return new Change.OccupancyTarget(parameter(c.occupancyTarget()));
         }
+        if (c.shiftRouting() != null) {
+            ShiftRoutingSpec r = c.shiftRouting();
+            return new Change.RoutingShift(r.cohort(), r.setting(), r.from(), r.to(), parameter(r.share()));
+        }
+        if (c.reduceReadmissions() != null) {
+            return new Change.ReadmissionReduction(c.reduceReadmissions().cohort(),
+                    parameter(c.reduceReadmissions().share()));
+        }
         throw new IllegalArgumentException("a change with no key");
     }
 

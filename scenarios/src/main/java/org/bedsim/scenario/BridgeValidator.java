@@ -21,7 +21,8 @@ import java.util.Set;
  */
 final class BridgeValidator {
     private static final List<String> CHANGE_KEYS = List.of("demographic_growth", "volume_growth",
-            "avoid_admissions", "length_of_stay", "merge_settings", "set_capacity", "occupancy_target");
+            "avoid_admissions", "length_of_stay", "merge_settings", "set_capacity", "occupancy_target",
+            "shift_routing", "reduce_readmissions");
 
     private final ScenarioSpec spec;
     private final ScenarioValidator v;
@@ -190,6 +191,16 @@ final class BridgeValidator {
                 v.warning(p + ".set_capacity", "set_capacity in a bridge with unconstrained: true (every setting "
                         + "has unlimited beds)", "unconstrained: false for capacities to matter (or no set_capacity)");
             }
+        }
+        if (c.shiftRouting() != null) {
+            ShiftRoutingSpec r = c.shiftRouting();
+            cohort(p + ".shift_routing.cohort", r.cohort());
+            v.reference(p + ".shift_routing.setting", r.setting(), "shift_routing", true);
+            v.reference(p + ".shift_routing.from", r.from(), "shift_routing", false);
+            v.reference(p + ".shift_routing.to", r.to(), "shift_routing", false);
+        }
+        if (c.reduceReadmissions() != null) {
+            cohort(p + ".reduce_readmissions.cohort", c.reduceReadmissions().cohort());
         }
         if (c.occupancyTarget() != null && b.count() != null
                 && b.count().method() == BridgeCountSpec.Method.PERCENTILE) {

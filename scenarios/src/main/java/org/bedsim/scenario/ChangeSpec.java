@@ -27,7 +27,12 @@ public record ChangeSpec(
         SetCapacitySpec setCapacity,
         @Key(doc = "A new target occupancy for the mean_occupancy method, e.g. 0.90. A number or a range "
                 + "[low, high].", required = false, min = 0, minExclusive = true, max = 1)
-        ParameterSpec occupancyTarget) {
+        ParameterSpec occupancyTarget,
+        @Key(doc = "A share of the patients routed from one place to another after a setting go elsewhere instead "
+                + "(Home First, discharge to assess, step-down).", required = false)
+        ShiftRoutingSpec shiftRouting,
+        @Key(doc = "Readmissions reduced by a share.", required = false)
+        ReduceReadmissionsSpec reduceReadmissions) {
 
     /** Freezes. */
     public ChangeSpec {
@@ -57,6 +62,12 @@ public record ChangeSpec(
         }
         if (occupancyTarget != null) {
             keys.add("occupancy_target");
+        }
+        if (shiftRouting != null) {
+            keys.add("shift_routing");
+        }
+        if (reduceReadmissions != null) {
+            keys.add("reduce_readmissions");
         }
         return keys;
     }

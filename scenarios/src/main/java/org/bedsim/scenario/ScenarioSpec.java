@@ -49,7 +49,11 @@ public record ScenarioSpec(
         QuarterlySpec quarterly,
         @Key(doc = "A bed bridge from the base year to a target year, for 'bedsim bridge': the settings counted "
                 + "and the steps (bars) that change the scenario.", required = false)
-        BridgeSpec bridge) {
+        BridgeSpec bridge,
+        @Key(doc = "Inputs the sources do not give, each solved by bedsim so that a published output of the "
+                + "bridge follows ('bedsim calibrate', and the reconstruction of 'bedsim bridge'). Only those "
+                + "meeting the base year are solved in the prediction.", required = false)
+        List<CalibrateSpec> calibrate) {
 
     /** Freezes. */
     public ScenarioSpec {
@@ -57,6 +61,7 @@ public record ScenarioSpec(
         profiles = Specs.frozen(profiles);
         settings = Specs.frozen(settings);
         cohorts = Specs.frozen(cohorts);
+        calibrate = Specs.frozen(calibrate);
         population = Specs.frozen(population);
     }
 }

@@ -69,6 +69,7 @@ public final class ScenarioValidator {
         cohorts();
         quarterly();
         citedSources.addAll(bridge.validate());
+        calibrations();
         citations();
         sources();
     }
@@ -796,6 +797,66 @@ public final class ScenarioValidator {
         }
     }
 
+    /** The cross-field rules of calibrate: set or scale, bounds in order, a target a bridge has, unique ids. */
+    private void calibrations() {
+        if (spec.calibrate().isEmpty()) {
+            return;
+        }
+        if (spec.bridge() == null) {
+            error("calibrate", "calibrations without a bridge section", "a bridge whose outputs they meet");
+        }
+        Set<String> ids = new HashSet<>();
+        Set<String> stepIds = new HashSet<>();
+        if (spec.bridge() != null) {
+            spec.bridge().steps().forEach(st -> {
+                if (st != null && st.id() != null) {
+                    stepIds.add(st.id());
+                }
+            });
+        }
+        for (int i = 0; i < spec.calibrate().size(); i++) {
+            CalibrateSpec c = spec.calibrate().get(i);
+            String p = Paths.index("calibrate", i);
+            if (c == null) {
+                continue;
+            }
+            if (c.id() != null && !ids.add(c.id())) {
+                error(p + ".id", "the id '" + c.id() + "' a second time", "a unique id");
+            }
+            if (c.set().isEmpty() == c.scale().isEmpty()) {
+                error(p, c.set().isEmpty() ? "neither set nor scale" : "both set and scale",
+                        "exactly one of set (paths the solved value replaces) and scale (paths it multiplies)");
+            }
+            if (c.bounds().size() == 2 && c.bounds().get(0) != null && c.bounds().get(1) != null
+                    && !(c.bounds().get(0) < c.bounds().get(1))) {
+                error(p + ".bounds", "[" + c.bounds().get(0) + ", " + c.bounds().get(1) + "]",
+                        "bounds [low, high] with low < high");
+            }
+            CalibrationTargetSpec t = c.target();
+            if (t != null && t.output() != null) {
+                boolean step = t.output() == CalibrationTargetSpec.Output.STEP;
+                if (step && t.step() == null) {
+                    error(p + ".target", "output step without a step", "the id of the step whose bar is met");
+                } else if (!step && t.step() != null) {
+                    error(p + ".target.step", "a step with output " + t.output().key(), "step only with output step");
+                } else if (step && spec.bridge() != null && !stepIds.contains(t.step())) {
+                    error(p + ".target.step", "the step '" + t.step() + "', which is not a step of the bridge",
+                            "a step id of the bridge: " + String.join(", ", new java.util.TreeSet<>(stepIds)));
+                }
+                if (spec.bridge() != null && spec.bridge().count() != null) {
+                    List<String> counted = spec.bridge().count().settings();
+                    for (int k = 0; k < t.settings().size(); k++) {
+                        if (!counted.contains(t.settings().get(k))) {
+                            error(Paths.index(p + ".target.settings", k), "the setting '" + t.settings().get(k)
+                                    + "', which the bridge does not count", "one of the bridge's counted settings: "
+                                    + String.join(", ", counted));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private void cite(String path, String id) {
         if (!spec.sources().containsKey(id)) {
             error(path, "the source '" + id + "', which is not in sources", spec.sources().isEmpty()
@@ -826,6 +887,12 @@ public final class ScenarioValidator {
             }
             if (s.note() != null && !cite) {
                 error(p + ".note", "a note without cite", "note only with cite (assumed holds the reasoning)");
+            }
+            if (s.url() != null && !cite) {
+                error(p + ".url", "a url without cite", "url only with cite (the public address of the document)");
+            }
+            if (s.independent() != null && !cite) {
+                error(p + ".independent", "independent without cite", "independent only with cite");
             }
             blank(p + ".cite", s.cite());
             blank(p + ".assumed", s.assumed());

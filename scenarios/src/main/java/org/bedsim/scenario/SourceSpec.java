@@ -16,5 +16,16 @@ public record SourceSpec(
         String note,
         @Key(doc = "Instead of cite: the reasoning behind an assumption that has no published source.",
                 required = false)
-        String assumed) {
+        String assumed,
+        @Key(doc = "With cite: the public address of the document, where there is one.", required = false)
+        String url,
+        @Key(doc = "With cite: true when the document is independent evidence from outside the plan (national "
+                + "statistics, a published study), false or left out when it is the plan's own.", required = false,
+                defaultValue = "false")
+        Boolean independent) {
+
+    /** @return true if the source is independent evidence */
+    public boolean isIndependent() {
+        return Boolean.TRUE.equals(independent);
+    }
 }

@@ -104,7 +104,8 @@ class ReadmeCommandsTest {
             }
             List<String> args = new ArrayList<>();
             boolean isRun = !words.isEmpty() && (words.get(0).equals("run") || words.get(0).equals("bridge")
-                    || words.get(0).equals("compare"));
+                    || words.get(0).equals("compare") || words.get(0).equals("calibrate")
+                    || words.get(0).equals("sensitivity"));
             for (int i = 0; i < words.size(); i++) {
                 String w = words.get(i);
                 if (w.equals("--out")) {

@@ -57,6 +57,43 @@ public final class Charts {
     }
 
     /**
+     * The waterfall with the assessment's marks ({@link WaterfallMarks}): steps resting on a calibrated input
+     * hatched, published figures as markers.
+     *
+     * @param assessment the assessment, or null for the plain waterfall
+     */
+    public static JFreeChart waterfall(BridgeResult result, String title,
+            org.bedsim.calibrate.Assessment assessment) {
+        if (assessment == null) {
+            return waterfall(result, title);
+        }
+        java.util.Map<String, Double> changes = new java.util.LinkedHashMap<>();
+        java.util.Set<String> calibrated = new java.util.LinkedHashSet<>();
+        for (BridgeResult.Bar bar : result.bars()) {
+            Double p = assessment.published().get(bar.id());
+            if (p != null) {
+                changes.put(bar.id(), p);
+            }
+            if (assessment.labels().bar(bar.id()) == org.bedsim.calibrate.Basis.CALIBRATED) {
+                calibrated.add(bar.id());
+            }
+        }
+        return waterfall(result, title, new WaterfallMarks(assessment.published().get("base"),
+                assessment.published().get("final"), changes, calibrated));
+    }
+
+    /**
+     * A tornado of final beds over each input's range, one at a time on common random numbers, widest first.
+     *
+     * @param tornado the computed tornado
+     * @param title e.g. "What drives the 2020/21 beds"
+     */
+    public static JFreeChart tornado(org.bedsim.calibrate.Sensitivity.Tornado tornado, String title) {
+        Objects.requireNonNull(tornado, "tornado");
+        return TornadoChart.create(tornado, title);
+    }
+
+    /**
      * Beds year by year: the mean with 95 % interval whiskers per financial year (labelled e.g. 2016/17).
      *
      * @throws IllegalArgumentException if the bridge has no trajectory (its steps are not phased)

@@ -7,6 +7,7 @@ import org.bedsim.bridge.BridgeDefinition;
 import org.bedsim.bridge.BridgeResult;
 import org.bedsim.bridge.BridgeStep;
 import org.bedsim.bridge.Change;
+import org.bedsim.calibrate.Assessment;
 import org.bedsim.report.RunManifest;
 import org.bedsim.report.chart.Charts;
 import org.bedsim.stats.ConfidenceInterval;
@@ -26,6 +27,12 @@ public final class BridgeReport {
      */
     public static HtmlReport build(BridgeDefinition def, BridgeResult result, String title, RunManifest manifest,
             ScenarioFacts facts) {
+        return build(def, result, null, title, manifest, facts);
+    }
+
+    /** As above, with the assessment's sections (labels, calibrations, findings, prediction, sensitivity). */
+    public static HtmlReport build(BridgeDefinition def, BridgeResult result, Assessment assessment, String title,
+            RunManifest manifest, ScenarioFacts facts) {
         HtmlReport r = new HtmlReport("bedsim bridge: " + facts.name());
         if (facts.description() != null) {
             r.subtitle(facts.description().trim());
@@ -52,13 +59,18 @@ public final class BridgeReport {
                 beds(result.finalBeds()), "", ""));
         bars.table("Beds, mean and 95 % interval", List.of("step", "change in beds", "beds after the step",
                 "Shapley value", "step alone on the base"), rows);
-        bars.chart(Charts.waterfall(result, title), "waterfall", "The bridge as a waterfall. Total bars stand "
-                + "on zero; when the value axis is zoomed to show the steps, it does not start at zero and the total "
-                + "bars are cut, marked by a zig-zag break, so their heights are not to scale. The subtitle gives "
-                + "the total change with its paired 95 % interval.");
+        bars.chart(Charts.waterfall(result, title, assessment), "waterfall", "The bridge as a waterfall. Total bars "
+                + "stand on zero; when the value axis is zoomed to show the steps, it does not start at zero and the "
+                + "total bars are cut, marked by a zig-zag break, so their heights are not to scale. The subtitle "
+                + "gives the total change with its paired 95 % interval." + (assessment == null ? ""
+                : " Hatched steps rest on a calibrated input; markers show the published figures."));
         bars.chart(Charts.trajectory(result, title + ", year by year"), "trajectory",
                 "Beds year by year, with each step phased in as the scenario says. When the value axis does not "
                 + "start at zero, its label says so and a break marks it.");
+
+        if (assessment != null) {
+            AssessmentSections.add(r, result, assessment, title, year(def.targetYear()));
+        }
 
         HtmlReport.Section steps = r.section("Steps and what they change");
         List<List<String>> stepRows = new ArrayList<>();

@@ -1,0 +1,107 @@
+package org.bedsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.bedsim.calibrate.Assessment;
+import org.bedsim.calibrate.Calibrator;
+import org.bedsim.report.CalibrationJson;
+import org.bedsim.report.OutputDirectory;
+import org.bedsim.report.RunManifest;
+import org.bedsim.scenario.HonestBridge;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bedsim calibrate SCENARIO}: solve the scenario's declared calibrations and write them out. */
+@Command(name = "calibrate",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {"Solves the declared calibrations of a scenario's 'calibrate' section.",
+            "",
+            "Each calibration is an input the sources do not give, solved so that a published",
+            "output of the bridge follows (base-year beds, a step's bar, or target-year beds),",
+            "on common random numbers with Brent's method inside bounds where the output must",
+            "move one way. Solves them all (the reconstruction), then only those meeting the",
+            "base year (the prediction), and writes calibration.json: each value with its 95 %%",
+            "interval, the output reached, the evidence beside it, and the findings in words.",
+            "A target out of reach within its bounds is an error (exit 2) naming the bounds",
+            "and the values reached.",
+            ""},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./bedsim calibrate scenarios/llr-2016/community-bridge.yaml"})
+final class CalibrateCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO",
+            description = "The scenario file (.yaml, .yml or .json), with bridge and calibrate sections.")
+    private Path scenario;
+
+    @Mixin
+    private RunOptions options;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BridgeSetup setup = BridgeSetup.load(scenario, "calibrate", options, err);
+        if (setup.calibrations().isEmpty()) {
+            throw new UserError(setup.scenario.file() + " declares no calibrations: add a 'calibrate' section "
+                    + "(see 'Calibrations' in the README)");
+        }
+        int threads = options.threadsFor(Integer.MAX_VALUE);
+        Instant startedAt = Instant.now();
+        Calibrator.Result all = setup.solve(false, threads, options, err);
+        Calibrator.Result base = setup.solve(true, threads, options, err);
+        Assessment a = setup.guarded(() -> setup.bridge.assess(all, false, threads));
+        java.util.List<Assessment.SolvedInput> baseInputs = setup.guarded(() -> setup.bridge.solvedInputs(base,
+                true));
+        Instant finishedAt = Instant.now();
+        RunManifest manifest = new RunManifest(Version.bedsim(), setup.scenario.spec().name(), setup.scenario.file(),
+                setup.scenario.sha256(), setup.scenario.seed(), setup.scenario.replications(), threads,
+                System.getProperty("java.version"), startedAt, finishedAt);
+        Path outDir = options.outFor(setup.scenario.spec().name());
+        Path written;
+        try {
+            OutputDirectory dir = OutputDirectory.create(outDir);
+            written = dir.write(CalibrationJson.FILE_NAME, w -> CalibrationJson.write(a.calibrations(), baseInputs,
+                    a.findings(), manifest, w));
+        } catch (IOException e) {
+            throw new UserError("cannot write " + CalibrationJson.FILE_NAME + " into " + outDir + ": "
+                    + e.getMessage());
+        }
+        out.println("Calibrations of " + setup.scenario.spec().name() + " (" + setup.scenario.replications()
+                + " replications, seed " + setup.scenario.seed() + ", " + all.evaluations() + " configurations "
+                + "evaluated in " + all.sweeps() + " sweep" + (all.sweeps() == 1 ? "" : "s") + "):");
+        print(out, "Reconstruction (all solved)", a.calibrations());
+        print(out, "Prediction (only the base year solved)", baseInputs);
+        if (!a.findings().isEmpty()) {
+            out.println("Findings:");
+            a.findings().forEach(f -> out.println("  - " + f));
+        }
+        out.println("Wrote " + outDir.resolve(written.getFileName()));
+        out.flush();
+        return all.allMet() ? Main.OK : Main.BAD_INPUT;
+    }
+
+    private static void print(PrintWriter out, String title, java.util.List<Assessment.SolvedInput> inputs) {
+        out.println(title + ":");
+        out.println(String.format(Locale.ROOT, "  %-24s %10s  %-24s %-28s %s", "input", "value", "95 % interval",
+                "target", "reached"));
+        for (Assessment.SolvedInput s : inputs) {
+            Calibrator.Solved v = s.solved();
+            String target = v.calibration().target().describe() + " " + HonestBridge.plain(v.calibration().target()
+                    .beds());
+            out.println(String.format(Locale.ROOT, "  %-24s %10s  %-24s %-28s %.1f%s", s.id(),
+                    HonestBridge.plain(v.value()), "[" + HonestBridge.plain(v.interval()[0]) + ", "
+                    + HonestBridge.plain(v.interval()[1]) + "]", target, v.reached().mean(),
+                    v.met() ? "" : " NOT MET (tolerance " + HonestBridge.plain(v.calibration().tolerance()) + ")"));
+        }
+    }
+}
