@@ -61,6 +61,7 @@ public final class DemandModel {
     private long patientsVisited;
     private long visits;
     private long cohortsComputed;
+    private long arraysAllocated;
 
     /** @param streams the random streams of the replication */
     public DemandModel(ReplicationStreams streams) {
@@ -103,6 +104,7 @@ public final class DemandModel {
             size <<= 1;
         }
         double[] a = new double[size];
+        arraysAllocated++;
         Arrays.fill(a, Double.NaN);
         return a;
     }
@@ -141,6 +143,11 @@ public final class DemandModel {
     /** @return stays computed so far (a patient may have several) */
     public long visits() {
         return visits;
+    }
+
+    /** @return per-patient arrays allocated so far (after {@link #reset}, spare arrays are reused first) */
+    public long arraysAllocated() {
+        return arraysAllocated;
     }
 
     /** @return cohort definitions computed so far (the rest came from the memo) */

@@ -162,4 +162,22 @@ class DemandModelTest {
                 "only the stroke cohort's patients: " + strokePatients);
         assertSameAsEventModel(changed, 1);
     }
+
+    @Test
+    void memory_laterReplicationsReuseTheFirstOnesArrays() {
+        FlowSettings s = pathways();
+        RandomStreams streams = new RandomStreams(5);
+        DemandModel m = new DemandModel(streams.replication(0));
+        m.run(s);
+        long first = m.arraysAllocated();
+        assertTrue(first > 0);
+        for (int r = 1; r < 6; r++) {
+            m.reset(streams.replication(r));
+            DemandResult reused = m.run(s);
+            assertEquals(new DemandModel(streams.replication(r)).run(s).census(), reused.census(),
+                    "a reset model gives a fresh model's census");
+        }
+        assertTrue(m.arraysAllocated() - first <= 1, "five more replications allocated "
+                + (m.arraysAllocated() - first) + " arrays beyond the first one's " + first);
+    }
 }

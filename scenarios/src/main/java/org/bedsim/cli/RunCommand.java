@@ -21,6 +21,7 @@ import org.bedsim.report.ResultsWriter;
 import org.bedsim.report.RunManifest;
 import org.bedsim.report.SettingsCsv;
 import org.bedsim.report.SummaryJson;
+import org.bedsim.report.WaitsCsv;
 import org.bedsim.report.html.HtmlReport;
 import org.bedsim.report.html.RunReport;
 import org.bedsim.scenario.LoadedScenario;
@@ -145,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
         QuarterlyMetrics.Summary quarters = s.spec().quarterly() == null ? null
                 : QuarterlyMetrics.summarise(summary, ScenarioCompiler.quarterly(s.spec()));
         List<ResultsWriter> writers = new ArrayList<>(List.of(new SummaryJson(quarters), new SettingsCsv(),
-                new CensusCsv()));
+                new CensusCsv(), new WaitsCsv()));
         if (quarters != null) {
             writers.add(new QuartersCsv(quarters));
         }

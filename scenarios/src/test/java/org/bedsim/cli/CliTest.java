@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.bedsim.report.WaitsCsv;
 import org.bedsim.scenario.SchemaGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -226,11 +227,13 @@ class CliTest {
         Cli r = Cli.run("run", MINIMAL, "--out", out.toString(), "--replications", "3", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err(), "quiet: nothing on stderr");
-        assertEquals(List.of("bedsim-complete.json", "census.csv", "report.html", "settings.csv", "summary.json"), listing(out));
+        assertEquals(List.of("bedsim-complete.json", "census.csv", "report.html", "settings.csv", "summary.json",
+                "waits.csv"), listing(out));
         assertTrue(r.out().startsWith("Results (mean +/- 95 % CI half-width over 3 replications):\n"), r.out());
         assertTrue(r.out().contains("\n  ward "), r.out());
         assertTrue(r.out().endsWith("Wrote " + out.resolve("summary.json") + ", " + out.resolve("settings.csv")
-                + ", " + out.resolve("census.csv") + ", " + out.resolve("report.html") + "\n"), r.out());
+                + ", " + out.resolve("census.csv") + ", " + out.resolve("waits.csv") + ", "
+                + out.resolve("report.html") + "\n"), r.out());
         org.w3c.dom.Document report = org.bedsim.report.html.OfflinePage.assertSelfContained(
                 Files.readString(out.resolve("report.html")));
         String text = report.getDocumentElement().getTextContent();
@@ -248,6 +251,9 @@ class CliTest {
         assertTrue(summary.contains("\"replications\" : 3"), summary);
         assertTrue(summary.contains("\"seed\" : 1,"), "the documented default seed: " + summary);
         assertEquals(3L * 365 * 2 + 1, Files.readAllLines(out.resolve("census.csv")).size());
+        List<String> waits = Files.readAllLines(out.resolve("waits.csv"));
+        assertEquals(WaitsCsv.HEADER, waits.get(0));
+        assertEquals(3L * 365 * 2 + 1, waits.size(), "both settings let arrivals wait");
     }
 
     @Test

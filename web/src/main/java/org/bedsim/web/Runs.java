@@ -100,7 +100,14 @@ final class Runs implements AutoCloseable {
                 } catch (IOException | RuntimeException e) {
                     continue; // a folder without a readable record is not a run the server made
                 }
-                if (!j.status().finished()) {
+                if (j.status() == Job.Status.SUCCEEDED) {
+                    List<String> wrong = incomplete(j);
+                    if (!wrong.isEmpty()) {
+                        j.finish(Job.Status.INTERRUPTED, j.exitCode(), "This run's outputs are not complete: "
+                                + String.join("; ", wrong) + ". They are not shown; run it again.", j.finished());
+                        save(j);
+                    }
+                } else if (!j.status().finished()) {
                     j.finish(Job.Status.INTERRUPTED, null, "The server stopped before this run finished (it was "
                             + j.status().label() + "). Its outputs are incomplete and are not shown; run it again.",
                             j.finished());
@@ -289,6 +296,9 @@ final class Runs implements AutoCloseable {
             if (j.cancelRequested) {
                 j.finish(Job.Status.CANCELLED, code, "Cancelled while running; its outputs are incomplete and are "
                         + "not shown.", Instant.now());
+            } else if (code == 0 && !incomplete(j).isEmpty()) {
+                j.finish(Job.Status.FAILED, code, "The command ended without completing its outputs: "
+                        + String.join("; ", incomplete(j)) + "\n" + messages, Instant.now());
             } else if (code == 0) {
                 j.finish(Job.Status.SUCCEEDED, code, null, Instant.now());
             } else {
@@ -298,6 +308,18 @@ final class Runs implements AutoCloseable {
             }
             j.process = null;
             save(j);
+        }
+    }
+
+    /**
+     * @return what is wrong with a run's output folder by the command line's own completeness check (its marker
+     *     lists every file with its SHA-256), empty if it is complete
+     */
+    static List<String> incomplete(Job j) {
+        try {
+            return org.bedsim.report.OutputDirectory.verify(j.out());
+        } catch (IOException | RuntimeException e) {
+            return List.of("its completion marker cannot be read (" + e.getMessage() + ")");
         }
     }
 

@@ -145,4 +145,28 @@ class RunsTest {
             }
         }
     }
+
+    @Test
+    void aRunWhoseOutputsChangedOrWentMissing_isListedAsIncomplete_onRestart() throws Exception {
+        Path ws = tmp.resolve("ws");
+        Files.createDirectories(ws.resolve("scenarios"));
+        Files.writeString(ws.resolve("scenarios/tiny.yaml"), new String(Shipped.minimal(), StandardCharsets.UTF_8)
+                .replace("replications: 10", "replications: 2"));
+        String id;
+        try (Server s = TestServers.local(ws)) {
+            Job j = s.runs().submit("run", "tiny.yaml");
+            await(() -> j.status().finished(), 120, "the run");
+            assertEquals(Job.Status.SUCCEEDED, j.status(), j.message());
+            assertTrue(Files.exists(j.out().resolve(org.bedsim.report.OutputDirectory.MARKER)));
+            id = j.id;
+        }
+        Files.delete(ws.resolve("runs/" + id + "/out/settings.csv")); // half a folder, as a crash might leave
+        try (Server again = TestServers.local(ws)) {
+            Job j = again.runs().get(id);
+            assertEquals(Job.Status.INTERRUPTED, j.status());
+            assertTrue(j.message().contains("settings.csv is missing"), j.message());
+            assertEquals(404, TestServers.get(TestServers.base(again) + "/runs/" + id + "/workbook.xlsx")
+                    .statusCode());
+        }
+    }
 }
