@@ -98,7 +98,7 @@ final class BridgeCommand implements Callable<Integer> {
         Instant startedAt = Instant.now();
         BridgeResult result;
         try (ProgressBar bar = ProgressBar.start(err, runs, s.preFlight().eventsPerReplication(),
-                !options.quiet && Terminal.stderrIsTerminal())) {
+                !options.quiet && Terminal.stderrIsTerminal(), "runs")) {
             result = Bridges.compute(def, threads, r -> bar.replicationDone());
         } catch (IllegalArgumentException e) {
             throw new UserError(s.file() + ": a bridge the model refuses: " + e.getMessage());
