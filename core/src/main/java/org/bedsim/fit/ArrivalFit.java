@@ -24,6 +24,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  */
 public final class ArrivalFit {
     private static final double Z95 = 1.959963984540054;
+    /** Fewer days than this: no profiles and no trend (a flat rate). */
+    static final int MIN_DAYS = 28;
 
     private ArrivalFit() {
     }
@@ -101,6 +103,9 @@ public final class ArrivalFit {
         }
         int nWeek = weekdaysOnly ? 5 : 7;
         boolean fitMonths = n >= 365;
+        if (usedDays < MIN_DAYS) {
+            return flat(total, usedDays, nWeek, n);
+        }
         // columns: intercept, years, weekday 1..nWeek-1, month 1..11 (those seen)
         int[] monthCol = new int[12];
         int cols = 2 + (nWeek - 1);
@@ -128,7 +133,12 @@ public final class ArrivalFit {
             y[r] = counts[d];
             dayOf[r++] = d;
         }
-        Glm full = Glm.poisson(x, y, allColumns(cols));
+        Glm full;
+        try {
+            full = Glm.poisson(x, y, allColumns(cols));
+        } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
+            return flat(total, usedDays, nWeek, n);
+        }
         double dispersion = Math.max(0, full.pearson / Math.max(1, usedDays - cols));
         double scale = Math.max(1, dispersion);
         RealMatrix cov = full.inverseInformation.scalarMultiply(scale);
@@ -138,7 +148,7 @@ public final class ArrivalFit {
         for (int j = 2; j < 2 + nWeek - 1; j++) {
             noWeek[j] = false;
         }
-        double weekdayP = lrP(full, Glm.poisson(x, y, noWeek), nWeek - 1, scale);
+        double weekdayP = lrP(full, noWeek, x, y, nWeek - 1, scale);
         double monthP = Double.NaN;
         int monthParams = cols - (2 + nWeek - 1);
         if (monthParams > 0) {
@@ -146,7 +156,7 @@ public final class ArrivalFit {
             for (int j = 2 + nWeek - 1; j < cols; j++) {
                 noMonth[j] = false;
             }
-            monthP = lrP(full, Glm.poisson(x, y, noMonth), monthParams, scale);
+            monthP = lrP(full, noMonth, x, y, monthParams, scale);
         }
 
         int[] weekIdx = new int[nWeek];
@@ -175,13 +185,40 @@ public final class ArrivalFit {
                 total, fitted);
     }
 
+    /**
+     * Too few days for profiles and trend: a flat rate with its Poisson interval, no trend, flat profiles, and the
+     * tests not run (p = NaN).
+     */
+    private static Result flat(long total, int usedDays, int nWeek, int n) {
+        double perDay = (double) total / usedDays;
+        double v = perDay * 365.25 * nWeek / 7.0;
+        double half = Z95 / Math.sqrt(Math.max(1, total));
+        double[] week = new double[7];
+        for (int w = 0; w < nWeek; w++) {
+            week[w] = 1;
+        }
+        double[] month = new double[12];
+        java.util.Arrays.fill(month, 1);
+        double[] fitted = new double[n];
+        java.util.Arrays.fill(fitted, perDay);
+        return new Result(v, v * Math.exp(-half), v * Math.exp(half), 0, Double.NaN, Double.NaN, week, week.clone(),
+                week.clone(), Double.NaN, month, month.clone(), month.clone(), Double.NaN, Double.NaN, usedDays,
+                total, fitted);
+    }
+
     private static boolean[] allColumns(int cols) {
         boolean[] a = new boolean[cols];
         java.util.Arrays.fill(a, true);
         return a;
     }
 
-    private static double lrP(Glm full, Glm reduced, int df, double scale) {
+    private static double lrP(Glm full, boolean[] keep, double[][] x, double[] y, int df, double scale) {
+        Glm reduced;
+        try {
+            reduced = Glm.poisson(x, y, keep);
+        } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
+            return Double.NaN;
+        }
         double stat = Math.max(0, 2 * (full.logLik - reduced.logLik)) / scale;
         return 1 - new ChiSquaredDistribution(null, df).cumulativeProbability(stat);
     }

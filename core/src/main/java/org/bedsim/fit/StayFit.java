@@ -171,7 +171,15 @@ public final class StayFit {
                 hess[j][i] = -v;
             }
         }
-        return new LUDecomposition(MatrixUtils.createRealMatrix(hess)).getSolver().getInverse();
+        try {
+            return new LUDecomposition(MatrixUtils.createRealMatrix(hess)).getSolver().getInverse();
+        } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
+            double[][] nan = new double[k][k];
+            for (double[] row : nan) {
+                java.util.Arrays.fill(row, Double.NaN);
+            }
+            return MatrixUtils.createRealMatrix(nan); // too few stays for intervals
+        }
     }
 
     private static double[] shift(double[] t, int i, double di, int j, double dj) {

@@ -79,8 +79,16 @@ public final class ScenarioYaml {
         if (!f.trends.isEmpty()) {
             body.append("\ngrowth:\n  by_age_band:\n");
             f.trends.forEach((band, t) -> {
-                body.append("    ").append(band).append(": {per_year: ").append(num(t.trendPerYear()))
+                boolean usable = !Double.isNaN(t.trendLow()) && t.days() >= 180 && Math.abs(t.trendPerYear()) < 0.5;
+                body.append("    ").append(band).append(": {per_year: ").append(usable ? num(t.trendPerYear()) : "0")
                         .append(", source: fit-").append(band).append("-trend}\n");
+                if (!usable) {
+                    sources.add(new String[] {"fit-" + band + "-trend", cite, String.format(Locale.ROOT,
+                        "%,d %s arrivals on %d days: no trend is written (one needs at least 180 days and an estimate "
+                            + "within +/-50 %% a year; found %+.1f %%).", t.arrivals(), band, t.days(),
+                        100 * t.trendPerYear()), null});
+                    return;
+                }
                 sources.add(new String[] {"fit-" + band + "-trend", cite, String.format(Locale.ROOT,
                     "Log-linear trend of all %s arrivals (%,d) over %d days, fitted with weekday and month "
                         + "effects: %+.2f %% a year, 95 %% interval %+.2f %% to %+.2f %%%s.", band, t.arrivals(),
