@@ -61,6 +61,19 @@ public final class Bridges {
      * through the event-driven {@link FlowModel} (for tests that hold the two paths to the same result).
      */
     static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone, boolean demandFastPath) {
+        return compute(def, threads, onRunDone, demandFastPath, RunStore.NONE);
+    }
+
+    /**
+     * As {@link #compute(BridgeDefinition, int, IntConsumer)}, keeping each run's result in {@code store} and taking
+     * those already there instead of running them again (to resume an interrupted bridge; the result is identical).
+     */
+    public static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone, RunStore store) {
+        return compute(def, threads, onRunDone, true, store);
+    }
+
+    private static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone,
+            boolean demandFastPath, RunStore store) {
         int reps = def.replications();
         Plan plan = plan(def);
         Map<String, double[]> configs = plan.configs();
@@ -80,6 +93,13 @@ public final class Bridges {
                 int replication = task / chunks;
                 int from = (task % chunks) * per;
                 int to = Math.min(list.size(), from + per);
+                double[] stored = stored(store, list, from, to, replication);
+                if (stored != null) {
+                    for (int c = from; c < to; c++) {
+                        onRunDone.accept(c * reps + replication);
+                    }
+                    return stored;
+                }
                 DemandModel demand = models.get();
                 if (demand == null) {
                     demand = new DemandModel(streams.replication(replication));
@@ -87,8 +107,12 @@ public final class Bridges {
                 } else {
                     demand.reset(streams.replication(replication));
                 }
-                return onFastPath(def, list, from, to, streams, replication, demand,
+                double[] out = onFastPath(def, list, from, to, streams, replication, demand,
                         c -> onRunDone.accept(c * reps + replication));
+                for (int c = from; c < to; c++) {
+                    store.save(key(list.get(c)), replication, out[c - from]);
+                }
+                return out;
             });
             for (int task = 0; task < done.size(); task++) {
                 int from = (task % chunks) * per;
@@ -101,7 +125,13 @@ public final class Bridges {
             List<Double> values = Replications.run(list.size() * reps, threads, task -> {
                 double[] fractions = list.get(task / reps);
                 int replication = task % reps;
-                return beds(def, fractions, streams, replication);
+                double found = store.find(key(fractions), replication);
+                if (!Double.isNaN(found)) {
+                    return found;
+                }
+                double b = beds(def, fractions, streams, replication);
+                store.save(key(fractions), replication, b);
+                return b;
             }, onRunDone);
             for (int task = 0; task < values.size(); task++) {
                 beds[task / reps][task % reps] = values.get(task);
@@ -422,6 +452,18 @@ public final class Bridges {
 
     private static void add(Map<String, double[]> configs, double[] fractions) {
         configs.putIfAbsent(key(fractions), fractions);
+    }
+
+    /** @return the stored beds of configurations [from, to) in a replication, or null if any is missing */
+    private static double[] stored(RunStore store, List<double[]> list, int from, int to, int replication) {
+        double[] out = new double[to - from];
+        for (int c = from; c < to; c++) {
+            out[c - from] = store.find(key(list.get(c)), replication);
+            if (Double.isNaN(out[c - from])) {
+                return null;
+            }
+        }
+        return out;
     }
 
     private static String key(double[] fractions) {

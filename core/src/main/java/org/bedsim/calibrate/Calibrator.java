@@ -122,8 +122,12 @@ public final class Calibrator {
         boolean allMet = k == 0;
         while (!allMet && sweep < MAX_SWEEPS) {
             sweep++;
+            double[] before = x.clone();
             for (int j = 0; j < k; j++) {
                 x[j] = solveOne(j, x, sweep == 1);
+            }
+            if (sweep > 1 && Arrays.equals(before, x)) {
+                break; // a fixed point: another sweep would solve the same values again
             }
             allMet = true;
             for (int j = 0; j < k; j++) {
@@ -205,7 +209,9 @@ public final class Calibrator {
         }
         BrentSolver brent = new BrentSolver(1e-12, (c.high() - c.low()) * 1e-7, c.tolerance() / 2);
         try {
-            return brent.solve(MAX_EVALUATIONS, v -> residual(j, withValue(x, j, v)), lo, hi, inside(guess, lo, hi));
+            double root = brent.solve(MAX_EVALUATIONS, v -> residual(j, withValue(x, j, v)), lo, hi,
+                    inside(guess, lo, hi));
+            return closest(j, x, root);
         } catch (org.apache.commons.math3.exception.NoBracketingException e) {
             // later sweeps: the others moved; the whole bounds were checked in the first sweep
             double flo = residual(j, withValue(x, j, c.low()));
@@ -279,6 +285,27 @@ public final class Calibrator {
         Calibration c = calibrations.get(j);
         return c.target().output() + ":" + c.target().step() + ":" + part + "|" + Arrays.toString(x) + "|"
                 + (c.target().settings() == null ? "" : new java.util.TreeSet<>(c.target().settings()));
+    }
+
+    /**
+     * @return the root, or a point just either side of it if closer to the target: where the output jumps (the
+     *     percentile count moves in whole beds), Brent's method ends at the jump, on either side of it
+     */
+    private double closest(int j, double[] x, double root) {
+        Calibration c = calibrations.get(j);
+        double step = (c.high() - c.low()) * 4e-7;
+        double best = root;
+        double bestResidual = Math.abs(residual(j, withValue(x, j, root)));
+        for (double v : new double[] {root - step, root + step}) {
+            if (v >= c.low() && v <= c.high() && bestResidual > c.tolerance()) {
+                double r = Math.abs(residual(j, withValue(x, j, v)));
+                if (r < bestResidual) {
+                    best = v;
+                    bestResidual = r;
+                }
+            }
+        }
+        return best;
     }
 
     /** @return v if strictly inside (lo, hi), else the midpoint (Brent's start must lie strictly inside) */

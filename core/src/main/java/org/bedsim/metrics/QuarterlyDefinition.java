@@ -18,10 +18,11 @@ import java.util.Set;
  * @param delayedWhileThere settings whose patients are all medically fit and awaiting transfer (e.g. waiting in an
  *     acute bed for an assessment): their occupied beds at midnight are delayed days, attributed to their owner
  * @param published published figures by period, for comparison (not used in any computation)
+ * @param pathways the discharge pathway (0-3) of each setting or sink that has one
  */
 public record QuarterlyDefinition(Population adults, Population older, Map<String, DelayOwner> owners,
         Set<String> nonElectiveCohorts, Set<String> olderCohorts, Set<String> careHomeSinks,
-        Set<String> delayedWhileThere, List<Published> published) {
+        Set<String> delayedWhileThere, List<Published> published, Map<String, Integer> pathways) {
 
     /** Freezes. */
     public QuarterlyDefinition {
@@ -31,6 +32,15 @@ public record QuarterlyDefinition(Population adults, Population older, Map<Strin
         careHomeSinks = Set.copyOf(careHomeSinks);
         delayedWhileThere = Set.copyOf(delayedWhileThere);
         published = List.copyOf(published);
+        pathways = Map.copyOf(pathways);
+    }
+
+    /** A definition without discharge pathways. */
+    public QuarterlyDefinition(Population adults, Population older, Map<String, DelayOwner> owners,
+            Set<String> nonElectiveCohorts, Set<String> olderCohorts, Set<String> careHomeSinks,
+            Set<String> delayedWhileThere, List<Published> published) {
+        this(adults, older, owners, nonElectiveCohorts, olderCohorts, careHomeSinks, delayedWhileThere, published,
+                Map.of());
     }
 
     /** @return the owner of delays awaiting a setting */

@@ -181,6 +181,45 @@ public final class QuarterlyMetrics {
         }
     }
 
+    /**
+     * Discharges from acute settings by the discharge pathway of where they went (0-3), over the measured period; a
+     * destination without a pathway (death, another acute setting, a setting the scenario leaves unlabelled) is not
+     * counted.
+     *
+     * @return per pathway 0 to 3, the mean and 95 % interval across replications of discharges and of their share
+     *     among the discharges counted: {@code [pathway][0]} count, {@code [pathway][1]} share
+     */
+    public static ConfidenceInterval[][] dischargesByPathway(FlowSummary summary, QuarterlyDefinition def) {
+        int n = summary.replications().size();
+        double[][] counts = new double[4][n];
+        double[][] shares = new double[4][n];
+        for (int i = 0; i < n; i++) {
+            FlowResult r = summary.replications().get(i);
+            double total = 0;
+            for (org.bedsim.model.SettingResult x : r.settings()) {
+                if (summary.settings().setting(x.setting()).kind() != org.bedsim.model.SettingKind.ACUTE) {
+                    continue;
+                }
+                for (Map.Entry<String, Long> e : x.dischargesTo().entrySet()) {
+                    Integer p = def.pathways().get(e.getKey());
+                    if (p != null) {
+                        counts[p][i] += e.getValue();
+                        total += e.getValue();
+                    }
+                }
+            }
+            for (int p = 0; p < 4; p++) {
+                shares[p][i] = total == 0 ? 0 : counts[p][i] / total;
+            }
+        }
+        ConfidenceInterval[][] out = new ConfidenceInterval[4][2];
+        for (int p = 0; p < 4; p++) {
+            out[p][0] = ConfidenceInterval.of(counts[p], summary.level());
+            out[p][1] = ConfidenceInterval.of(shares[p], summary.level());
+        }
+        return out;
+    }
+
     /** @return the metrics of every replication of a run, summarised */
     public static Summary summarise(FlowSummary summary, QuarterlyDefinition def) {
         List<Map<String, Map<String, Double>>> reps = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.bedsim.stats;
 
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * A confidence interval for a proportion estimated over independent replications (patients lost out of those who
@@ -69,7 +70,7 @@ public record ProportionInterval(double mean, double low, double high, long even
         double variance = ss / ((r - 1.0) * r * nbar * nbar);
         double binomial = p * (1 - p) / n;
         double effective = variance > binomial ? p * (1 - p) / variance : n;
-        double t = new TDistribution(r - 1).inverseCumulativeProbability(0.5 + 0.5 * level);
+        double t = new TDistribution((RandomGenerator) null, r - 1).inverseCumulativeProbability(0.5 + 0.5 * level);
         double t2 = t * t;
         double denominator = 1 + t2 / effective;
         double centre = (p + t2 / (2 * effective)) / denominator;

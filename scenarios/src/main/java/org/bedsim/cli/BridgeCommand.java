@@ -67,15 +67,18 @@ final class BridgeCommand implements Callable<Integer> {
     @Mixin
     private RunOptions options;
 
+    @picocli.CommandLine.Option(names = "--resume", description = "Resume a bridge that was interrupted (killed, "
+            + "or the machine stopped) with the same scenario, replications and seed into the same --out: the runs "
+            + "it finished are taken from the output folder, the rest are run; the result is identical.")
+    private boolean resume;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BridgeSetup setup = BridgeSetup.load(scenario, "bridge", options, err);
         LoadedScenario s = setup.scenario;
-        int solveThreads = options.threadsFor(Integer.MAX_VALUE);
-        Calibrator.Result reconstruction = setup.solve(false, solveThreads, options, err);
-        BridgeDefinition def = setup.guarded(() -> setup.bridge.bridge(reconstruction, false));
+        // before anything is simulated (calibration included): an unwritable --out is found at once
         Path outDir = options.outFor(s.spec().name());
         OutputDirectory dir;
         try {
@@ -84,6 +87,9 @@ final class BridgeCommand implements Callable<Integer> {
             throw new UserError("cannot write to the output directory " + outDir + " (" + OutputDirectory.reason(e)
                     + "); nothing was run");
         }
+        int solveThreads = options.threadsFor(Integer.MAX_VALUE);
+        Calibrator.Result reconstruction = setup.solve(false, solveThreads, options, err);
+        BridgeDefinition def = setup.guarded(() -> setup.bridge.bridge(reconstruction, false));
         int configurations = Bridges.configurations(def);
         int runs = configurations * def.replications();
         int threads = options.threadsFor(runs);
@@ -97,11 +103,28 @@ final class BridgeCommand implements Callable<Integer> {
         }
         Instant startedAt = Instant.now();
         BridgeResult result;
+        org.bedsim.report.ResumeJournal journal;
+        try {
+            journal = org.bedsim.report.ResumeJournal.open(dir, String.join("\n", "bridge", Version.bedsim(),
+                    s.sha256(), Integer.toString(def.replications()), Long.toString(def.seed())), resume);
+        } catch (IOException e) {
+            throw new UserError("cannot keep the bridge's progress in " + dir.path() + " ("
+                    + OutputDirectory.reason(e) + ")");
+        }
+        if (resume && !options.quiet) {
+            err.println("bedsim: resuming: " + journal.resumed() + " of " + runs + " runs were done already");
+        }
         try (ProgressBar bar = ProgressBar.start(err, runs, s.preFlight().eventsPerReplication(),
-                !options.quiet && Terminal.stderrIsTerminal())) {
-            result = Bridges.compute(def, threads, r -> bar.replicationDone());
+                !options.quiet && Terminal.stderrIsTerminal(), "runs")) {
+            result = Bridges.compute(def, threads, r -> bar.replicationDone(), journal);
         } catch (IllegalArgumentException e) {
             throw new UserError(s.file() + ": a bridge the model refuses: " + e.getMessage());
+        }
+        try {
+            journal.delete();
+        } catch (IOException e) {
+            throw new UserError("cannot remove " + dir.path().resolve(org.bedsim.report.ResumeJournal.FOLDER)
+                    + " (" + OutputDirectory.reason(e) + ")");
         }
         boolean assess = !setup.calibrations().isEmpty();
         if (assess && !options.quiet) {

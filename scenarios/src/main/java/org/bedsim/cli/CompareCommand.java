@@ -16,6 +16,7 @@ import org.bedsim.compare.InverseSearch;
 import org.bedsim.model.FlowSettings;
 import org.bedsim.report.CompareCharts;
 import org.bedsim.report.CompareCsv;
+import org.bedsim.report.CompareTablesCsv;
 import org.bedsim.report.CompareJson;
 import org.bedsim.report.ComparisonRun;
 import org.bedsim.report.OutputDirectory;
@@ -54,6 +55,8 @@ import picocli.CommandLine.Spec;
             "  compare.json  every KPI per option and setting with its 95 %% CI and the paired",
             "                difference from the base, targets met, bed searches, manifest",
             "  compare.csv   the same KPIs as tidy rows",
+            "  targets.csv   each target and option: value, met, met with confidence",
+            "  searches.csv  each search: range, answer, the target there and a step beyond",
             "  charts/       for each key KPI, the paired differences from the base against",
             "                zero, and each option's values (-values), in PNG and SVG",
             "  report.html   a single-file report that opens offline",
@@ -124,7 +127,7 @@ final class CompareCommand implements Callable<Integer> {
         Comparison comparison;
         List<ComparisonRun.SearchResult> searches = new ArrayList<>();
         try (ProgressBar bar = ProgressBar.start(err, total, o.events() / Math.max(1, total),
-                !options.quiet && Terminal.stderrIsTerminal())) {
+                !options.quiet && Terminal.stderrIsTerminal(), "runs")) {
             comparison = Comparisons.run(configurations, o.targets(), o.seed(), reps, threads,
                     r -> bar.replicationDone());
             for (LoadedOptions.Search s : o.searches()) {
@@ -151,6 +154,8 @@ final class CompareCommand implements Callable<Integer> {
         List<Path> written = new ArrayList<>();
         written.add(write(dir, CompareJson.FILE, w -> CompareJson.write(run, w)));
         written.add(write(dir, CompareCsv.FILE, w -> CompareCsv.write(comparison, w)));
+        written.add(write(dir, CompareTablesCsv.TARGETS, w -> CompareTablesCsv.targets(comparison, w)));
+        written.add(write(dir, CompareTablesCsv.SEARCHES, w -> CompareTablesCsv.searches(run.searches(), w)));
         List<CompareCharts.KeyChart> charts = CompareCharts.build(comparison);
         ChartWriter chartWriter = new ChartWriter();
         Path chartDir = dir.path().resolve(CHARTS);

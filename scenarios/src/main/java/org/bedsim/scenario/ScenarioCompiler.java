@@ -71,7 +71,11 @@ public final class ScenarioCompiler {
         QuarterlySpec q = spec.quarterly();
         Map<String, DelayOwner> owners = new LinkedHashMap<>();
         Set<String> delayedThere = new LinkedHashSet<>();
+        Map<String, Integer> pathways = new LinkedHashMap<>();
         for (SettingSpec s : spec.settings()) {
+            if (s.pathway() != null) {
+                pathways.put(s.name(), s.pathway());
+            }
             if (Boolean.TRUE.equals(s.delayedWhileHere())) {
                 delayedThere.add(s.name());
             }
@@ -102,7 +106,7 @@ public final class ScenarioCompiler {
         }
         return new QuarterlyDefinition(q == null ? null : population(spec, q.adults()),
                 q == null ? null : population(spec, q.older()), owners, nonElective, older,
-                q == null ? Set.of() : new LinkedHashSet<>(q.careHomeSinks()), delayedThere, published);
+                q == null ? Set.of() : new LinkedHashSet<>(q.careHomeSinks()), delayedThere, published, pathways);
     }
 
     private static Population population(ScenarioSpec spec, String band) {

@@ -72,7 +72,8 @@ class CompareCommandTest {
     void compare_writesTheFourOutputs_andPrintsTheKeyResults() throws IOException {
         assertEquals(0, result.code(), result.err());
         assertEquals("", result.err(), "quiet");
-        assertEquals(List.of("bedsim-complete.json", "charts", "compare.csv", "compare.json", "report.html"), listing(out));
+        assertEquals(List.of("bedsim-complete.json", "charts", "compare.csv", "compare.json", "report.html",
+                "searches.csv", "targets.csv"), listing(out));
         assertTrue(result.out().startsWith("Comparison (mean [95 % CI] over 4 replications on common random numbers; "
                 + "difference from the base 'two-pools', paired):\nAcute settings\n"), result.out());
         assertTrue(result.out().contains("\nTargets (met: by the mean; met with confidence: by the whole interval)\n"
@@ -95,6 +96,28 @@ class CompareCommandTest {
                 .get("mean").asText() + "," + row("same", "a", "admissions").get("value").get("ci95").get(0).asText()
                 + "," + row("same", "a", "admissions").get("value").get("ci95").get(1).asText() + ",0,0,0,4"),
                 "the base against itself in the CSV");
+    }
+
+    @Test
+    void targetsAndSearchesCsv_holdEveryTargetResultAndSearchOfTheJson() throws IOException {
+        List<String> targets = Files.readAllLines(out.resolve("targets.csv"));
+        assertEquals(org.bedsim.report.CompareTablesCsv.TARGETS_HEADER, targets.get(0));
+        int results = 0;
+        for (JsonNode t : json.get("targets")) {
+            for (JsonNode r : t.get("results")) {
+                results++;
+                String expected = r.get("option").asText() + "," + r.get("value").get("mean").asText() + ","
+                        + r.get("value").get("ci95").get(0).asText() + "," + r.get("value").get("ci95").get(1).asText()
+                        + "," + r.get("met").asText() + "," + r.get("met_with_confidence").asText();
+                assertTrue(targets.stream().anyMatch(l -> l.startsWith(t.get("label").asText().contains(",")
+                        ? "\"" : t.get("label").asText()) && l.endsWith(expected)), expected + " in " + targets);
+            }
+        }
+        assertTrue(results > 0);
+        assertEquals(results + 1, targets.size());
+        List<String> searches = Files.readAllLines(out.resolve("searches.csv"));
+        assertEquals(org.bedsim.report.CompareTablesCsv.SEARCHES_HEADER, searches.get(0));
+        assertEquals(json.get("optimise").size() + 1, searches.size());
     }
 
     @Test
@@ -218,7 +241,7 @@ class CompareCommandTest {
         assertEquals(2, r.code());
         assertEquals(BAD + ":10:21: error: options[0].overrides.settings[0].bedz: found an unknown key 'bedz', "
                 + "expected one of the keys of a setting: name, kind, description, beds, capacity_changes, when_full, "
-                + "escalation_beds, divert_to, priority, source (did you mean 'beds'?)\nbedsim: " + BAD + ": 1 error, "
+                + "escalation_beds, divert_to, priority, owner, pathway, delayed_while_here, source (did you mean 'beds'?)\nbedsim: " + BAD + ": 1 error, "
                 + "0 warnings; nothing was run\n", r.err());
         assertFalse(Files.exists(never));
         Cli base = Cli.run("compare", "src/test/resources/bad-options/removed-still-referenced.yaml");

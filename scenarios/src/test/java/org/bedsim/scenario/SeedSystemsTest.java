@@ -61,6 +61,25 @@ class SeedSystemsTest {
     }
 
     @Test
+    void rotherham_dischargesByPathway_countTheAcuteDischargesToLabelledDestinations_andSharesSumToOne() {
+        LoadedScenario s = load("rotherham-2017/discharge-pathways.yaml");
+        QuarterlyDefinition def = ScenarioCompiler.quarterly(s.spec());
+        FlowSummary sum = FlowExperiment.run(s.settings().withCalendar(s.settings().startDate(), 60, 120), s.seed(),
+                2, 2);
+        org.bedsim.stats.ConfidenceInterval[][] by = QuarterlyMetrics.dischargesByPathway(sum, def);
+        double shares = 0;
+        for (int p = 0; p < 4; p++) {
+            shares += by[p][1].mean();
+        }
+        assertEquals(1.0, shares, 1e-9);
+        // pathway 0 is home; from the acute settings of the scenario, home is reached from trft-acute only
+        double home = sum.replications().stream().mapToDouble(r -> r.setting("trft-acute").dischargesTo()
+                .getOrDefault("home", 0L)).average().orElseThrow();
+        assertEquals(home, by[0][0].mean(), 1e-9);
+        assertTrue(by[1][0].mean() > 0 && by[2][0].mean() > 0, "pathways 1 and 2 are reached via assessment");
+    }
+
+    @Test
     void rotherham_moreIntermediateCareBeds_neverIncreaseDelays_onCommonRandomNumbers() {
         LoadedScenario s = load("rotherham-2017/discharge-pathways.yaml");
         QuarterlyDefinition def = ScenarioCompiler.quarterly(s.spec());

@@ -10,7 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * One run of a command ({@code run}, {@code bridge}, {@code compare}) on a workspace scenario, in its own folder
+ * One run of a command ({@code run}, {@code bridge}, {@code compare} on a workspace scenario, or {@code fit} on a
+ * workspace data file), in its own folder
  * {@code runs/<id>/}: {@code job.json} (this record, rewritten atomically at each change of status),
  * {@code scenario.yaml} (the file as it was run), {@code log.txt} (messages), {@code terminal.txt} (the command's
  * printed results) and {@code out/} (the outputs, written by the command line itself, each file atomically).
@@ -30,7 +31,7 @@ final class Job {
     }
 
     /** The commands the server runs. */
-    static final List<String> KINDS = List.of("run", "bridge", "compare");
+    static final List<String> KINDS = List.of("run", "bridge", "compare", "fit");
 
     final String id;
     final String kind;
@@ -90,6 +91,12 @@ final class Job {
 
     Path out() {
         return dir.resolve("out");
+    }
+
+    /** @return for a fit, the name of the scenario it writes ({@code <extract>-fitted.yaml}) */
+    String fittedName() {
+        String stem = scenario.replaceAll("\\.csv$", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        return stem.substring(0, Math.min(stem.length(), 60)) + "-fitted.yaml";
     }
 
     void started(Instant at) {

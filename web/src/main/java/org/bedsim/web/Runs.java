@@ -152,19 +152,23 @@ final class Runs implements AutoCloseable {
         if (!Job.KINDS.contains(kind)) {
             throw new Workspace.Refused(400, "'" + kind + "' is not a command the server runs: " + Job.KINDS);
         }
-        Path file = ws.scenario(scenario);
+        boolean fit = kind.equals("fit");
+        Path file = fit ? ws.data(scenario) : ws.scenario(scenario);
         if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new Workspace.Refused(404, "no scenario '" + scenario + "' in the workspace");
+            throw new Workspace.Refused(404, "no " + (fit ? "data file '" : "scenario '") + scenario
+                    + "' in the workspace");
         }
-        byte[] bytes = ws.readScenario(scenario);
-        checkBase(scenario, bytes);
-        boolean options = OptionsLoader.baseReference(scenario, bytes) != null;
-        if (kind.equals("compare") != options) {
+        byte[] bytes = fit ? null : ws.readScenario(scenario);
+        if (!fit) {
+            checkBase(scenario, bytes);
+        }
+        boolean options = !fit && OptionsLoader.baseReference(scenario, bytes) != null;
+        if (!fit && kind.equals("compare") != options) {
             throw new Workspace.Refused(400, options ? scenario + " is an options file: it runs with compare"
                     : scenario + " is a scenario, not an options file: compare needs an options file");
         }
         Instant now = Instant.now();
-        String stem = scenario.replaceAll("\\.(yaml|yml|json)$", "").toLowerCase(Locale.ROOT)
+        String stem = scenario.replaceAll("\\.(yaml|yml|json|csv)$", "").toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9-]", "-");
         stem = stem.substring(0, Math.min(stem.length(), 40));
         String id = STAMP.format(now) + "-" + kind + "-" + stem;
@@ -174,7 +178,9 @@ final class Runs implements AutoCloseable {
         }
         Path dir = Workspace.inside(ws.runsDir(), ws.runsDir().resolve(id));
         Files.createDirectory(dir);
-        Workspace.writeAtomically(dir.resolve("scenario.yaml"), bytes);
+        if (!fit) {
+            Workspace.writeAtomically(dir.resolve("scenario.yaml"), bytes);
+        }
         Job j = new Job(id, kind, scenario, now, dir, Job.Status.QUEUED, replications);
         save(j);
         jobs.put(id, j);
@@ -233,15 +239,25 @@ final class Runs implements AutoCloseable {
             cmd.addAll(javaCommand.subList(1, javaCommand.size()));
             cmd.add("org.bedsim.cli.Main");
             cmd.add(j.kind);
-            cmd.add(ws.scenario(j.scenario).toString());
-            cmd.add("--out");
-            cmd.add(j.out().toString());
-            if (j.replications != null) {
+            if (j.kind.equals("fit")) {
+                cmd.add(ws.data(j.scenario).toString());
+                cmd.add("--out");
+                cmd.add(j.out().resolve(j.fittedName()).toString());
+            } else {
+                cmd.add(ws.scenario(j.scenario).toString());
+                cmd.add("--out");
+                cmd.add(j.out().toString());
+            }
+            if (j.kind.equals("fit")) {
+                // fitting reads and fits; it has no replications or threads
+            } else if (j.replications != null) {
                 cmd.add("--replications");
                 cmd.add(Integer.toString(j.replications));
             }
-            cmd.add("--threads");
-            cmd.add(Integer.toString(threadsPerRun));
+            if (!j.kind.equals("fit")) {
+                cmd.add("--threads");
+                cmd.add(Integer.toString(threadsPerRun));
+            }
             try {
                 p = new ProcessBuilder(cmd).directory(j.dir.toFile())
                         .redirectOutput(j.dir.resolve("terminal.txt").toFile()).start();
@@ -288,6 +304,7 @@ final class Runs implements AutoCloseable {
             code = -1;
         }
         String messages = String.join("\n", tail).replace(ws.scenariosDir() + "/", "")
+                .replace(ws.dataDir() + "/", "")
                 .replace(j.dir.toString() + "/", "");
         if (closing) {
             return; // left as running in job.json: the next server lists it as interrupted
@@ -316,6 +333,16 @@ final class Runs implements AutoCloseable {
      *     lists every file with its SHA-256), empty if it is complete
      */
     static List<String> incomplete(Job j) {
+        if (j.kind.equals("fit")) {
+            // fit writes two files, each atomically: the scenario and its report
+            List<String> missing = new ArrayList<>();
+            for (String f : List.of(j.fittedName(), "fit-report.html")) {
+                if (!Files.isRegularFile(j.out().resolve(f), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    missing.add(f + " is missing");
+                }
+            }
+            return missing;
+        }
         try {
             return org.bedsim.report.OutputDirectory.verify(j.out());
         } catch (IOException | RuntimeException e) {

@@ -122,13 +122,25 @@ final class Server implements AutoCloseable {
         });
         app.get("/runs/{id}/report", ctx -> {
             Job j = finished(ctx.pathParam("id"));
-            outputFile(ctx, j, "report.html", false);
+            outputFile(ctx, j, j.kind.equals("fit") ? "out/fit-report.html" : "report.html", false);
         });
         app.get("/runs/{id}/files/<path>", ctx -> {
             Job j = finished(ctx.pathParam("id"));
             outputFile(ctx, j, ctx.pathParam("path"), true);
         });
         app.get("/runs/{id}/workbook.xlsx", this::workbook);
+        app.post("/runs/{id}/adopt", ctx -> {
+            Job j = finished(ctx.pathParam("id"));
+            if (!j.kind.equals("fit")) {
+                throw new Workspace.Refused(400, "only a fit writes a scenario to add");
+            }
+            String name = j.fittedName();
+            if (Files.exists(ws.scenario(name), LinkOption.NOFOLLOW_LINKS)) {
+                throw new Workspace.Refused(409, name + " exists in your scenarios: rename or delete it first");
+            }
+            ws.writeScenario(name, Workspace.readRegular(Workspace.file(j.out(), name), Workspace.MAX_SCENARIO_BYTES));
+            ctx.redirect("/scenarios/" + Html.seg(name), io.javalin.http.HttpStatus.SEE_OTHER);
+        });
         app.sse("/runs/{id}/events", client -> {
             Job j = runs.get(client.ctx().pathParam("id"));
             client.keepAlive();
@@ -196,11 +208,28 @@ final class Server implements AutoCloseable {
                 + "placeholder=\"my-scenario\"></label><button type=\"submit\">Create</button></form></div>");
         b.append("<div class=\"card\"><h2>Upload</h2><form method=\"post\" action=\"/upload\" "
                 + "enctype=\"multipart/form-data\" id=\"upload\">").append(Html.csrfField(csrf))
-                .append("<input type=\"file\" name=\"file\" accept=\".yaml,.yml,.json\" required> <label><input "
+                .append("<input type=\"file\" name=\"file\" accept=\".yaml,.yml,.json,.csv\" required> <label><input "
                         + "type=\"checkbox\" name=\"replace\"> replace a file of that name</label> <button "
-                        + "type=\"submit\">Upload</button><p class=\"hint\">YAML or JSON, at most ")
+                        + "type=\"submit\">Upload</button><p class=\"hint\">A scenario or options file (YAML or JSON), or a spell extract (CSV) for fit; at most ")
                 .append(Workspace.MAX_SCENARIO_BYTES / 1024 / 1024).append(" MB; checked before it is saved.</p>"
                         + "</form></div></section>");
+        b.append("<section><h2>Spell extracts (data for bedsim fit)</h2><p class=\"hint\">A CSV of stays, one row per "
+                + "stay in a setting (see <code>bedsim fit --help</code>), uploaded above or put in <code>")
+                .append(Html.esc(ws.dataDir())).append("</code>. Fitting writes a scenario you can add to your "
+                        + "scenarios, and its fit report.</p>");
+        List<String> data = ws.dataNames();
+        if (data.isEmpty()) {
+            b.append("<p class=\"empty\">No data files yet.</p>");
+        } else {
+            b.append("<table id=\"data\"><tbody>");
+            for (String n : data) {
+                b.append("<tr><td>").append(Html.esc(n)).append("</td><td>").append(String.format(Locale.ROOT,
+                        "%,d bytes", Files.size(ws.data(n)))).append("</td><td>").append(runForm(csrf, n, "fit",
+                        "Fit a scenario")).append("</td></tr>");
+            }
+            b.append("</tbody></table>");
+        }
+        b.append("</section>");
         List<Job> recent = runs.list();
         if (!recent.isEmpty()) {
             b.append("<section><h2>Recent runs</h2>").append(runTable(recent.subList(0, Math.min(5, recent.size())),
@@ -334,8 +363,11 @@ final class Server implements AutoCloseable {
         if (f == null) {
             throw new Workspace.Refused(400, "no file was sent");
         }
-        String name = Path.of(f.filename().replace('\\', '/')).getFileName() == null ? ""
-                : f.filename().replaceAll(".*[/\\\\]", "");
+        String name = f.filename().replaceAll(".*[/\\\\]", "");
+        if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            uploadData(ctx, f, name);
+            return;
+        }
         if (!Workspace.isScenarioName(name)) {
             throw new Workspace.Refused(400, "'" + name + "' is not a scenario file name: letters, digits, dashes "
                     + "and underscores ending in .yaml, .yml or .json");
@@ -364,6 +396,39 @@ final class Server implements AutoCloseable {
         }
         ws.writeScenario(name, bytes);
         ctx.redirect("/scenarios/" + Html.seg(name), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** A spell extract: a plain .csv name, within the size limit, text whose first line has several columns. */
+    private void uploadData(Context ctx, UploadedFile f, String name) throws IOException {
+        Path target = ws.data(name);
+        byte[] bytes;
+        try (var in = f.content()) {
+            bytes = in.readNBytes(Workspace.MAX_SCENARIO_BYTES + 1);
+        }
+        if (bytes.length > Workspace.MAX_SCENARIO_BYTES) {
+            throw new Workspace.Refused(413, name + " is over " + Workspace.MAX_SCENARIO_BYTES + " bytes: put larger "
+                    + "extracts in " + ws.dataDir() + " directly");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new Workspace.Refused(422, name + " was not saved: it is not UTF-8 text");
+        }
+        String header = text.lines().findFirst().orElse("");
+        if (header.split("[,;\t|]").length < 3) {
+            throw new Workspace.Refused(422, name + " was not saved: its first line should name the columns of a "
+                    + "spell extract (spell_id, setting, admitted_at, discharged_at, ...), found '"
+                    + header.substring(0, Math.min(header.length(), 80)) + "'");
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && ctx.formParam("replace") == null) {
+            throw new Workspace.Refused(409, name + " exists in the workspace: tick 'replace' to replace it");
+        }
+        if (Files.isSymbolicLink(target)) {
+            throw new Workspace.Refused(403, name + " is a symbolic link");
+        }
+        Workspace.writeAtomically(target, bytes);
+        ctx.redirect("/#data", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     // ---------------------------------------------------------------- runs
@@ -437,10 +502,14 @@ final class Server implements AutoCloseable {
         Job j = runs.get(ctx.pathParam("id"));
         String csrf = security.csrf();
         StringBuilder b = new StringBuilder();
-        b.append("<h1>Run ").append(Html.esc(j.id)).append("</h1><p class=\"lead\">bedsim ").append(Html.esc(j.kind))
-                .append(" <a href=\"/scenarios/").append(Html.seg(j.scenario)).append("\">").append(Html.esc(j.scenario))
-                .append("</a> (the file as run: <a href=\"/runs/").append(Html.seg(j.id))
-                .append("/files/scenario.yaml\">scenario.yaml</a>)</p>");
+        b.append("<h1>Run ").append(Html.esc(j.id)).append("</h1><p class=\"lead\">bedsim ").append(Html.esc(j.kind));
+        if (j.kind.equals("fit")) {
+            b.append(" ").append(Html.esc(j.scenario)).append(" (a data file of the workspace)</p>");
+        } else {
+            b.append(" <a href=\"/scenarios/").append(Html.seg(j.scenario)).append("\">").append(Html.esc(j.scenario))
+                    .append("</a> (the file as run: <a href=\"/runs/").append(Html.seg(j.id))
+                    .append("/files/scenario.yaml\">scenario.yaml</a>)</p>");
+        }
         b.append("<div id=\"run\" data-run=\"").append(Html.esc(j.id)).append("\" data-status=\"")
                 .append(j.status().label()).append("\"><p>Status: <span id=\"status\" class=\"status ")
                 .append(j.status().label()).append("\">").append(j.status().label()).append("</span></p>");
@@ -472,6 +541,16 @@ final class Server implements AutoCloseable {
 
     private void results(StringBuilder b, Job j) throws IOException {
         String base = "/runs/" + Html.seg(j.id);
+        if (j.kind.equals("fit")) {
+            b.append("<section><h2>Fitted scenario</h2><p>").append(Html.esc(j.fittedName()))
+                    .append(": every fitted value cites the data file and its fit statistics. <a id=\"report-link\" "
+                            + "target=\"_blank\" rel=\"noopener\" href=\"").append(base).append("/report\">Open the fit "
+                            + "report</a> &middot; <a href=\"").append(base).append("/files/out/")
+                    .append(Html.seg(j.fittedName())).append("\">download the scenario</a></p><form method=\"post\" "
+                            + "action=\"").append(base).append("/adopt\">").append(Html.csrfField(security.csrf()))
+                    .append("<button type=\"submit\" id=\"adopt\">Add it to my scenarios</button></form></section>");
+            return;
+        }
         List<Figures.Figure> figures = Figures.of(j);
         b.append("<section><h2>Key figures</h2>");
         if (j.kind.equals("run")) {

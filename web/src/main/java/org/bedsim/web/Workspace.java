@@ -22,6 +22,8 @@ final class Workspace {
     /** A scenario file name: letters, digits, dot, dash, underscore; no separators; not hidden; YAML or JSON. */
     static final Pattern SCENARIO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,80}(\\.[A-Za-z0-9_-]{1,20})*"
             + "\\.(yaml|yml|json)");
+    /** A data file name (a spell extract for fit): as a scenario name, ending in .csv. */
+    static final Pattern DATA_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,80}(\\.[A-Za-z0-9_-]{1,20})*\\.csv");
     /** One segment of a path inside a run's outputs. */
     static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}");
     /** The largest scenario file the server takes (uploads and saves). */
@@ -30,12 +32,14 @@ final class Workspace {
     private final Path root;
     private final Path scenarios;
     private final Path runs;
+    private final Path data;
 
     private Workspace(Path root) throws IOException {
         this.root = root;
         this.scenarios = root.resolve("scenarios");
         this.runs = root.resolve("runs");
-        for (Path p : List.of(scenarios, runs)) {
+        this.data = root.resolve("data");
+        for (Path p : List.of(scenarios, runs, data)) {
             if (Files.isSymbolicLink(p)) {
                 throw new IOException(p + " is a symbolic link; the workspace's folders must be real folders");
             }
@@ -63,6 +67,34 @@ final class Workspace {
 
     Path runsDir() {
         return runs;
+    }
+
+    Path dataDir() {
+        return data;
+    }
+
+    /** @return the path of a data file (a spell extract) in the workspace; refuses anything but a plain name */
+    Path data(String name) {
+        if (name == null || !DATA_NAME.matcher(name).matches()) {
+            throw new Refused(400, "'" + name + "' is not a data file name: expected letters, digits, dashes and "
+                    + "underscores ending in .csv, with no folder");
+        }
+        return inside(data, data.resolve(name));
+    }
+
+    /** @return the names of the workspace's data files, sorted */
+    List<String> dataNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(data)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (DATA_NAME.matcher(n).matches() && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    names.add(n);
+                }
+            }
+        }
+        names.sort(String::compareTo);
+        return names;
     }
 
     /** @return true if a name is an acceptable scenario file name */

@@ -169,4 +169,38 @@ class RunsTest {
                     .statusCode());
         }
     }
+
+    @Test
+    void fit_fromADataFileOfTheWorkspace_writesAScenarioTheUserCanAdd() throws Exception {
+        Path ws = tmp.resolve("ws");
+        Path truth = tmp.resolve("truth");
+        java.io.StringWriter sink = new java.io.StringWriter();
+        int code = org.bedsim.cli.Main.execute(new String[] {"run", Path.of("").toAbsolutePath().getParent()
+            .resolve("scenarios/examples/data/hospital.yaml").toString(), "--spells-out", "--replications", "1",
+            "--out", truth.toString(), "--quiet"}, new java.io.PrintWriter(sink), new java.io.PrintWriter(sink));
+        assertEquals(0, code, sink.toString());
+        Files.createDirectories(ws.resolve("data"));
+        Files.copy(truth.resolve("spells.csv"), ws.resolve("data/ward-spells.csv"));
+        try (Server s = TestServers.local(ws)) {
+            String base = TestServers.base(s);
+            String csrf = TestServers.csrf(s);
+            assertTrue(TestServers.get(base + "/").body().contains("ward-spells.csv"), "listed with a Fit button");
+            assertEquals(303, TestServers.postForm(base + "/runs", "kind=fit&scenario=ward-spells.csv", csrf)
+                    .statusCode());
+            assertEquals(400, TestServers.postForm(base + "/runs", "kind=fit&scenario=..%2F..%2Fx.csv", csrf)
+                    .statusCode(), "a data file is a plain name too");
+            Job j = s.runs().list().get(0);
+            await(() -> j.status().finished(), 240, "the fit");
+            assertEquals(Job.Status.SUCCEEDED, j.status(), j.message());
+            HttpResponse<String> report = TestServers.get(base + "/runs/" + j.id + "/report");
+            assertEquals(200, report.statusCode());
+            assertTrue(report.body().contains("ward-spells.csv"), "the fit report names its data");
+            assertEquals(303, TestServers.postForm(base + "/runs/" + j.id + "/adopt", "", csrf).statusCode());
+            byte[] fitted = Files.readAllBytes(ws.resolve("scenarios/ward-spells-fitted.yaml"));
+            Validation.Result r = Validation.of(Workspace.open(ws), s.runs(), "ward-spells-fitted.yaml", fitted);
+            assertTrue(r.ok(), "the fitted scenario validates: " + r.items());
+            assertEquals(409, TestServers.postForm(base + "/runs/" + j.id + "/adopt", "", csrf).statusCode(),
+                    "never overwrites a scenario");
+        }
+    }
 }

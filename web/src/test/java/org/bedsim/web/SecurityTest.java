@@ -147,6 +147,14 @@ class SecurityTest {
         assertTrue(Files.exists(tmp.resolve("ws/scenarios/bridge-example.yaml")));
         assertEquals(409, upload("bridge-example.yaml", good, csrf).statusCode(), "no silent replacement");
 
+        HttpResponse<String> notData = upload("notes.csv", "hello\n".getBytes(StandardCharsets.UTF_8), csrf);
+        assertEquals(422, notData.statusCode(), notData.body());
+        assertFalse(Files.exists(tmp.resolve("ws/data/notes.csv")));
+        HttpResponse<String> data = upload("spells.csv", "spell_id,setting,admitted_at,discharged_at\n1,a,2020-01-01,"
+                .getBytes(StandardCharsets.UTF_8), csrf);
+        assertEquals(303, data.statusCode(), data.body());
+        assertTrue(Files.exists(tmp.resolve("ws/data/spells.csv")), "a spell extract goes to data/");
+
         HttpResponse<String> name = upload("../../evil.yaml", good, csrf);
         assertTrue(name.statusCode() == 303 || name.statusCode() == 409, "a path is cut to its file name");
         assertFalse(Files.exists(tmp.resolve("evil.yaml")));

@@ -56,7 +56,9 @@ public final class RunReport {
                 + "setting awaited.");
         waits(r, summary, palette);
         if (quarters != null) {
-            quarterly(r.section("Better Care Fund metrics by quarter"), quarters);
+            HtmlReport.Section bcf = r.section("Better Care Fund metrics by quarter");
+            quarterly(bcf, quarters);
+            pathways(bcf, summary, quarters);
         }
 
         StandardSections.assumptions(r, "Assumptions and sources", facts.sources());
@@ -116,6 +118,22 @@ public final class RunReport {
         }
         s.chart(Charts.quarterly(q, QuarterlyKpi.DELAYED_DAYS, "Delayed days by quarter"), "quarterly-delayed-days",
                 "Delayed days by financial quarter: the model against the published actuals and plan.");
+    }
+
+    private static final String[] PATHWAYS = {"0: home, no new support", "1: home with reablement or rapid response",
+        "2: intermediate care or discharge-to-assess beds", "3: nursing or residential placement"};
+
+    private static void pathways(HtmlReport.Section s, FlowSummary summary, QuarterlyMetrics.Summary q) {
+        if (q.definition().pathways().isEmpty()) {
+            return;
+        }
+        ConfidenceInterval[][] by = QuarterlyMetrics.dischargesByPathway(summary, q.definition());
+        List<List<String>> rows = new ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            rows.add(List.of(PATHWAYS[p], Cells.interval(by[p][0], ""), Cells.interval(by[p][1], "share")));
+        }
+        s.table("Discharges from acute settings by discharge pathway over the measured period (deaths and unlabelled "
+                + "destinations not counted): mean [95 % CI]", List.of("pathway", "discharges", "share"), rows);
     }
 
     /** Waits for a bed in the NHS's measures, for the settings where anyone waited. */
