@@ -13,7 +13,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * <p>Implementation notes. The model is {@code log E[count on day d] = b0 + b1 years(d) + w[weekday(d)] +
  * m[month(d)]} (Monday and January the references), fitted by iteratively reweighted least squares (Newton's method
  * for the Poisson log-likelihood). Fitting trend and profiles together keeps a trend from showing as a month effect
- * and the reverse; months are fitted only from a full year of days (else flat, and said so). Over-dispersion: the
+ * and the reverse; months are fitted only from a full year of days (else flat, and said so), and a trend beside
+ * them only from two years (from one to two years the two are confounded: no trend, its interval NaN). Over-dispersion: the
  * Pearson statistic over its degrees of freedom, {@code phi}; above 1 the covariance is scaled by {@code phi}
  * (quasi-Poisson), so intervals stay honest when daily counts vary more than Poisson. Profiles differ from flat when
  * the likelihood-ratio statistic of the model without them, divided by {@code max(phi, 1)}, exceeds its chi-square
@@ -106,9 +107,12 @@ public final class ArrivalFit {
         if (usedDays < MIN_DAYS) {
             return flat(total, usedDays, nWeek, n);
         }
-        // columns: intercept, years, weekday 1..nWeek-1, month 1..11 (those seen)
+        // columns: intercept, years (unless months are fitted from under two years: the two would be confounded),
+        // weekday 1..nWeek-1, month 1..11 (those seen)
+        boolean fitTrend = !fitMonths || n >= 730;
+        int w0 = fitTrend ? 2 : 1;
         int[] monthCol = new int[12];
-        int cols = 2 + (nWeek - 1);
+        int cols = w0 + (nWeek - 1);
         for (int m = 0; m < 12; m++) {
             monthCol[m] = m > 0 && fitMonths && monthSeen[m] ? cols++ : -1;
         }
@@ -122,9 +126,11 @@ public final class ArrivalFit {
             }
             double[] row = new double[cols];
             row[0] = 1;
-            row[1] = (d + 0.5) / 365.25;
+            if (fitTrend) {
+                row[1] = (d + 0.5) / 365.25;
+            }
             if (wd[d] > 0) {
-                row[1 + wd[d]] = 1;
+                row[w0 - 1 + wd[d]] = 1;
             }
             if (monthCol[mo[d]] >= 0) {
                 row[monthCol[mo[d]]] = 1;
@@ -145,15 +151,15 @@ public final class ArrivalFit {
         double[] b = full.beta;
 
         boolean[] noWeek = allColumns(cols);
-        for (int j = 2; j < 2 + nWeek - 1; j++) {
+        for (int j = w0; j < w0 + nWeek - 1; j++) {
             noWeek[j] = false;
         }
         double weekdayP = lrP(full, noWeek, x, y, nWeek - 1, scale);
         double monthP = Double.NaN;
-        int monthParams = cols - (2 + nWeek - 1);
+        int monthParams = cols - (w0 + nWeek - 1);
         if (monthParams > 0) {
             boolean[] noMonth = allColumns(cols);
-            for (int j = 2 + nWeek - 1; j < cols; j++) {
+            for (int j = w0 + nWeek - 1; j < cols; j++) {
                 noMonth[j] = false;
             }
             monthP = lrP(full, noMonth, x, y, monthParams, scale);
@@ -161,7 +167,7 @@ public final class ArrivalFit {
 
         int[] weekIdx = new int[nWeek];
         for (int w = 0; w < nWeek; w++) {
-            weekIdx[w] = w == 0 ? -1 : 1 + w;
+            weekIdx[w] = w == 0 ? -1 : w0 - 1 + w;
         }
         double[][] week = factors(b, cov, weekIdx, 7);
         double[][] month = factors(b, cov, monthCol, 12);
@@ -173,14 +179,15 @@ public final class ArrivalFit {
         logV += logMeanExp(b, weekIdx, g);
         logV += logMeanExp(b, monthCol, g);
         double seV = Math.sqrt(quad(g, cov));
-        double seT = Math.sqrt(cov.getEntry(1, 1));
+        double trend = fitTrend ? b[1] : 0;
+        double seT = fitTrend ? Math.sqrt(cov.getEntry(1, 1)) : Double.NaN;
         double[] fitted = new double[n];
         java.util.Arrays.fill(fitted, Double.NaN);
         for (int i = 0; i < usedDays; i++) {
             fitted[dayOf[i]] = full.mu[i];
         }
         return new Result(Math.exp(logV), Math.exp(logV - Z95 * seV), Math.exp(logV + Z95 * seV),
-                Math.expm1(b[1]), Math.expm1(b[1] - Z95 * seT), Math.expm1(b[1] + Z95 * seT),
+                Math.expm1(trend), Math.expm1(trend - Z95 * seT), Math.expm1(trend + Z95 * seT),
                 week[0], week[1], week[2], weekdayP, month[0], month[1], month[2], monthP, dispersion, usedDays,
                 total, fitted);
     }

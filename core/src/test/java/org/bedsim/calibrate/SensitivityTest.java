@@ -1,5 +1,6 @@
 package org.bedsim.calibrate;
 
+import org.apache.commons.math3.random.RandomGenerator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,7 +60,7 @@ class SensitivityTest {
         double[] finals = Bridges.bedsPerReplication(def, new double[] {1, 0}, 2);
         double[] pi = Sensitivity.predictionInterval(finals);
         double sd = BASE * 0.10 / (2 * 1.2815515655446004);
-        double t = new TDistribution((org.apache.commons.math3.random.RandomGenerator) null, n - 1).inverseCumulativeProbability(0.975);
+        double t = new TDistribution((RandomGenerator) null, n - 1).inverseCumulativeProbability(0.975);
         double half = t * sd * Math.sqrt(1 + 1.0 / n);
         double mid = BASE * 1.05;
         // the sample sd of n draws is within about 2 / sqrt(2n) = 13 % of sd; the mean within 2 sd / sqrt(n)

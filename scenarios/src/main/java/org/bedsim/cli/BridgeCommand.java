@@ -115,7 +115,7 @@ final class BridgeCommand implements Callable<Integer> {
             err.println("bedsim: resuming: " + journal.resumed() + " of " + runs + " runs were done already");
         }
         try (ProgressBar bar = ProgressBar.start(err, runs, s.preFlight().eventsPerReplication(),
-                !options.quiet && Terminal.stderrIsTerminal())) {
+                !options.quiet && Terminal.stderrIsTerminal(), "runs")) {
             result = Bridges.compute(def, threads, r -> bar.replicationDone(), journal);
         } catch (IllegalArgumentException e) {
             throw new UserError(s.file() + ": a bridge the model refuses: " + e.getMessage());

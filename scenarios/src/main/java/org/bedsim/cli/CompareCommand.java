@@ -127,7 +127,7 @@ final class CompareCommand implements Callable<Integer> {
         Comparison comparison;
         List<ComparisonRun.SearchResult> searches = new ArrayList<>();
         try (ProgressBar bar = ProgressBar.start(err, total, o.events() / Math.max(1, total),
-                !options.quiet && Terminal.stderrIsTerminal())) {
+                !options.quiet && Terminal.stderrIsTerminal(), "runs")) {
             comparison = Comparisons.run(configurations, o.targets(), o.seed(), reps, threads,
                     r -> bar.replicationDone());
             for (LoadedOptions.Search s : o.searches()) {

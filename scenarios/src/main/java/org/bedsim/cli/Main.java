@@ -15,7 +15,7 @@ public final class Main {
     /** Bad input: a scenario with errors, a bad option, an unwritable output directory. */
     public static final int BAD_INPUT = 2;
     /** The Java heap ran out: the run needed more memory than this Java may use. */
-    public static final int OUT_OF_MEMORY = 3;
+    public static final int OUT_OF_MEMORY = 4;
 
     private Main() {
     }

@@ -23,6 +23,8 @@ final class ProgressBar implements AutoCloseable {
 
     private final PrintWriter err;
     private final int total;
+    /** What the bar counts: replications (run) or runs (bridge and compare: configurations times replications). */
+    private volatile String unit = "replications";
     private final double eventsPerReplication;
     private final AtomicInteger done = new AtomicInteger();
     private final long startNanos = System.nanoTime();
@@ -53,6 +55,17 @@ final class ProgressBar implements AutoCloseable {
         return new ProgressBar(err, total, eventsPerReplication, enabled);
     }
 
+    /**
+     * @param unit what is counted, e.g. "runs" for bridge and compare (a run is one configuration or option for one
+     *     replication), "replications" for run
+     * @return a bar counting {@code total} of that unit, drawing only if {@code enabled}
+     */
+    static ProgressBar start(PrintWriter err, int total, double eventsPerRun, boolean enabled, String unit) {
+        ProgressBar b = new ProgressBar(err, total, eventsPerRun, enabled);
+        b.unit = unit;
+        return b;
+    }
+
     /** Counts one replication done (called from worker threads). */
     void replicationDone() {
         done.incrementAndGet();
@@ -68,7 +81,7 @@ final class ProgressBar implements AutoCloseable {
             return;
         }
         shown = true;
-        err.print("\r" + line(done.get(), total, elapsed / 1e9, eventsPerReplication) + "\u001b[K");
+        err.print("\r" + line(done.get(), total, elapsed / 1e9, eventsPerReplication, unit) + "\u001b[K");
         err.flush();
     }
 
@@ -83,10 +96,15 @@ final class ProgressBar implements AutoCloseable {
 
     /** @return the bar's text for a state (public for tests) */
     static String line(int done, int total, double seconds, double eventsPerReplication) {
+        return line(done, total, seconds, eventsPerReplication, "replications");
+    }
+
+    /** @return the bar's text for a state, counting the given unit (for tests) */
+    static String line(int done, int total, double seconds, double eventsPerReplication, String unit) {
         int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
         StringBuilder b = new StringBuilder("[");
         b.append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ");
-        b.append(done).append('/').append(total).append(" replications");
+        b.append(done).append('/').append(total).append(' ').append(unit);
         if (done > 0 && seconds > 0) {
             b.append(String.format(Locale.ROOT, "  %s events/s", human(done * eventsPerReplication / seconds)));
             double left = seconds / done * (total - done);

@@ -72,7 +72,7 @@ final class Terminal {
                 "offered load", "beds", "load/beds"));
         for (PreFlight.Load l : r.loads()) {
             String beds = l.capacity() == CapacityTimeline.UNLIMITED ? "unlimited" : Integer.toString(l.capacity());
-            String util = l.capacity() == CapacityTimeline.UNLIMITED ? "-"
+            String util = l.capacity() == CapacityTimeline.UNLIMITED || l.capacity() == 0 ? "-"
                     : String.format(Locale.ROOT, "%.0f %%", 100 * l.utilisation());
             out.println(String.format(Locale.ROOT, "  %-22s %14.1f %13.1f %8s %10s%s", l.setting(),
                     l.admissionsPerDay(), l.offeredLoad(), beds, util, l.overloaded() ? "  OVERLOADED" : ""));
@@ -90,7 +90,7 @@ final class Terminal {
         out.println("Results (mean +/- 95 % CI half-width over " + summary.replications().size()
                 + " replications):");
         out.println(String.format(Locale.ROOT, "  %-22s %8s %18s %18s %18s %16s", "setting", "beds",
-                "mean occupancy", "beds @" + pct + " % occ.", "beds, " + risk + " % risk", "days full"));
+                "occupied beds", "beds @" + pct + " % occ.", "beds, " + risk + " % risk", "days full"));
         for (String name : summary.settingNames()) {
             int beds = summary.settings().setting(name).capacity().initial();
             out.println(String.format(Locale.ROOT, "  %-22s %8s %18s %18s %18s %16s", name,
@@ -145,7 +145,7 @@ final class Terminal {
     private static final String[][] COMPARE_KEYS = {
         {"group", "beds_required_mean", "beds required, mean method"},
         {"group", "beds_required_percentile", "beds required, percentile method"},
-        {"group", "mean_occupancy", "mean occupancy"},
+        {"group", "mean_occupancy", "mean occupied beds"},
         {"group", "share_of_days_full", "share of days full"},
         {"group", "mean_delayed_beds", "delayed beds"},
         {"group", "share_waits_over_standard", "share of admissions waiting over the standard threshold"},

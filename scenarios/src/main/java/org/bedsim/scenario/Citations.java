@@ -37,6 +37,13 @@ public final class Citations {
                 String name = SNAKE.translate(rc.getName());
                 if (name.equals("source") && v instanceof String id) {
                     out.computeIfAbsent(id, k -> new ArrayList<>()).add(path);
+                } else if (name.equals("sources") && v instanceof List<?> ids) {
+                    // a bridge step cites its sources as a list of ids
+                    for (Object id : ids) {
+                        if (id instanceof String s) {
+                            out.computeIfAbsent(s, k -> new ArrayList<>()).add(path);
+                        }
+                    }
                 } else {
                     walk(v, Paths.key(path, name), out);
                 }
@@ -45,7 +52,7 @@ public final class Citations {
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);
                 String name = item instanceof SettingSpec s ? s.name() : item instanceof CohortSpec c ? c.name()
-                        : null;
+                        : item instanceof BridgeStepSpec b ? b.id() : null;
                 walk(item, name != null ? Paths.key(path, name) : Paths.index(path, i), out);
             }
         } else if (node instanceof Map<?, ?> map) {

@@ -386,6 +386,9 @@ public final class OptionsLoader {
                     }
                     errors |= p.isError();
                     ScenarioMerger.Origin origin = m.originOf(p.path());
+                    if (origin.file() != ScenarioMerger.File.BASE && optionSources.refused(origin.path())) {
+                        continue; // the value there was refused as the options file was read (reported)
+                    }
                     // a key removed by a null is absent from the merged tree: point at the null
                     Location where = m.removed().containsKey(p.path()) ? optionSources.at(origin.path()) : p.at();
                     Problem q = new Problem(p.severity(), origin.path(), where, p.found(), p.expected());

@@ -501,7 +501,8 @@ public final class ScenarioValidator {
                 dist = ScenarioCompiler.distribution(d);
             } catch (IllegalArgumentException e) {
                 error(lp, describe(d), "parameters a " + d.family().key() + " distribution accepts ("
-                        + e.getMessage() + ")");
+                        + String.valueOf(e.getMessage()).replace("-Infinity", "minus infinity")
+                        .replace("Infinity", "infinity").replace("NaN", "not a number") + ")");
                 return;
             }
             double mean = dist.mean();
@@ -539,7 +540,8 @@ public final class ScenarioValidator {
         for (Map.Entry<String, Object> e : parameters(d).entrySet()) {
             if (e.getValue() != null) {
                 Object v = e.getValue();
-                String text = v instanceof Double x ? StructureChecker.plain(x)
+                String text = v instanceof Double x ? (x != 0 && (Math.abs(x) < 1e-6 || Math.abs(x) >= 1e12)
+                        ? String.format(java.util.Locale.ROOT, "%.3g", x) : StructureChecker.plain(x))
                         : v instanceof List<?> l && l.size() > 6 ? "[" + l.size() + " values]" : String.valueOf(v);
                 b.append(sep).append(e.getKey()).append('=').append(text);
                 sep = ", ";

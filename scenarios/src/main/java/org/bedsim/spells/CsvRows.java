@@ -1,10 +1,9 @@
 package org.bedsim.spells;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackReader;
+import java.io.Reader;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,11 @@ import java.util.List;
  * order mark, CRLF or LF line ends. Holds one record at a time, so memory does not grow with the file.
  */
 final class CsvRows implements AutoCloseable {
-    private final PushbackReader in;
+    private final Reader in;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int len;
+    private int pushed = -2;
     private char delimiter;
     private long line = 1;
     private long recordLine;
@@ -26,10 +29,10 @@ final class CsvRows implements AutoCloseable {
     CsvRows(InputStream stream) throws IOException {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        in = new PushbackReader(new BufferedReader(new InputStreamReader(stream, utf8), 1 << 16), 1);
-        int c = in.read();
+        in = new InputStreamReader(stream, utf8);
+        int c = read();
         if (c != 0xFEFF && c >= 0) {
-            in.unread(c);
+            pushed = c;
         }
     }
 
@@ -37,7 +40,7 @@ final class CsvRows implements AutoCloseable {
     List<String> header() throws IOException {
         StringBuilder raw = new StringBuilder();
         int c;
-        while ((c = in.read()) >= 0 && c != '\n') {
+        while ((c = read()) >= 0 && c != '\n') {
             raw.append((char) c);
         }
         if (raw.length() == 0 && c < 0) {
@@ -83,12 +86,12 @@ final class CsvRows implements AutoCloseable {
      */
     boolean next(List<String> out) throws IOException {
         out.clear();
-        int c = in.read();
+        int c = read();
         while (c == '\n' || c == '\r') {
             if (c == '\n') {
                 line++;
             }
-            c = in.read();
+            c = read();
         }
         if (c < 0) {
             return false;
@@ -105,7 +108,7 @@ final class CsvRows implements AutoCloseable {
             char ch = (char) c;
             if (quoted) {
                 if (ch == '"') {
-                    int n = in.read();
+                    int n = read();
                     if (n == '"') {
                         field.append('"');
                     } else {
@@ -133,8 +136,26 @@ final class CsvRows implements AutoCloseable {
             } else if (ch != '\r') {
                 field.append(ch);
             }
-            c = in.read();
+            c = read();
         }
+    }
+
+    /** The next character, or -1 at the end: an unsynchronised buffer (a Reader's read() locks per character). */
+    private int read() throws IOException {
+        if (pushed != -2) {
+            int c = pushed;
+            pushed = -2;
+            return c;
+        }
+        if (pos == len) {
+            len = in.read(buf, 0, buf.length);
+            pos = 0;
+            if (len <= 0) {
+                len = 0;
+                return -1;
+            }
+        }
+        return buf[pos++];
     }
 
     private String finish(boolean wasQuoted) {

@@ -22,7 +22,7 @@ import org.bedsim.model.StayListener;
  * identical, whatever the thread count), then {@link #concatenate} joins them in replication order.
  *
  * <p>Rows: the stays admitted in the measured period, complete or still open at its end (an empty
- * {@code discharged_at}), as an extract of admissions in a period would hold. Times are written to the minute.
+ * {@code discharged_at}), as an extract of admissions in a period would hold. Times are written to the minute, rounded down.
  */
 public final class SpellLogWriter {
     /** The columns, in order. */
@@ -169,7 +169,7 @@ public final class SpellLogWriter {
         }
 
         private void time(StringBuilder b, double t) {
-            long minutes = Math.round(t * 1440);
+            long minutes = (long) Math.floor(t * 1440); // down, so no time reaches past the run's end
             LocalDate d = day0.plusDays(minutes / 1440);
             int m = (int) (minutes % 1440);
             b.append(d).append('T');

@@ -64,8 +64,11 @@ class CliTest {
         assertTrue(none.err().contains("a command is required"), none.err());
         Cli unknown = Cli.run("simulate", MINIMAL);
         assertEquals(2, unknown.code());
-        assertTrue(unknown.err().startsWith("bedsim: unknown command 'simulate'; the commands are run, bridge, "
-                + "compare, validate, schema"), unknown.err());
+        assertTrue(unknown.err().startsWith("bedsim: unknown command 'simulate'; the commands are run, bridge, "),
+                unknown.err());
+        for (String command : List.of("compare", "validate", "schema")) {
+            assertTrue(unknown.err().contains(command), unknown.err());
+        }
         assertTrue(unknown.err().strip().endsWith("(see 'bedsim --help')"), unknown.err());
         assertTrue(unknown.err().lines().count() == 1, unknown.err());
         Cli option = Cli.run("run", MINIMAL, "--bogus");

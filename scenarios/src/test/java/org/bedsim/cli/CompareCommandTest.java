@@ -241,7 +241,7 @@ class CompareCommandTest {
         assertEquals(2, r.code());
         assertEquals(BAD + ":10:21: error: options[0].overrides.settings[0].bedz: found an unknown key 'bedz', "
                 + "expected one of the keys of a setting: name, kind, description, beds, capacity_changes, when_full, "
-                + "escalation_beds, divert_to, priority, source (did you mean 'beds'?)\nbedsim: " + BAD + ": 1 error, "
+                + "escalation_beds, divert_to, priority, owner, pathway, delayed_while_here, source (did you mean 'beds'?)\nbedsim: " + BAD + ": 1 error, "
                 + "0 warnings; nothing was run\n", r.err());
         assertFalse(Files.exists(never));
         Cli base = Cli.run("compare", "src/test/resources/bad-options/removed-still-referenced.yaml");

@@ -49,4 +49,24 @@ class ProgressBarTest {
         assertEquals(true, s.startsWith("\r[###############...............] 1/2 replications"), s);
         assertEquals(true, s.endsWith("\r\u001b[K"), s);
     }
+
+    @Test
+    void bridgeAndCompareBars_countRuns_notReplications() throws InterruptedException {
+        assertEquals("[###############...............] 95/190 runs  23.8M events/s  ~5 s left",
+                ProgressBar.line(95, 190, 5.0, 1.25e6, "runs"));
+        StringWriter err = new StringWriter();
+        try (ProgressBar bar = ProgressBar.start(new PrintWriter(err), 190, 100, true, "runs")) {
+            bar.replicationDone();
+            Thread.sleep(1300);
+        }
+        assertEquals(true, err.toString().contains("] 1/190 runs"), err.toString());
+    }
+
+    @Test
+    void differencesOfShares_inPercentagePoints() {
+        org.bedsim.stats.ConfidenceInterval d = new org.bedsim.stats.ConfidenceInterval(0.025, 0.01, 0.95, 10);
+        assertEquals("+2.5 pp [+1.5 pp, +3.5 pp]", org.bedsim.report.html.Cells.signedInterval(d, "share"));
+        assertEquals("+2.50 [+1.50, +3.50]", org.bedsim.report.html.Cells.signedInterval(
+                new org.bedsim.stats.ConfidenceInterval(2.5, 1, 0.95, 10), "beds"));
+    }
 }

@@ -105,14 +105,21 @@ class ReadmeCommandsTest {
             List<String> args = new ArrayList<>();
             boolean isRun = !words.isEmpty() && (words.get(0).equals("run") || words.get(0).equals("bridge")
                     || words.get(0).equals("compare") || words.get(0).equals("calibrate")
-                    || words.get(0).equals("sensitivity"));
+                    || words.get(0).equals("sensitivity") || words.get(0).equals("backtest"));
+            boolean fit = !words.isEmpty() && words.get(0).equals("fit");
             for (int i = 0; i < words.size(); i++) {
                 String w = words.get(i);
-                if (w.equals("--out")) {
+                if (w.equals("--out") && !fit) {
                     i++; // replaced below: never write into the repository
                     continue;
                 }
-                if (w.matches(".*\\.(ya?ml|json)$")) {
+                if (w.startsWith("out/")) {
+                    args.add(tmp.resolve(w).toString()); // files a README command writes under out/ go to tmp
+                } else if (w.endsWith(".csv")) {
+                    Path file = ROOT.resolve(w);
+                    assertTrue(Files.isRegularFile(file), command + ": " + w + " does not exist");
+                    args.add(file.toString());
+                } else if (w.matches(".*\\.(ya?ml|json)$")) {
                     Path file = ROOT.resolve(w);
                     assertTrue(Files.isRegularFile(file), command + ": " + w + " does not exist");
                     args.add(file.toString());

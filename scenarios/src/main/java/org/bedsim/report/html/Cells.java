@@ -56,9 +56,24 @@ public final class Cells {
         if (ci == null) {
             return "";
         }
-        String mean = signed(ci.mean(), unit);
-        return Double.isFinite(ci.halfWidth()) ? mean + " [" + signed(ci.low(), unit) + ", " + signed(ci.high(), unit)
-                + "]" : mean;
+        String mean = difference(ci.mean(), unit);
+        return Double.isFinite(ci.halfWidth()) ? mean + " [" + difference(ci.low(), unit) + ", "
+                + difference(ci.high(), unit) + "]" : mean;
+    }
+
+    /**
+     * @return a difference with its sign; a difference of shares in percentage points ({@code +2.5 pp}), since "+2.5
+     *     %" would read as a relative change
+     */
+    public static String difference(double v, String unit) {
+        if ("share".equals(unit) && Double.isFinite(v)) {
+            String text = String.format(Locale.ROOT, "%.1f pp", 100 * v);
+            if (text.equals("-0.0 pp")) {
+                text = "0.0 pp";
+            }
+            return v > 0 && !text.equals("0.0 pp") ? "+" + text : text;
+        }
+        return signed(v, unit);
     }
 
     /** @return beds, or "unlimited" */
