@@ -101,7 +101,7 @@ public record LoadedOptions(String file, String sha256, OptionsFileSpec spec, Lo
 
     /** @return the option with that name, or null */
     public Option option(String name) {
-        return options.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
+        return options.stream().filter(o -> java.util.Objects.equals(o.name(), name)).findFirst().orElse(null);
     }
 
     /** @return the base option's name (null if the file could not be read) */

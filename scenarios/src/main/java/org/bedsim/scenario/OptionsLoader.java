@@ -566,7 +566,8 @@ public final class OptionsLoader {
             LoadedOptions.Option option = null;
             boolean ok = true;
             if (s.option() != null && optionsKnown) {
-                option = options.stream().filter(o -> o.name().equals(s.option())).findFirst().orElse(null);
+                option = options.stream().filter(o -> java.util.Objects.equals(o.name(), s.option())).findFirst()
+                        .orElse(null);
                 if (option == null) {
                     error(p + ".option", "'" + s.option() + "', which is not an option", "the base or an option: "
                             + String.join(", ", options.stream().map(LoadedOptions.Option::name).toList()));
