@@ -72,7 +72,7 @@ final class Terminal {
                 "offered load", "beds", "load/beds"));
         for (PreFlight.Load l : r.loads()) {
             String beds = l.capacity() == CapacityTimeline.UNLIMITED ? "unlimited" : Integer.toString(l.capacity());
-            String util = l.capacity() == CapacityTimeline.UNLIMITED ? "-"
+            String util = l.capacity() == CapacityTimeline.UNLIMITED || l.capacity() == 0 ? "-"
                     : String.format(Locale.ROOT, "%.0f %%", 100 * l.utilisation());
             out.println(String.format(Locale.ROOT, "  %-22s %14.1f %13.1f %8s %10s%s", l.setting(),
                     l.admissionsPerDay(), l.offeredLoad(), beds, util, l.overloaded() ? "  OVERLOADED" : ""));

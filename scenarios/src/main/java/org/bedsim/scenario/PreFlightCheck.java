@@ -56,8 +56,9 @@ public final class PreFlightCheck {
             if (l.overloaded()) {
                 String path = settingPath(spec, l.setting()) + ".beds";
                 problems.add(Problem.warning(path, at.at(path), String.format(java.util.Locale.ROOT,
-                        "an offered load of %.1f beds against %d beds (%.0f %%) in '%s'", l.offeredLoad(),
-                        l.capacity(), 100 * l.utilisation(), l.setting()), "more beds than the offered load "
+                        "an offered load of %.1f beds against %d beds (%s) in '%s'", l.offeredLoad(),
+                        l.capacity(), l.capacity() == 0 ? "no beds at all" : String.format(java.util.Locale.ROOT,
+                        "%.0f %%", 100 * l.utilisation()), l.setting()), "more beds than the offered load "
                         + "(admissions a day x mean stay, at the end of the horizon), or queues and delays grow "
                         + "without bound"));
             }

@@ -355,7 +355,14 @@ final class TreeReader {
                     return NODES.nullNode();
                 }
                 if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-                    return NODES.numberNode(p.getDoubleValue());
+                    double d = p.getDoubleValue();
+                    if (!Double.isFinite(d)) {
+                        sources.refuse(path);
+                        fail(path, at, written + ", a number too large to compute with (beyond about 1.8e308)",
+                                NumberForms.PLAIN);
+                        return NODES.nullNode();
+                    }
+                    return NODES.numberNode(d);
                 }
                 return switch (p.getNumberType()) {
                     case INT -> NODES.numberNode(p.getIntValue());
