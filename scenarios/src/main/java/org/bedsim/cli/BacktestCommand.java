@@ -115,7 +115,7 @@ final class BacktestCommand implements Callable<Integer> {
         try {
             if (observed.spells != null) {
                 SpellExtract x = SpellExtract.read(observed.spells,
-                        new SpellExtract.Options(FitCommand.Mapping.read(map).columns, replication, null));
+                        new SpellExtract.Options(org.bedsim.spells.SpellMapping.read(map).columns, replication, null));
                 FitCommand.report(err, x);
                 if (x.rowsUsed() == 0) {
                     throw new UserError(observed.spells + ": no usable row; no census to compare with");

@@ -1,19 +1,10 @@
 package org.bedsim.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bedsim.report.OutputDirectory;
 import org.bedsim.report.html.HtmlReport;
@@ -21,6 +12,7 @@ import org.bedsim.spells.FitReport;
 import org.bedsim.spells.ScenarioFit;
 import org.bedsim.spells.ScenarioYaml;
 import org.bedsim.spells.SpellExtract;
+import org.bedsim.spells.SpellMapping;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,7 +74,12 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Mapping m = Mapping.read(map);
+        SpellMapping m;
+        try {
+            m = SpellMapping.read(map);
+        } catch (SpellExtract.ExtractError e) {
+            throw new UserError(e.getMessage());
+        }
         SpellExtract x;
         try {
             x = SpellExtract.read(spells, new SpellExtract.Options(m.columns, replication, until));
@@ -149,77 +146,5 @@ final class FitCommand implements Callable<Integer> {
                     lines, p.count() > p.firstLines().size() ? ", ..." : ""));
         }
         err.flush();
-    }
-
-    /** The mapping file: columns, kinds, beds. */
-    static final class Mapping {
-        final Map<String, String> columns = new LinkedHashMap<>();
-        final Map<String, String> kinds = new LinkedHashMap<>();
-        final Map<String, Integer> beds = new LinkedHashMap<>();
-
-        static Mapping read(Path file) {
-            Mapping m = new Mapping();
-            if (file == null) {
-                return m;
-            }
-            JsonNode root;
-            try {
-                root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
-            } catch (IOException e) {
-                throw new UserError(file + ": cannot read the mapping: " + e.getMessage().lines().findFirst()
-                        .orElse(""));
-            }
-            List<String> problems = new ArrayList<>();
-            if (root == null || !root.isObject()) {
-                throw new UserError(file + ": expected a mapping with columns, kinds and beds");
-            }
-            for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
-                String k = it.next();
-                JsonNode v = root.get(k);
-                if (!List.of("columns", "kinds", "beds").contains(k)) {
-                    problems.add(k + ": found an unknown key, expected columns, kinds or beds");
-                    continue;
-                }
-                if (!v.isObject()) {
-                    problems.add(k + ": expected a mapping");
-                    continue;
-                }
-                v.fields().forEachRemaining(e -> {
-                    String path = k + "." + e.getKey();
-                    JsonNode val = e.getValue();
-                    switch (k) {
-                        case "columns" -> {
-                            if (!SpellExtract.COLUMNS.containsKey(e.getKey())) {
-                                problems.add(path + ": found an unknown field, expected one of "
-                                        + String.join(", ", SpellExtract.COLUMNS.keySet()));
-                            } else if (!val.isTextual()) {
-                                problems.add(path + ": expected a column name");
-                            } else {
-                                m.columns.put(e.getKey(), val.asText());
-                            }
-                        }
-                        case "kinds" -> {
-                            if (!val.isTextual() || !List.of("acute", "community", "virtual_ward", "interim")
-                                    .contains(val.asText())) {
-                                problems.add(path + ": expected acute, community, virtual_ward or interim");
-                            } else {
-                                m.kinds.put(org.bedsim.spells.Names.id(e.getKey()), val.asText());
-                            }
-                        }
-                        default -> {
-                            if (!val.canConvertToInt() || !val.isIntegralNumber() || val.asInt() < 0) {
-                                problems.add(path + ": expected a whole number of beds >= 0");
-                            } else {
-                                m.beds.put(org.bedsim.spells.Names.id(e.getKey()), val.asInt());
-                            }
-                        }
-                    }
-                });
-            }
-            if (!problems.isEmpty()) {
-                throw new UserError(file + ": " + String.join("; ", problems));
-            }
-            return m;
-        }
     }
 }
