@@ -20,7 +20,7 @@ import org.bedsim.model.SettingKind;
 
 /**
  * A system the size of Leicester, Leicestershire and Rutland in 2016/17 for benchmarks: three acute sites of 1,940
- * beds in all (1940 at {@code 004_76653629d45aefb3.txt:335}), eight community wards of 233 beds (line 336), 256
+ * beds in all (1940 at line 335 of the LLR STP draft of 21 November 2016), eight community wards of 233 beds (line 336), 256
  * intensive community support virtual beds (line 946) and about 150,000 admissions a year in six cohorts. The split
  * of beds between sites and wards, the cohorts' volumes, stays and routing are assumed, sized so that the acute sites
  * run at about 90 % and the community wards close to full, with blocking: a benchmark of realistic work, not a

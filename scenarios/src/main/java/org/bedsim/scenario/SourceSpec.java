@@ -1,13 +1,13 @@
 package org.bedsim.scenario;
 
 /**
- * Where a figure comes from: a published document (by file name and line, or title and page) with the quoted text,
- * (and how the figure used was derived from it), or an assumption with its reasoning. Exactly one of {@code cite}
- * and {@code assumed}.
+ * Where a figure comes from: a published document (by public title, publisher and date, then page or line) with the
+ * quoted text (and how the figure used was derived from it), or an assumption with its reasoning. Exactly one of
+ * {@code cite} and {@code assumed}.
  */
 public record SourceSpec(
-        @Key(doc = "The published source: a document's file name and line (e.g. 004_76653629d45aefb3.txt:335), "
-                + "or a public document's title and page.", required = false)
+        @Key(doc = "The published source: the document's public title, publisher and date, then its page or line "
+                + "(e.g. LLR STP draft, 21 Nov 2016, in Rutland HWB pack 31 Jan 2017, text line 335).", required = false)
         String cite,
         @Key(doc = "The text quoted from the source.", required = false)
         String quote,

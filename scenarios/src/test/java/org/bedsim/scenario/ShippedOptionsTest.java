@@ -71,7 +71,7 @@ class ShippedOptionsTest {
         LoadedOptions o = load("llr-2016/acute-sites.yaml");
         FlowSettings three = o.option("three-sites").settings();
         FlowSettings two = o.option("two-sites").settings();
-        assertEquals(1940, beds(three, SettingKind.ACUTE), "004_76653629d45aefb3.txt:335");
+        assertEquals(1940, beds(three, SettingKind.ACUTE), "LLR STP 2016, text line 335");
         assertEquals(1940, beds(two, SettingKind.ACUTE), "the same beds on two sites");
         assertEquals(List.of("lri", "glenfield"), two.settings().stream().filter(c -> !c.isSink())
                 .map(CareSetting::name).toList());
@@ -112,8 +112,8 @@ class ShippedOptionsTest {
         LoadedOptions o = load("llr-2016/community-sites.yaml");
         FlowSettings eight = o.option("eight-sites").settings();
         FlowSettings six = o.option("six-sites").settings();
-        assertEquals(192 + 41, beds(eight, SettingKind.COMMUNITY), "004_76653629d45aefb3.txt:336, 926");
-        assertEquals(150 + 45, beds(six, SettingKind.COMMUNITY), "004_76653629d45aefb3.txt:336, 966");
+        assertEquals(192 + 41, beds(eight, SettingKind.COMMUNITY), "LLR STP 2016, text lines 336, 926");
+        assertEquals(150 + 45, beds(six, SettingKind.COMMUNITY), "LLR STP 2016, text lines 336, 966");
         assertEquals(8, eight.settings().stream().filter(x -> x.kind() == SettingKind.COMMUNITY)
                 .map(x -> x.name().replaceAll("-(rehab|stroke)$", "")).distinct().count(), "eight sites today");
         assertEquals(6, six.settings().stream().filter(x -> x.kind() == SettingKind.COMMUNITY)
