@@ -141,8 +141,9 @@ final class FitCommand implements Callable<Integer> {
             for (long l : p.firstLines()) {
                 lines.append(lines.length() == 0 ? "" : ", ").append(l);
             }
-            err.println(String.format(Locale.ROOT, "bedsim: %s: %,d row%s with %s (line%s %s%s)", x.fileName(),
-                    p.count(), p.count() == 1 ? "" : "s", p.problem().text(), p.firstLines().size() == 1 ? "" : "s",
+            err.println(String.format(Locale.ROOT, "bedsim: %s: %,d row%s with %s (%s%s %s%s)", x.fileName(),
+                    p.count(), p.count() == 1 ? "" : "s", p.problem().text(), x.unit(),
+                    p.firstLines().size() == 1 ? "" : "s",
                     lines, p.count() > p.firstLines().size() ? ", ..." : ""));
         }
         err.flush();

@@ -15,7 +15,7 @@ import java.util.List;
  * any one-character delimiter (guessed from the header: comma, semicolon, tab or bar), UTF-8 with or without a byte
  * order mark, CRLF or LF line ends. Holds one record at a time, so memory does not grow with the file.
  */
-final class CsvRows implements AutoCloseable {
+final class CsvRows implements Rows {
     private final Reader in;
     private final char[] buf = new char[1 << 16];
     private int pos;
@@ -37,7 +37,8 @@ final class CsvRows implements AutoCloseable {
     }
 
     /** Reads the header, guessing the delimiter from it; null for an empty file. */
-    List<String> header() throws IOException {
+    @Override
+    public List<String> header() throws IOException {
         StringBuilder raw = new StringBuilder();
         int c;
         while ((c = read()) >= 0 && c != '\n') {
@@ -71,8 +72,14 @@ final class CsvRows implements AutoCloseable {
     }
 
     /** @return the line the last record started on */
-    long recordLine() {
+    @Override
+    public long recordLine() {
         return recordLine;
+    }
+
+    @Override
+    public String unit() {
+        return "line";
     }
 
     /** @return the delimiter in use */
@@ -84,7 +91,8 @@ final class CsvRows implements AutoCloseable {
      * Reads the next record into {@code out} (cleared first); false at the end of the file. Blank lines are
      * skipped. A quote left open at the end of the file ends the record.
      */
-    boolean next(List<String> out) throws IOException {
+    @Override
+    public boolean next(List<String> out) throws IOException {
         out.clear();
         int c = read();
         while (c == '\n' || c == '\r') {

@@ -42,12 +42,12 @@ public final class FitReport {
                 rows.add(List.of(p.problem().text(), String.format(Locale.ROOT, "%,d", p.count()),
                         p.firstLines().toString()));
             }
-            problems.table("Refused rows by kind", List.of("problem", "rows", "first lines"), rows);
+            problems.table("Refused rows by kind", List.of("problem", "rows", "first " + x.unit() + "s"), rows);
             List<List<String>> refused = new ArrayList<>();
             for (SpellExtract.Refused s : x.refused) {
                 refused.add(List.of(String.valueOf(s.line()), s.problem().text(), s.detail()));
             }
-            problems.table("The first " + refused.size() + " refused rows", List.of("line", "problem", "value"),
+            problems.table("The first " + refused.size() + " refused rows", List.of(x.unit(), "problem", "value"),
                     refused);
         }
         var warn = r.section("Warnings");

@@ -88,7 +88,7 @@ final class RowReader {
         until = options.until() == null ? Double.POSITIVE_INFINITY : options.until().toEpochDay() + 1;
     }
 
-    void readAll(CsvRows csv) throws IOException {
+    void readAll(Rows csv) throws IOException {
         List<String> row = new ArrayList<>(width);
         String wanted = options.replication() == null ? null : String.valueOf(options.replication());
         while (csv.next(row)) {

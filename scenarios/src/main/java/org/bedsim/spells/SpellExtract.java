@@ -87,6 +87,9 @@ public final class SpellExtract {
     boolean hasReadyDates;
     boolean hasAdmissionType;
     boolean hasTimes;
+    Format format = Format.CSV;
+    /** how rows are located: "line" (CSV) or "row" (Parquet, Excel) */
+    String unit = "line";
     final Map<String, String> columnsUsed = new LinkedHashMap<>();
     final Map<Problem, long[]> problemCounts = new EnumMap<>(Problem.class);
     final Map<Problem, List<Long>> problemLines = new EnumMap<>(Problem.class);
@@ -106,6 +109,16 @@ public final class SpellExtract {
     /** @return the file's name */
     public String fileName() {
         return fileName;
+    }
+
+    /** @return the file's format */
+    public Format format() {
+        return format;
+    }
+
+    /** @return how problems are located: "line" of a CSV file, "row" of a Parquet file or sheet */
+    public String unit() {
+        return unit;
     }
 
     /** @return the file's SHA-256 */
@@ -205,16 +218,19 @@ public final class SpellExtract {
         if (!Files.isRegularFile(file)) {
             throw new ExtractError(file + ": no such file");
         }
+        Format format = Format.of(file);
+        x.format = format;
         try (InputStream raw = new DigestInputStream(Files.newInputStream(file), sha);
-                CsvRows csv = new CsvRows(raw)) {
-            List<String> header = csv.header();
+                Rows rows = format.open(file, raw)) {
+            x.unit = rows.unit();
+            List<String> header = rows.header();
             if (header == null) {
                 throw new ExtractError(file + ": the file is empty; expected a header row and one row per stay");
             }
-            new RowReader(x, header, options, file).readAll(csv);
-            byte[] rest = new byte[8192];
+            new RowReader(x, header, options, file).readAll(rows);
+            byte[] rest = new byte[1 << 16];
             while (raw.read(rest) > 0) {
-                // digest what the reader did not consume
+                // digest what the reader did not consume (all of it for Parquet and Excel, read from the path)
             }
         } catch (CharacterCodingException e) {
             throw new ExtractError(file + ": not UTF-8 text (save the extract as UTF-8 CSV)");
@@ -239,6 +255,45 @@ public final class SpellExtract {
 
     static String cohortKey(boolean elective, String band, String entry) {
         return (elective ? "elective" : "non_elective") + "|" + band + "|" + entry;
+    }
+
+    /** The file formats read: by the name's extension, else by the first bytes, else CSV. */
+    public enum Format {
+        CSV, PARQUET, XLSX;
+
+        static Format of(Path file) {
+            String name = lower(file.getFileName().toString());
+            if (name.endsWith(".parquet") || name.endsWith(".pq")) {
+                return PARQUET;
+            }
+            if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+                return XLSX;
+            }
+            byte[] head = new byte[4];
+            try (InputStream in = Files.newInputStream(file)) {
+                int n = in.readNBytes(head, 0, 4);
+                if (n == 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
+                    return PARQUET;
+                }
+                if (n == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+                    return XLSX;
+                }
+            } catch (IOException e) {
+                throw new ExtractError(file + ": cannot read: " + e.getMessage());
+            }
+            return CSV;
+        }
+
+        Rows open(Path file, InputStream raw) throws IOException {
+            switch (this) {
+                case PARQUET:
+                    return new ParquetRows(file);
+                case XLSX:
+                    return new XlsxRows(file);
+                default:
+                    return new CsvRows(raw);
+            }
+        }
     }
 
     /** A user error in reading: message only, exit 2. */
