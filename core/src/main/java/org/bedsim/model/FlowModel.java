@@ -122,6 +122,7 @@ public final class FlowModel {
     private final Collectors[] stats;
     private long arrivals;
     private long avoided;
+    private long redirected;
     private long readmissions;
     private final long[] toSinks;
     private long inSystemAtStart;
@@ -341,6 +342,9 @@ public final class FlowModel {
                 }
                 releasePatient(p);
                 return -1;
+            }
+            if (measuring) {
+                redirected++;
             }
             entry = c.redirect;
         }
@@ -924,7 +928,7 @@ public final class FlowModel {
         return new FlowResult(replication, results, census, arrivals, avoided, readmissions, sinks, refused, cancelled,
                 inSystemAtStart, active, systemStayCount == 0 ? 0 : systemStaySum / systemStayCount, events,
                 daily.result(cfg.startDate()),
-                waits.series(cfg.startDate(), Arrays.asList(names).subList(0, nSet)));
+                waits.series(cfg.startDate(), Arrays.asList(names).subList(0, nSet)), redirected);
     }
 
     // ---- per-cohort runtime ----------------------------------------------------------------------------------------
