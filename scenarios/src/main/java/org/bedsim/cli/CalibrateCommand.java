@@ -57,8 +57,11 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         int threads = options.threadsFor(Integer.MAX_VALUE);
         Instant startedAt = Instant.now();
-        Calibrator.Result all = setup.solve(false, threads, options, err);
-        Calibrator.Result base = setup.solve(true, threads, options, err);
+        Path outDir = options.outFor(setup.scenario.spec().name());
+        BridgeSetup.Solution allSolved = setup.solve(false, threads, options, err, outDir);
+        BridgeSetup.Solution baseSolved = setup.solve(true, threads, options, err, outDir);
+        Calibrator.Result all = allSolved.result();
+        Calibrator.Result base = baseSolved.result();
         Assessment a = setup.guarded(() -> setup.bridge.assess(all, false, threads));
         java.util.List<Assessment.SolvedInput> baseInputs = setup.guarded(() -> setup.bridge.solvedInputs(base,
                 true));
@@ -66,7 +69,6 @@ final class CalibrateCommand implements Callable<Integer> {
         RunManifest manifest = new RunManifest(Version.bedsim(), setup.scenario.spec().name(), setup.scenario.file(),
                 setup.scenario.sha256(), setup.scenario.seed(), setup.scenario.replications(), threads,
                 System.getProperty("java.version"), startedAt, finishedAt);
-        Path outDir = options.outFor(setup.scenario.spec().name());
         Path written;
         try {
             OutputDirectory dir = OutputDirectory.create(outDir);
@@ -79,6 +81,7 @@ final class CalibrateCommand implements Callable<Integer> {
         out.println("Calibrations of " + setup.scenario.spec().name() + " (" + setup.scenario.replications()
                 + " replications, seed " + setup.scenario.seed() + ", " + all.evaluations() + " configurations "
                 + "evaluated in " + all.sweeps() + " sweep" + (all.sweeps() == 1 ? "" : "s") + "):");
+        out.println("  (" + BridgeSetup.source(allSolved, baseSolved) + ")");
         print(out, "Reconstruction (all solved)", a.calibrations());
         print(out, "Prediction (only the base year solved)", baseInputs);
         if (!a.findings().isEmpty()) {
