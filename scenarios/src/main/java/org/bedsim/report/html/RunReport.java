@@ -84,7 +84,7 @@ public final class RunReport {
                 "None: a single configuration; the confidence intervals show the simulation's own uncertainty.",
                 List.of(), List.of("per setting: admissions, occupancy (mean and percentiles), beds required by "
                         + "two methods, share of days full, waits, delayed days by destination",
-                        "system-wide: arrivals, avoided, refused, cancelled, composite length of stay"),
+                        "system-wide: arrivals, avoided (removed or redirected), refused, cancelled, composite length of stay"),
                 summary.settings(), summary.replications().size(), manifest.seed(), manifest), facts);
         StandardSections.manifest(r, manifest, List.of());
         return r;
@@ -204,7 +204,9 @@ public final class RunReport {
     private static void system(HtmlReport.Section s, FlowSummary summary) {
         List<List<String>> rows = new ArrayList<>();
         row(rows, summary, "arrivals", "patients", FlowResult::arrivals);
-        row(rows, summary, "avoided", "patients", FlowResult::avoided);
+        row(rows, summary, "avoided, removed from the system", "patients", FlowResult::avoided);
+        row(rows, summary, "avoided, redirected to another setting (redirect_to)", "patients",
+                FlowResult::redirected);
         row(rows, summary, "readmissions", "patients", FlowResult::readmissions);
         row(rows, summary, "refused", "patients", FlowResult::refused);
         row(rows, summary, "cancelled", "patients", FlowResult::cancelled);
