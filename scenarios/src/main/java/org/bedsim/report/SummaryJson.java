@@ -32,7 +32,8 @@ import org.bedsim.stats.ConfidenceInterval;
  * <li>{@code settings}: per setting, its configuration, {@code beds_required} by both methods as run (with the
  * setting's beds) and {@code beds_required_demand} (the same patients with unlimited beds), each with its
  * {@code basis} in words, and every {@link SettingKpi} and {@link DemandKpi} as {@code {"mean": m, "ci95": [low, high]}} (interval null with one replication).</li>
- * <li>{@code system}: arrivals, avoided, readmissions, refused, cancelled, patients reaching each sink, stays and
+ * <li>{@code system}: arrivals, avoided (removed from the system), redirected (avoided, cared for in another
+ * setting instead), readmissions, refused, cancelled, patients reaching each sink, stays and
  * events, all across the whole system.</li>
  * <li>{@code quarters} (when the scenario has a {@code quarterly} section): per financial quarter, then year, its
  * dates, measured days, whether it is complete, and every quarterly KPI with its interval.</li>
@@ -228,6 +229,7 @@ public final class SummaryJson implements ResultsWriter {
         g.writeObjectFieldStart("system");
         measure(g, summary, "arrivals", FlowResult::arrivals);
         measure(g, summary, "avoided", FlowResult::avoided);
+        measure(g, summary, "redirected", FlowResult::redirected);
         measure(g, summary, "readmissions", FlowResult::readmissions);
         measure(g, summary, "refused", FlowResult::refused);
         measure(g, summary, "cancelled", FlowResult::cancelled);
