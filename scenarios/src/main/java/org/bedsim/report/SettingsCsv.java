@@ -25,7 +25,7 @@ public final class SettingsCsv implements ResultsWriter {
         out.write('\n');
         for (String setting : summary.settingNames()) {
             for (SettingKpi kpi : SettingKpi.values()) {
-                ConfidenceInterval ci = summary.interval(setting, kpi);
+                org.bedsim.model.KpiInterval ci = summary.kpi(setting, kpi);
                 Numbers.field(out, setting);
                 out.write(',');
                 out.write(kpi.key());
@@ -34,12 +34,11 @@ public final class SettingsCsv implements ResultsWriter {
                 out.write(',');
                 out.write(Numbers.csv(ci.mean()));
                 out.write(',');
-                double[] bounded = kpi.bounded(ci);
-                out.write(Numbers.csv(Double.isFinite(ci.low()) ? bounded[0] : ci.low()));
+                out.write(Numbers.csv(ci.low()));
                 out.write(',');
-                out.write(Numbers.csv(Double.isFinite(ci.high()) ? bounded[1] : ci.high()));
+                out.write(Numbers.csv(ci.high()));
                 out.write(',');
-                out.write(Long.toString(ci.n()));
+                out.write(Long.toString(ci.replications()));
                 out.write('\n');
             }
         }
