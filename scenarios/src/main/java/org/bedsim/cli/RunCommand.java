@@ -13,6 +13,7 @@ import org.bedsim.metrics.QuarterlyMetrics;
 import org.bedsim.model.FlowExperiment;
 import org.bedsim.model.FlowSummary;
 import org.bedsim.model.PrecisionRun;
+import org.bedsim.model.UnconstrainedDemand;
 import org.bedsim.report.CensusCsv;
 import org.bedsim.report.OutputDirectory;
 import org.bedsim.report.QuartersCsv;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
             "Checks the scenario first, as validate does (errors stop the run), then runs its",
             "replications in parallel and writes, each file atomically:",
             "  summary.json  every KPI per setting with mean and 95 %% CI, beds required by",
-            "                both methods, and the run manifest",
+            "                both methods as run and as demand (the same patients with",
+            "                unlimited beds: how many beds are needed), and the run manifest",
             "  settings.csv  one row per setting and KPI",
             "  census.csv    the midnight census: replication, date, setting, occupied,",
             "                delayed, waiting",
@@ -195,6 +197,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         replications = summary.replications().size();
+        // demand beside the figures as run: the same patients with unlimited beds (the demand fast path)
+        summary = UnconstrainedDemand.attach(summary, threads);
         Instant finishedAt = Instant.now();
         RunManifest manifest = new RunManifest(Version.bedsim(), s.spec().name(), s.file(), s.sha256(), s.seed(),
                 replications, threads, System.getProperty("java.version"), startedAt, finishedAt);

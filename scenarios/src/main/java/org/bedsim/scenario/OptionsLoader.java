@@ -194,6 +194,7 @@ public final class OptionsLoader {
             List<LoadedOptions.Search> searches = searches(spec, options, targets);
             uncitedSources(spec);
             double events = events(spec, options, searches);
+            memory(spec, options, searches, run);
             boolean allLoaded = base != null && !base.hasErrors() && options.size() == spec.options().size() + 1;
             return result(sha, spec, base, allLoaded ? options : List.of(), targets, searches, run, events);
         }
@@ -714,6 +715,34 @@ public final class OptionsLoader {
                         + "replications, options or searches, narrower search ranges, or a shorter horizon");
             }
             return total;
+        }
+
+        /**
+         * Refuses a comparison whose options, held at once until the outputs are written (and one search
+         * configuration at a time), need more memory than this Java may use; each option alone was checked already.
+         */
+        private void memory(OptionsFileSpec spec, List<LoadedOptions.Option> options,
+                List<LoadedOptions.Search> searches, Run run) {
+            if (run == null || options.isEmpty() || options.stream().anyMatch(o -> o.settings() == null
+                    || o.scenario().hasErrors())) {
+                return;
+            }
+            List<FlowSettings> searched = new ArrayList<>();
+            for (LoadedOptions.Search s : searches) {
+                options.stream().filter(x -> s.option().equals(x.name())).findFirst()
+                        .ifPresent(x -> searched.add(x.settings()));
+            }
+            List<FlowSettings> all = options.stream().map(LoadedOptions.Option::settings).toList();
+            long needed = PreFlightCheck.comparisonBytes(all, searched, run.replications());
+            if (needed > PreFlightCheck.allowedBytes()) {
+                String p = spec.optimise().isEmpty() || searched.isEmpty() ? "options" : "optimise";
+                error(p, String.format(java.util.Locale.ROOT, "a comparison needing about %d MiB of memory (the "
+                        + "daily series of %d options x %d replications, held at once until the outputs are written"
+                        + "%s, and the model)", needed >> 20, options.size(), run.replications(),
+                        searched.isEmpty() ? "" : ", and of one search configuration at a time"),
+                        PreFlightCheck.memoryExpected(needed, "fewer replications or options, or a shorter "
+                        + "horizon"));
+            }
         }
 
         // ---- problems ----------------------------------------------------------------------------------------

@@ -67,6 +67,7 @@ public final class ScenarioValidator {
         growth();
         targets();
         cohorts();
+        routingChanges();
         quarterly();
         citedSources.addAll(bridge.validate());
         calibrations();
@@ -240,6 +241,97 @@ public final class ScenarioValidator {
             if (c.source() == null) {
                 missingSource(cp, "a capacity change of setting '" + s.name() + "'");
             }
+        }
+    }
+
+    // ---- routing changes by date --------------------------------------------------------------------------------
+
+    private void routingChanges() {
+        LocalDate start = start();
+        LocalDate end = end();
+        for (int i = 0; i < spec.routingChanges().size(); i++) {
+            RoutingChangeSpec r = spec.routingChanges().get(i);
+            String p = "routing_changes[" + i + "]";
+            if (r == null) {
+                continue;
+            }
+            if (r.from() != null && start != null && end != null && (r.from().isBefore(start)
+                    || !r.from().isBefore(end))) {
+                error(p + ".from", "the date " + r.from(), "a date inside the measured period, from " + start
+                        + " and before " + end);
+            }
+            List<String> given = new ArrayList<>();
+            for (String key : RoutingChangeSpec.KEYS) {
+                if (r.keysGiven().contains(key) || at.has(p + "." + key)) {
+                    given.add(key);
+                }
+            }
+            if (given.size() > 1 || (given.isEmpty() && !at.hasUnder(p + ".close_setting")
+                    && !at.hasUnder(p + ".shift_routing") && !at.hasUnder(p + ".reduce_readmissions"))) {
+                error(p, given.isEmpty() ? "a routing change with no change" : "the keys " + String.join(" and ",
+                        given), "exactly one of " + String.join(", ", RoutingChangeSpec.KEYS) + " in each item "
+                        + "(make each change its own item)");
+            }
+            if (r.closeSetting() != null) {
+                closeSetting(r.closeSetting(), p + ".close_setting");
+            }
+            if (r.shiftRouting() != null) {
+                ShiftRoutingSpec sr = r.shiftRouting();
+                String sp = p + ".shift_routing";
+                boolean known = sr.cohort() == null || !cohortNamesComplete || cohortNames.contains(sr.cohort());
+                if (!known) {
+                    error(sp + ".cohort", "'" + sr.cohort() + "', which is not a cohort", "one of the cohorts: "
+                            + String.join(", ", cohortNames));
+                }
+                reference(sp + ".setting", sr.setting(), "shift_routing", true);
+                reference(sp + ".from", sr.from(), "shift_routing", false);
+                SettingSpec to = reference(sp + ".to", sr.to(), "shift_routing", false);
+                number(sp + ".share", sr.share());
+                if (known && to != null && to.kind() != null && !to.isSink()) {
+                    for (CohortSpec c : spec.cohorts()) {
+                        if (c != null && c.name() != null && (sr.cohort() == null || sr.cohort().equals(c.name()))
+                                && routesTo(c, sr.setting(), sr.from()) && !c.los().containsKey(sr.to())) {
+                            error(sp + ".to", "'" + sr.to() + "', where cohort '" + c.name() + "' has no length "
+                                    + "of stay", "a sink, or a setting where every cohort moved there has a stay "
+                                    + "(add it to the cohort's los)");
+                        }
+                    }
+                }
+            }
+            if (r.reduceReadmissions() != null) {
+                ReduceReadmissionsSpec rr = r.reduceReadmissions();
+                if (rr.cohort() != null && cohortNamesComplete && !cohortNames.contains(rr.cohort())) {
+                    error(p + ".reduce_readmissions.cohort", "'" + rr.cohort() + "', which is not a cohort",
+                            "one of the cohorts: " + String.join(", ", cohortNames));
+                }
+                number(p + ".reduce_readmissions.share", rr.share());
+            }
+            if (r.source() == null) {
+                missingSource(p, "a routing change");
+            }
+        }
+    }
+
+    /** A share of a change by date is one number: a run draws nothing. */
+    private void number(String path, ParameterSpec share) {
+        if (share != null && share.isRange()) {
+            error(path, "the range " + share, "a number: a run takes one value (ranges are for bridge steps, "
+                    + "drawn once per replication)");
+        }
+    }
+
+    private static boolean routesTo(CohortSpec c, String setting, String to) {
+        List<RouteSpec> routes = c.routing().get(setting);
+        return routes != null && routes.stream().anyMatch(r -> r != null && to.equals(r.to()));
+    }
+
+    /** Checks a closure (in routing_changes or a bridge step): two different settings with beds. */
+    void closeSetting(CloseSettingSpec c, String p) {
+        reference(p + ".setting", c.setting(), "close_setting", true);
+        reference(p + ".into", c.into(), "close_setting", true);
+        if (c.setting() != null && c.setting().equals(c.into())) {
+            error(p + ".into", "'" + c.into() + "', the setting that closes", "another setting to receive its "
+                    + "patients: " + nonSinkNames(c.setting()));
         }
     }
 
