@@ -53,6 +53,10 @@ public final class Comparisons {
     static {
         SYSTEM_KPIS.put("composite_stay_days", FlowResult::meanSystemStayDays);
         SYSTEM_UNITS.put("composite_stay_days", "days");
+        SYSTEM_KPIS.put("avoided", r -> r.avoided());
+        SYSTEM_UNITS.put("avoided", "patients");
+        SYSTEM_KPIS.put("redirected", r -> r.redirected());
+        SYSTEM_UNITS.put("redirected", "patients");
         SYSTEM_KPIS.put("refused", r -> r.refused());
         SYSTEM_UNITS.put("refused", "patients");
         SYSTEM_KPIS.put("diverted", r -> r.settings().stream().mapToDouble(SettingResult::divertedOut).sum());

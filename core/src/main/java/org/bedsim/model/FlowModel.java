@@ -126,6 +126,7 @@ public final class FlowModel {
     private final Collectors[] stats;
     private long arrivals;
     private long avoided;
+    private long redirected;
     private long readmissions;
     private final long[] toSinks;
     private long inSystemAtStart;
@@ -372,6 +373,9 @@ public final class FlowModel {
                 }
                 releasePatient(p);
                 return -1;
+            }
+            if (measuring) {
+                redirected++;
             }
             entry = c.redirect;
         }
@@ -1022,7 +1026,7 @@ public final class FlowModel {
         return new FlowResult(replication, results, census, arrivals, avoided, readmissions, sinks, refused, cancelled,
                 inSystemAtStart, active, systemStayCount == 0 ? 0 : systemStaySum / systemStayCount, events,
                 daily.result(cfg.startDate()),
-                waits.series(cfg.startDate(), Arrays.asList(names).subList(0, nSet)));
+                waits.series(cfg.startDate(), Arrays.asList(names).subList(0, nSet)), redirected);
     }
 
     // ---- per-cohort runtime ----------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import org.bedsim.model.FlowExperiment;
 import org.bedsim.model.FlowSummary;
 import org.bedsim.model.PrecisionRun;
 import org.bedsim.model.UnconstrainedDemand;
+import org.bedsim.report.CalibrationJson;
 import org.bedsim.report.CensusCsv;
 import org.bedsim.report.OutputDirectory;
 import org.bedsim.report.QuartersCsv;
@@ -142,6 +143,16 @@ final class RunCommand implements Callable<Integer> {
         int replications = target == null ? s.replications()
                 : Math.min(cap, Math.max(PrecisionRun.MIN_FIRST, s.replications()));
         int threads = options.threadsFor(target == null ? replications : cap);
+        org.bedsim.scenario.QuarterlyCalibration calibration = null;
+        org.bedsim.calibrate.OutputCalibrator.Result calibrated = null;
+        List<String> calibrationLines = List.of();
+        if (org.bedsim.scenario.QuarterlyCalibration.declares(s.spec())) {
+            // declared calibrations are solved by bedsim every run, then the scenario runs with the solved values
+            calibration = QuarterlySetup.of(s, scenario);
+            calibrated = QuarterlySetup.solve(calibration, s, threads, options.quiet, err);
+            calibrationLines = QuarterlySetup.lines(calibration, calibrated);
+            s = calibration.withValues(calibrated.values());
+        }
         if (!options.quiet && target != null) {
             err.println(String.format(Locale.ROOT, "bedsim: until the 95 %% interval of %s is at most +/- %s: "
                     + "replications in batches from %d, at most %d", PrecisionOption.describe(target),
@@ -217,6 +228,17 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("cannot write " + dir.path().resolve(w.fileName()) + ": " + e.getMessage());
             }
         }
+        if (calibrated != null) {
+            org.bedsim.scenario.QuarterlyCalibration c = calibration;
+            org.bedsim.calibrate.OutputCalibrator.Result solved = calibrated;
+            try {
+                written.add(dir.write(CalibrationJson.FILE_NAME, w -> org.bedsim.report.QuarterlyCalibrationJson
+                        .write(c, solved, List.of(), manifest, w)));
+            } catch (IOException e) {
+                throw new UserError("cannot write " + dir.path().resolve(CalibrationJson.FILE_NAME) + ": "
+                        + e.getMessage());
+            }
+        }
         if (quarters != null) {
             try {
                 written.addAll(new ChartWriter().write(Charts.quarterly(quarters, QuarterlyKpi.DELAYED_DAYS,
@@ -236,13 +258,18 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("cannot write " + dir.path().resolve(SPELLS) + ": " + e.getMessage());
             }
         }
-        HtmlReport report = RunReport.build(summary, manifest, ReportFacts.of(s), quarters, reached);
+        HtmlReport report = RunReport.build(summary, manifest, ReportFacts.of(s), quarters, calibrationLines,
+                reached);
         try {
             written.add(dir.write(REPORT, report::write));
         } catch (IOException e) {
             throw new UserError("cannot write " + dir.path().resolve(REPORT) + ": " + e.getMessage());
         }
         Terminal.results(out, summary);
+        if (!calibrationLines.isEmpty()) {
+            out.println("Calibrated inputs (solved by bedsim on this run's seed and replications):");
+            calibrationLines.forEach(l -> out.println("  " + l));
+        }
         if (reached != null) {
             Terminal.precision(out, reached);
         }

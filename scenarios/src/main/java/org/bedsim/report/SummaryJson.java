@@ -39,7 +39,8 @@ import org.bedsim.stats.ConfidenceInterval;
  * interval and gives its {@code events} and {@code trials}; a mean over counted events, such as the mean wait of
  * those who waited, gives its {@code events}; {@code few_events: true} marks a KPI resting on too few events to
  * trust its interval).</li>
- * <li>{@code system}: arrivals, avoided, readmissions, refused, cancelled, patients reaching each sink, stays and
+ * <li>{@code system}: arrivals, avoided (removed from the system), redirected (avoided, cared for in another
+ * setting instead), readmissions, refused, cancelled, patients reaching each sink, stays and
  * events, all across the whole system.</li>
  * <li>{@code checks}: what the run's output says about trusting it: per setting, warm-up detection (MSER-5 on the
  * mean midnight census of the measured period: the further truncation it finds, the detected warm-up, whether the
@@ -252,6 +253,7 @@ public final class SummaryJson implements ResultsWriter {
         g.writeObjectFieldStart("system");
         measure(g, summary, "arrivals", FlowResult::arrivals);
         measure(g, summary, "avoided", FlowResult::avoided);
+        measure(g, summary, "redirected", FlowResult::redirected);
         measure(g, summary, "readmissions", FlowResult::readmissions);
         measure(g, summary, "refused", FlowResult::refused);
         measure(g, summary, "cancelled", FlowResult::cancelled);
