@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The modelled 91-day reablement outcome against what the routing implies: patients discharged from hospital into
- * reablement (stays of 10-30 days, so every one leaves it within 91 days) go home with probability 0.8, to a care
+ * reablement (10 a day x 0.3; stays of 10-30 days, so every one leaves it within 91 days) go home with probability 0.8, to a care
  * home 0.15 and die 0.05, so the share at home at 91 days is 0.8; patients going home from hospital directly are not
  * in the cohort, and discharges whose 91 days run past the horizon are not counted.
  */
@@ -39,7 +39,7 @@ class AtHomeAfterReablementTest {
         CareSetting reablement = new CareSetting("reablement", SettingKind.CASELOAD, CapacityTimeline.unlimited(),
                 AdmissionPolicy.WAIT, CareSetting.QueuePriority.FIFO);
         Cohort older = new Cohort("older", Cohort.AdmissionType.NON_ELECTIVE, "older", "ward",
-                ArrivalPattern.flat(20 * 365.25), null,
+                ArrivalPattern.flat(10 * 365.25), null,
                 Map.of("ward", Exponential.ofMean(5), "reablement", Uniform.of(10, 30)),
                 Map.of("ward", List.of(new Route("home", 0.7), new Route("reablement", 0.3)),
                         "reablement", List.of(new Route("home", 0.8), new Route("care-home", 0.15),
@@ -50,7 +50,7 @@ class AtHomeAfterReablementTest {
 
     @Test
     void shareAtHome_matchesTheRoutingAfterReablement_andCensorsTheLastQuarter() {
-        int reps = 4;
+        int reps = 8;
         List<AtHomeAfterReablement> listeners = Collections.synchronizedList(new ArrayList<>(
                 Collections.nCopies(reps, null)));
         FlowExperiment.run(system(), 13, reps, 2, r -> { }, r -> {
@@ -64,9 +64,9 @@ class AtHomeAfterReablementTest {
         ProportionInterval year = share.get("2016/17");
         assertTrue(year.contains(0.8), year.toString());
         assertTrue(year.high() - year.low() < 0.05, "narrow enough to tell 0.8 from 0.85: " + year);
-        // 20 a day x 0.3 into reablement, followed up when discharged by day 365 - 91: about 6 x 274 a replication
+        // 10 a day x 0.3 into reablement, followed up when discharged by day 365 - 91: about 3 x 274 a replication
         double perReplication = (double) year.trials() / reps;
-        assertEquals(6 * (DAYS - 91), perReplication, 0.1 * 6 * (DAYS - 91));
+        assertEquals(3 * (DAYS - 91), perReplication, 0.1 * 3 * (DAYS - 91));
         // Q4 (January-March) discharges cannot be followed for 91 days inside the run: none counted
         assertEquals(0, share.get("2016/17 Q4").trials());
         assertTrue(share.get("2016/17 Q1").contains(0.8), share.get("2016/17 Q1").toString());
@@ -82,7 +82,7 @@ class AtHomeAfterReablementTest {
     void shortFollowUp_countsPatientsStillInReablementAsNotAtHome() {
         // a 15-day follow-up: stays of 10-30 days end by then with probability (15 - 10) / 20 = 0.25, so the share
         // at home is 0.8 x 0.25 = 0.2
-        int reps = 4;
+        int reps = 8;
         List<AtHomeAfterReablement> listeners = Collections.synchronizedList(new ArrayList<>(
                 Collections.nCopies(reps, null)));
         FlowExperiment.run(system(), 17, reps, 2, r -> { }, r -> {
