@@ -11,12 +11,25 @@ import org.bedsim.stats.ConfidenceInterval;
  * @param seed master seed
  * @param replications each replication's result, in order
  * @param level confidence level of the intervals (0.95)
+ * @param demand what the same patients need with unlimited beds ({@link UnconstrainedDemand}), or null if not
+ *     computed
  */
-public record FlowSummary(FlowSettings settings, long seed, List<FlowResult> replications, double level) {
+public record FlowSummary(FlowSettings settings, long seed, List<FlowResult> replications, double level,
+        DemandSummary demand) {
 
     /** Freezes. */
     public FlowSummary {
         replications = List.copyOf(replications);
+    }
+
+    /** A summary without demand. */
+    public FlowSummary(FlowSettings settings, long seed, List<FlowResult> replications, double level) {
+        this(settings, seed, replications, level, null);
+    }
+
+    /** @return a copy with demand attached */
+    public FlowSummary withDemand(DemandSummary newDemand) {
+        return new FlowSummary(settings, seed, replications, level, newDemand);
     }
 
     /** @return the interval across replications of a KPI in a setting */

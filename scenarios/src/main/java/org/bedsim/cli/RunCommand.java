@@ -12,6 +12,8 @@ import org.bedsim.metrics.QuarterlyKpi;
 import org.bedsim.metrics.QuarterlyMetrics;
 import org.bedsim.model.FlowExperiment;
 import org.bedsim.model.FlowSummary;
+import org.bedsim.model.UnconstrainedDemand;
+import org.bedsim.report.CalibrationJson;
 import org.bedsim.report.CensusCsv;
 import org.bedsim.report.OutputDirectory;
 import org.bedsim.report.QuartersCsv;
@@ -43,7 +45,8 @@ import picocli.CommandLine.Spec;
             "Checks the scenario first, as validate does (errors stop the run), then runs its",
             "replications in parallel and writes, each file atomically:",
             "  summary.json  every KPI per setting with mean and 95 %% CI, beds required by",
-            "                both methods, and the run manifest",
+            "                both methods as run and as demand (the same patients with",
+            "                unlimited beds: how many beds are needed), and the run manifest",
             "  settings.csv  one row per setting and KPI",
             "  census.csv    the midnight census: replication, date, setting, occupied,",
             "                delayed, waiting",
@@ -105,6 +108,16 @@ final class RunCommand implements Callable<Integer> {
         }
         int replications = s.replications();
         int threads = options.threadsFor(replications);
+        org.bedsim.scenario.QuarterlyCalibration calibration = null;
+        org.bedsim.calibrate.OutputCalibrator.Result calibrated = null;
+        List<String> calibrationLines = List.of();
+        if (org.bedsim.scenario.QuarterlyCalibration.declares(s.spec())) {
+            // declared calibrations are solved by bedsim every run, then the scenario runs with the solved values
+            calibration = QuarterlySetup.of(s, scenario);
+            calibrated = QuarterlySetup.solve(calibration, s, threads, options.quiet, err);
+            calibrationLines = QuarterlySetup.lines(calibration, calibrated);
+            s = calibration.withValues(calibrated.values());
+        }
         if (!options.quiet) {
             err.println(String.format(Locale.ROOT, "bedsim: running %s: %d replication%s of %.0f days after a "
                     + "%.0f-day warm-up, seed %d, on %d thread%s (about %s events)", s.spec().name(), replications,
@@ -140,6 +153,8 @@ final class RunCommand implements Callable<Integer> {
                         r -> bar.replicationDone());
             }
         }
+        // demand beside the figures as run: the same patients with unlimited beds (the demand fast path)
+        summary = UnconstrainedDemand.attach(summary, threads);
         Instant finishedAt = Instant.now();
         RunManifest manifest = new RunManifest(Version.bedsim(), s.spec().name(), s.file(), s.sha256(), s.seed(),
                 replications, threads, System.getProperty("java.version"), startedAt, finishedAt);
@@ -156,6 +171,17 @@ final class RunCommand implements Callable<Integer> {
                 written.add(dir.write(w, summary, manifest));
             } catch (IOException e) {
                 throw new UserError("cannot write " + dir.path().resolve(w.fileName()) + ": " + e.getMessage());
+            }
+        }
+        if (calibrated != null) {
+            org.bedsim.scenario.QuarterlyCalibration c = calibration;
+            org.bedsim.calibrate.OutputCalibrator.Result solved = calibrated;
+            try {
+                written.add(dir.write(CalibrationJson.FILE_NAME, w -> org.bedsim.report.QuarterlyCalibrationJson
+                        .write(c, solved, List.of(), manifest, w)));
+            } catch (IOException e) {
+                throw new UserError("cannot write " + dir.path().resolve(CalibrationJson.FILE_NAME) + ": "
+                        + e.getMessage());
             }
         }
         if (quarters != null) {
@@ -177,13 +203,17 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("cannot write " + dir.path().resolve(SPELLS) + ": " + e.getMessage());
             }
         }
-        HtmlReport report = RunReport.build(summary, manifest, ReportFacts.of(s), quarters);
+        HtmlReport report = RunReport.build(summary, manifest, ReportFacts.of(s), quarters, calibrationLines);
         try {
             written.add(dir.write(REPORT, report::write));
         } catch (IOException e) {
             throw new UserError("cannot write " + dir.path().resolve(REPORT) + ": " + e.getMessage());
         }
         Terminal.results(out, summary);
+        if (!calibrationLines.isEmpty()) {
+            out.println("Calibrated inputs (solved by bedsim on this run's seed and replications):");
+            calibrationLines.forEach(l -> out.println("  " + l));
+        }
         CompareCommand.complete(dir, written);
         out.println("Wrote " + String.join(", ", written.stream().map(p -> display(outDir, p)).toList()));
         out.flush();

@@ -2,13 +2,15 @@ package org.bedsim.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import org.bedsim.model.DemandKpi;
 import org.bedsim.model.FlowSummary;
 import org.bedsim.model.SettingKpi;
 import org.bedsim.stats.ConfidenceInterval;
 
 /**
  * {@code settings.csv}: one row per setting and KPI, tidy for R or pandas. Columns: setting, kpi (the stable
- * snake_case key), unit, mean, ci95_low, ci95_high (NA with a single replication), replications.
+ * snake_case key; {@code beds_required_*} are as run, with the setting's beds, {@code demand_*} the same patients
+ * with unlimited beds), unit, mean, ci95_low, ci95_high (NA with a single replication), replications.
  */
 public final class SettingsCsv implements ResultsWriter {
     /** The header line. */
@@ -25,23 +27,33 @@ public final class SettingsCsv implements ResultsWriter {
         out.write('\n');
         for (String setting : summary.settingNames()) {
             for (SettingKpi kpi : SettingKpi.values()) {
-                ConfidenceInterval ci = summary.interval(setting, kpi);
-                Numbers.field(out, setting);
-                out.write(',');
-                out.write(kpi.key());
-                out.write(',');
-                Numbers.field(out, kpi.unit());
-                out.write(',');
-                out.write(Numbers.csv(ci.mean()));
-                out.write(',');
-                double[] bounded = kpi.bounded(ci);
-                out.write(Numbers.csv(Double.isFinite(ci.low()) ? bounded[0] : ci.low()));
-                out.write(',');
-                out.write(Numbers.csv(Double.isFinite(ci.high()) ? bounded[1] : ci.high()));
-                out.write(',');
-                out.write(Long.toString(ci.n()));
-                out.write('\n');
+                row(out, setting, kpi.key(), kpi.unit(), summary.interval(setting, kpi), kpi.bounded(
+                        summary.interval(setting, kpi)));
+            }
+            if (summary.demand() != null && summary.demand().has(setting)) {
+                for (DemandKpi kpi : DemandKpi.values()) {
+                    ConfidenceInterval ci = summary.demand().interval(setting, kpi);
+                    row(out, setting, kpi.key(), kpi.unit(), ci, new double[] {Math.max(0, ci.low()), ci.high()});
+                }
             }
         }
+    }
+
+    private static void row(Writer out, String setting, String kpi, String unit, ConfidenceInterval ci,
+            double[] bounded) throws IOException {
+        Numbers.field(out, setting);
+        out.write(',');
+        out.write(kpi);
+        out.write(',');
+        Numbers.field(out, unit);
+        out.write(',');
+        out.write(Numbers.csv(ci.mean()));
+        out.write(',');
+        out.write(Numbers.csv(Double.isFinite(ci.low()) ? bounded[0] : ci.low()));
+        out.write(',');
+        out.write(Numbers.csv(Double.isFinite(ci.high()) ? bounded[1] : ci.high()));
+        out.write(',');
+        out.write(Long.toString(ci.n()));
+        out.write('\n');
     }
 }

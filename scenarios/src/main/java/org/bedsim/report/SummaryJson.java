@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.bedsim.model.CapacityTimeline;
 import org.bedsim.model.CareSetting;
+import org.bedsim.model.DemandKpi;
 import org.bedsim.model.FlowResult;
 import org.bedsim.model.FlowSettings;
 import org.bedsim.model.FlowSummary;
@@ -28,9 +29,11 @@ import org.bedsim.stats.ConfidenceInterval;
  * <li>{@code manifest}: bedsim version, scenario name, file and SHA-256, seed, replications, threads, Java version,
  * start and end time. The only block that may differ between runs with the same inputs and seed.</li>
  * <li>{@code run}: the effective calendar and targets (defaults filled in).</li>
- * <li>{@code settings}: per setting, its configuration, {@code beds_required} by both methods, and every
- * {@link SettingKpi} as {@code {"mean": m, "ci95": [low, high]}} (interval null with one replication).</li>
- * <li>{@code system}: arrivals, avoided, readmissions, refused, cancelled, patients reaching each sink, stays and
+ * <li>{@code settings}: per setting, its configuration, {@code beds_required} by both methods as run (with the
+ * setting's beds) and {@code beds_required_demand} (the same patients with unlimited beds), each with its
+ * {@code basis} in words, and every {@link SettingKpi} and {@link DemandKpi} as {@code {"mean": m, "ci95": [low, high]}} (interval null with one replication).</li>
+ * <li>{@code system}: arrivals, avoided (removed from the system), redirected (avoided, cared for in another
+ * setting instead), readmissions, refused, cancelled, patients reaching each sink, stays and
  * events, all across the whole system.</li>
  * <li>{@code quarters} (when the scenario has a {@code quarterly} section): per financial quarter, then year, its
  * dates, measured days, whether it is complete, and every quarterly KPI with its interval.</li>
@@ -41,6 +44,15 @@ public final class SummaryJson implements ResultsWriter {
     public static final int FORMAT_VERSION = 1;
 
     private static final JsonFactory JSON = new JsonFactory();
+
+    /** What the beds-required figures of a run measure. */
+    public static final String AS_RUN = "as run, with the setting's beds: demand counts occupied beds, patients "
+            + "waiting for a bed and patients blocked elsewhere waiting to move in, but not patients refused, diverted "
+            + "or cancelled because it was full";
+    /** What the demand figures measure. */
+    public static final String DEMAND = "demand, unlimited beds: the same patients (same arrivals, stays and routes, "
+            + "same seed) with unlimited beds in every setting, so nobody is refused, diverted, cancelled, queued or "
+            + "blocked; the answer to how many beds are needed";
 
     private final org.bedsim.metrics.QuarterlyMetrics.Summary quarters;
 
@@ -145,12 +157,26 @@ public final class SummaryJson implements ResultsWriter {
         }
         g.writeStringField("priority", cs.priority().name().toLowerCase(java.util.Locale.ROOT));
         g.writeObjectFieldStart("beds_required");
+        g.writeStringField("basis", AS_RUN);
         interval(g, "mean_method", summary.interval(name, SettingKpi.BEDS_REQUIRED_MEAN));
         interval(g, "percentile_method", summary.interval(name, SettingKpi.BEDS_REQUIRED_PERCENTILE));
         g.writeEndObject();
+        if (summary.demand() != null && summary.demand().has(name)) {
+            g.writeObjectFieldStart("beds_required_demand");
+            g.writeStringField("basis", DEMAND);
+            interval(g, "mean_method", summary.demand().interval(name, DemandKpi.BEDS_REQUIRED_MEAN));
+            interval(g, "percentile_method", summary.demand().interval(name, DemandKpi.BEDS_REQUIRED_PERCENTILE));
+            interval(g, "mean_demand", summary.demand().interval(name, DemandKpi.MEAN_DEMAND));
+            g.writeEndObject();
+        }
         g.writeObjectFieldStart("kpis");
         for (SettingKpi kpi : SettingKpi.values()) {
             JsonNumbers.interval(g, kpi.key(), summary.interval(name, kpi), 0, kpi.upperBound());
+        }
+        if (summary.demand() != null && summary.demand().has(name)) {
+            for (DemandKpi kpi : DemandKpi.values()) {
+                JsonNumbers.interval(g, kpi.key(), summary.demand().interval(name, kpi), 0, Double.POSITIVE_INFINITY);
+            }
         }
         g.writeEndObject();
         if (WaitTables.canWait(summary, name)) {
@@ -203,6 +229,7 @@ public final class SummaryJson implements ResultsWriter {
         g.writeObjectFieldStart("system");
         measure(g, summary, "arrivals", FlowResult::arrivals);
         measure(g, summary, "avoided", FlowResult::avoided);
+        measure(g, summary, "redirected", FlowResult::redirected);
         measure(g, summary, "readmissions", FlowResult::readmissions);
         measure(g, summary, "refused", FlowResult::refused);
         measure(g, summary, "cancelled", FlowResult::cancelled);

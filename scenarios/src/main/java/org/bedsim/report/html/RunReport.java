@@ -29,6 +29,15 @@ public final class RunReport {
     /** @return the report of a run, with a section of Better Care Fund metrics by quarter (if not null) */
     public static HtmlReport build(FlowSummary summary, RunManifest manifest, ScenarioFacts facts,
             QuarterlyMetrics.Summary quarters) {
+        return build(summary, manifest, facts, quarters, List.of());
+    }
+
+    /**
+     * @return the report of a run, with the Better Care Fund section (if {@code quarters} is not null) and the
+     *     inputs calibrated to published quarterly figures, one line each (solved by bedsim for this run)
+     */
+    public static HtmlReport build(FlowSummary summary, RunManifest manifest, ScenarioFacts facts,
+            QuarterlyMetrics.Summary quarters, List<String> calibrated) {
         HtmlReport r = new HtmlReport("bedsim: " + facts.name());
         if (facts.description() != null) {
             r.subtitle(facts.description().trim());
@@ -57,6 +66,12 @@ public final class RunReport {
         waits(r, summary, palette);
         if (quarters != null) {
             HtmlReport.Section bcf = r.section("Better Care Fund metrics by quarter");
+            if (!calibrated.isEmpty()) {
+                bcf.paragraph("Calibrated inputs: solved by bedsim on this run's seed and replications so that the "
+                        + "model meets the published figures named; the quarters those figures cover are calibrated, "
+                        + "not predicted, and every other quarter is a prediction from the calibrated model.");
+                calibrated.forEach(bcf::paragraph);
+            }
             quarterly(bcf, quarters);
             pathways(bcf, summary, quarters);
         }
@@ -69,7 +84,7 @@ public final class RunReport {
                 "None: a single configuration; the confidence intervals show the simulation's own uncertainty.",
                 List.of(), List.of("per setting: admissions, occupancy (mean and percentiles), beds required by "
                         + "two methods, share of days full, waits, delayed days by destination",
-                        "system-wide: arrivals, avoided, refused, cancelled, composite length of stay"),
+                        "system-wide: arrivals, avoided (removed or redirected), refused, cancelled, composite length of stay"),
                 summary.settings(), summary.replications().size(), manifest.seed(), manifest), facts);
         StandardSections.manifest(r, manifest, List.of());
         return r;
@@ -189,7 +204,9 @@ public final class RunReport {
     private static void system(HtmlReport.Section s, FlowSummary summary) {
         List<List<String>> rows = new ArrayList<>();
         row(rows, summary, "arrivals", "patients", FlowResult::arrivals);
-        row(rows, summary, "avoided", "patients", FlowResult::avoided);
+        row(rows, summary, "avoided, removed from the system", "patients", FlowResult::avoided);
+        row(rows, summary, "avoided, redirected to another setting (redirect_to)", "patients",
+                FlowResult::redirected);
         row(rows, summary, "readmissions", "patients", FlowResult::readmissions);
         row(rows, summary, "refused", "patients", FlowResult::refused);
         row(rows, summary, "cancelled", "patients", FlowResult::cancelled);
