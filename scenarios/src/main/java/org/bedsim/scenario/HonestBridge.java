@@ -432,8 +432,14 @@ public final class HonestBridge {
         Map<String, Double> out = new LinkedHashMap<>();
         Map<String, Double> partSums = new LinkedHashMap<>();
         Map<String, Set<String>> partSettings = new LinkedHashMap<>();
+        BridgeSpec bs = loaded.spec().bridge();
+        Set<String> countedHere = bs == null ? Set.of() : new LinkedHashSet<>(bs.count().settings());
         for (CalibrateSpec c : specs) {
             CalibrationTargetSpec t = c.target();
+            if (t.isQuarterly() || (t.method() != null && bs != null && !t.method().equals(bs.count().method()))
+                    || !countedHere.containsAll(t.settings())) {
+                continue; // not a figure of the bridge's own count (another count, or a setting it does not count)
+            }
             String key = switch (t.output()) {
                 case BASE -> "base";
                 case FINAL -> "final";
