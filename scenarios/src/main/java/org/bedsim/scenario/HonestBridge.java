@@ -202,7 +202,9 @@ public final class HonestBridge {
                 CalibrateSpec c = specs.get(j);
                 CalibrationTargetSpec t = c.target();
                 Target target = new Target(Target.Output.valueOf(t.output().name()), t.step(), t.beds(),
-                        t.settings().isEmpty() ? null : new LinkedHashSet<>(t.settings()));
+                        t.settings().isEmpty() ? null : new LinkedHashSet<>(t.settings()), t.method() == null ? null
+                        : t.method() == BridgeCountSpec.Method.PERCENTILE ? org.bedsim.bridge.BedCount.PERCENTILE
+                        : org.bedsim.bridge.BedCount.MEAN_OCCUPANCY);
                 out.add(new Calibration(c.id(), c.bounds().get(0), c.bounds().get(1), target,
                         c.effectiveTolerance()));
             }
