@@ -298,7 +298,8 @@ public final class Calibrator {
     private String key(double[] x, int j, int part) {
         Calibration c = calibrations.get(j);
         return c.target().output() + ":" + c.target().step() + ":" + part + "|" + Arrays.toString(x) + "|"
-                + (c.target().settings() == null ? "" : new java.util.TreeSet<>(c.target().settings()));
+                + (c.target().settings() == null ? "" : new java.util.TreeSet<>(c.target().settings()))
+                + (c.target().method() == null ? "" : "|" + c.target().method());
     }
 
     /**

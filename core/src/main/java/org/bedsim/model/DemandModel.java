@@ -135,11 +135,12 @@ public final class DemandModel {
 
     /**
      * @param settings a configuration
-     * @return true if this model computes its demand: every setting has unlimited beds and no cohort readmits
+     * @return true if this model computes its demand: every setting has unlimited beds, no cohort readmits and no
+     *     routing changes by date
      */
     public static boolean supports(FlowSettings settings) {
-        if (!settings.unconstrained()) {
-            return false;
+        if (!settings.unconstrained() || !settings.routingChanges().isEmpty()) {
+            return false; // routing changes by date: the event-driven model switches its tables on the day
         }
         for (Cohort c : settings.cohorts()) {
             if (c.readmission() != null) {

@@ -97,7 +97,8 @@ final class BridgeTable {
     private static void assessment(PrintWriter out, BridgeDefinition def, Assessment a) {
         if (!a.calibrations().isEmpty()) {
             out.println();
-            out.println("Calibrated inputs (the reconstruction; solved on common random numbers):");
+            out.println("Calibrated inputs (the reconstruction; solved on common random numbers"
+                    + (a.calibrationSource() == null ? "" : "; " + a.calibrationSource()) + "):");
             for (Assessment.SolvedInput s : a.calibrations()) {
                 Calibrator.Solved v = s.solved();
                 out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %10s  [%s, %s]  meets %s %s beds: %.1f%s",

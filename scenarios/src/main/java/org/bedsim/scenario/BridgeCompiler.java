@@ -101,6 +101,9 @@ public final class BridgeCompiler {
             return new Change.ReadmissionReduction(c.reduceReadmissions().cohort(),
                     parameter(c.reduceReadmissions().share()));
         }
+        if (c.closeSetting() != null) {
+            return new Change.CloseSetting(c.closeSetting().setting(), c.closeSetting().into());
+        }
         throw new IllegalArgumentException("a change with no key");
     }
 

@@ -22,7 +22,7 @@ import java.util.Set;
 final class BridgeValidator {
     private static final List<String> CHANGE_KEYS = List.of("demographic_growth", "volume_growth",
             "avoid_admissions", "length_of_stay", "merge_settings", "set_capacity", "occupancy_target",
-            "shift_routing", "reduce_readmissions");
+            "shift_routing", "reduce_readmissions", "close_setting");
 
     private final ScenarioSpec spec;
     private final ScenarioValidator v;
@@ -201,6 +201,9 @@ final class BridgeValidator {
         }
         if (c.reduceReadmissions() != null) {
             cohort(p + ".reduce_readmissions.cohort", c.reduceReadmissions().cohort());
+        }
+        if (c.closeSetting() != null) {
+            v.closeSetting(c.closeSetting(), p + ".close_setting");
         }
         if (c.occupancyTarget() != null && b.count() != null
                 && b.count().method() == BridgeCountSpec.Method.PERCENTILE) {

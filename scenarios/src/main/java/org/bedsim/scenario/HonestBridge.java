@@ -204,7 +204,9 @@ public final class HonestBridge {
                 CalibrateSpec c = specs.get(j);
                 CalibrationTargetSpec t = c.target();
                 Target target = new Target(Target.Output.valueOf(t.output().name()), t.step(), t.beds(),
-                        t.settings().isEmpty() ? null : new LinkedHashSet<>(t.settings()));
+                        t.settings().isEmpty() ? null : new LinkedHashSet<>(t.settings()), t.method() == null ? null
+                        : t.method() == BridgeCountSpec.Method.PERCENTILE ? org.bedsim.bridge.BedCount.PERCENTILE
+                        : org.bedsim.bridge.BedCount.MEAN_OCCUPANCY);
                 out.add(new Calibration(c.id(), c.bounds().get(0), c.bounds().get(1), target,
                         c.effectiveTolerance()));
             }
@@ -236,6 +238,66 @@ public final class HonestBridge {
             start[k] = startValue(index[k]);
         }
         return Calibrator.solve(cals, x -> build(expand(x, index), active, null), start, threads, cache);
+    }
+
+    /**
+     * What a solution depends on, as the parts of its cache key: the scenario's content (its tree as read, so layout
+     * and comments do not matter; every number, those a calibration solves included, since the solver starts from
+     * them), the replications and seed, which calibrations are solved, and the code.
+     *
+     * @param baseOnly true for the prediction's solution (only the base year's calibrations)
+     * @param codeHash the hash of the code that solves
+     */
+    public String[] cacheKeyParts(boolean baseOnly, String codeHash) {
+        return new String[] {tree.toString(), "replications " + loaded.replications(), "seed " + loaded.seed(),
+            baseOnly ? "base year only" : "every calibration", codeHash};
+    }
+
+    private static final int NUMBERS_PER_SOLVED = 9;
+
+    /** @return a solution as numbers with their exact bits, for {@link #restore} */
+    public static double[] numbers(Calibrator.Result r) {
+        double[] out = new double[1 + NUMBERS_PER_SOLVED * r.solved().size() + 2];
+        out[0] = r.solved().size();
+        int i = 1;
+        for (Calibrator.Solved s : r.solved()) {
+            out[i++] = s.value();
+            out[i++] = s.interval()[0];
+            out[i++] = s.interval()[1];
+            out[i++] = s.reached().mean();
+            out[i++] = s.reached().halfWidth();
+            out[i++] = s.reached().level();
+            out[i++] = s.reached().n();
+            out[i++] = s.met() ? 1 : 0;
+            out[i++] = s.slope();
+        }
+        out[i++] = r.sweeps();
+        out[i] = r.evaluations();
+        return out;
+    }
+
+    /**
+     * @param baseOnly which calibrations the numbers solve
+     * @param numbers a solution written by {@link #numbers}
+     * @return the solution, or null if the numbers do not fit this scenario's calibrations
+     */
+    public Calibrator.Result restore(boolean baseOnly, double[] numbers) {
+        List<Calibration> cals = solverCalibrations(baseOnly ? baseOnly() : all());
+        if (numbers == null || numbers.length != 1 + NUMBERS_PER_SOLVED * cals.size() + 2
+                || numbers[0] != cals.size()) {
+            return null;
+        }
+        List<Calibrator.Solved> solved = new ArrayList<>();
+        int i = 1;
+        for (Calibration c : cals) {
+            double value = numbers[i++];
+            double[] interval = {numbers[i++], numbers[i++]};
+            org.bedsim.stats.ConfidenceInterval reached = new org.bedsim.stats.ConfidenceInterval(numbers[i++],
+                    numbers[i++], numbers[i++], (long) numbers[i++]);
+            boolean met = numbers[i++] == 1;
+            solved.add(new Calibrator.Solved(c, value, interval, reached, met, numbers[i++]));
+        }
+        return new Calibrator.Result(solved, (int) numbers[i++], (int) numbers[i]);
     }
 
     private static int[] activeIndex(boolean[] active) {
@@ -442,13 +504,21 @@ public final class HonestBridge {
      * @param threads worker threads
      */
     public Assessment assess(Calibrator.Result reconstruction, boolean withPrediction, int threads) {
+        return assess(reconstruction, withPrediction ? solve(true, threads) : null, threads);
+    }
+
+    /**
+     * As {@link #assess(Calibrator.Result, boolean, int)}, with the prediction's base-year calibrations solved
+     * already (e.g. taken from a cache), or null to skip the prediction and sensitivity.
+     */
+    public Assessment assess(Calibrator.Result reconstruction, Calibrator.Result predictionBase, int threads) {
         List<Assessment.SolvedInput> solved = solvedInputs(reconstruction, all());
         Map<String, Double> published = published();
         Assessment.Prediction prediction = null;
         Sensitivity.Tornado tornado = null;
         Sensitivity.Ranking ranking = null;
-        if (withPrediction) {
-            Calibrator.Result base = solve(true, threads);
+        if (predictionBase != null) {
+            Calibrator.Result base = predictionBase;
             BridgeDefinition def = bridge(base, true);
             BridgeDefinition quick = new BridgeDefinition(def.base(), def.counted(), def.method(), def.steps(),
                     def.baseYear(), def.targetYear(), def.replications(), def.seed(), 0, 1);
