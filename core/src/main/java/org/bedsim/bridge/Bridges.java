@@ -72,11 +72,30 @@ public final class Bridges {
      * those already there instead of running them again (to resume an interrupted bridge; the result is identical).
      */
     public static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone, RunStore store) {
-        return compute(def, threads, onRunDone, true, store);
+        return compute(def, threads, onRunDone, true, store, new DemandCache(0));
+    }
+
+    /**
+     * As {@link #compute(BridgeDefinition, int)}, taking the demand models of {@code cache} (kept from earlier
+     * evaluations on the same seed) and keeping them there for later ones; the result is identical.
+     */
+    public static BridgeResult compute(BridgeDefinition def, int threads, DemandCache cache) {
+        return compute(def, threads, t -> { }, true, RunStore.NONE, cache);
+    }
+
+    /** As {@link #compute(BridgeDefinition, int, IntConsumer, RunStore)}, with the demand models of {@code cache}. */
+    public static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone, RunStore store,
+            DemandCache cache) {
+        return compute(def, threads, onRunDone, true, store, cache);
     }
 
     private static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone,
             boolean demandFastPath, RunStore store) {
+        return compute(def, threads, onRunDone, demandFastPath, store, new DemandCache(0));
+    }
+
+    private static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone,
+            boolean demandFastPath, RunStore store, DemandCache cache) {
         int reps = def.replications();
         Plan plan = plan(def);
         Map<String, double[]> configs = plan.configs();
@@ -91,7 +110,6 @@ public final class Bridges {
             // fast path shares a replication's patients across its configurations
             int chunks = reps >= threads ? 1 : Math.min(list.size(), (threads + reps - 1) / reps);
             int per = (list.size() + chunks - 1) / chunks;
-            ThreadLocal<DemandModel> models = new ThreadLocal<>(); // one per worker thread, its arrays reused
             List<double[]> done = Replications.run(reps * chunks, threads, task -> {
                 int replication = task / chunks;
                 int from = (task % chunks) * per;
@@ -103,15 +121,14 @@ public final class Bridges {
                     }
                     return stored;
                 }
-                DemandModel demand = models.get();
-                if (demand == null) {
-                    demand = new DemandModel(streams.replication(replication));
-                    models.set(demand);
-                } else {
-                    demand.reset(streams.replication(replication));
+                DemandModel demand = cache.take(streams, replication); // its arrays reused, or kept from before
+                double[] out;
+                try {
+                    out = onFastPath(def, list, from, to, streams, replication, demand,
+                            c -> onRunDone.accept(c * reps + replication));
+                } finally {
+                    cache.give(streams, replication, demand);
                 }
-                double[] out = onFastPath(def, list, from, to, streams, replication, demand,
-                        c -> onRunDone.accept(c * reps + replication));
                 for (int c = from; c < to; c++) {
                     store.save(key(list.get(c)), replication, out[c - from]);
                 }
@@ -220,12 +237,23 @@ public final class Bridges {
      * @return beds per replication
      */
     public static double[] bedsPerReplication(BridgeDefinition def, double[] fractions, int threads) {
+        return bedsPerReplication(def, fractions, threads, new DemandCache(0));
+    }
+
+    /**
+     * As {@link #bedsPerReplication(BridgeDefinition, double[], int)}, taking the demand models of {@code cache}
+     * (kept from earlier evaluations on the same seed) and keeping them there: a caller that evaluates many
+     * variants of a bridge (calibration, sensitivity) then draws each replication's patients once and walks again
+     * only the cohorts a variant changes. The numbers are identical with or without the cache.
+     */
+    public static double[] bedsPerReplication(BridgeDefinition def, double[] fractions, int threads,
+            DemandCache cache) {
         if (fractions.length != def.steps().size()) {
             throw new IllegalArgumentException("one fraction per step expected, was " + fractions.length);
         }
         RandomStreams streams = new RandomStreams(def.seed());
         List<double[]> one = List.of(fractions.clone());
-        List<Double> beds = Replications.run(def.replications(), threads, r -> bedsOf(def, one, streams, r));
+        List<Double> beds = Replications.run(def.replications(), threads, r -> bedsOf(def, one, streams, r, cache));
         double[] out = new double[beds.size()];
         for (int r = 0; r < out.length; r++) {
             out[r] = beds.get(r);
@@ -235,16 +263,27 @@ public final class Bridges {
 
     /** @return beds of one configuration in one replication (see {@link #bedsPerReplication}) */
     public static double bedsInReplication(BridgeDefinition def, double[] fractions, int replication) {
+        return bedsInReplication(def, fractions, replication, new DemandCache(0));
+    }
+
+    /** As {@link #bedsInReplication(BridgeDefinition, double[], int)}, with the models of {@code cache}. */
+    public static double bedsInReplication(BridgeDefinition def, double[] fractions, int replication,
+            DemandCache cache) {
         if (fractions.length != def.steps().size()) {
             throw new IllegalArgumentException("one fraction per step expected, was " + fractions.length);
         }
-        return bedsOf(def, List.of(fractions.clone()), new RandomStreams(def.seed()), replication);
+        return bedsOf(def, List.of(fractions.clone()), new RandomStreams(def.seed()), replication, cache);
     }
 
-    private static double bedsOf(BridgeDefinition def, List<double[]> one, RandomStreams streams, int replication) {
+    private static double bedsOf(BridgeDefinition def, List<double[]> one, RandomStreams streams, int replication,
+            DemandCache cache) {
         if (def.base().unconstrained() && def.method().countsBeds()) {
-            DemandModel demand = new DemandModel(streams.replication(replication));
-            return onFastPath(def, one, 0, 1, streams, replication, demand, c -> { })[0];
+            DemandModel demand = cache.take(streams, replication);
+            try {
+                return onFastPath(def, one, 0, 1, streams, replication, demand, c -> { })[0];
+            } finally {
+                cache.give(streams, replication, demand);
+            }
         }
         return beds(def, one.get(0), streams, replication);
     }

@@ -19,9 +19,15 @@ public record CalibrationTargetSpec(
                 required = false, min = -1e6, max = 1e6)
         Double beds,
         @Key(doc = "The settings counted for this target, when the published figure is for a part of what the "
-                + "bridge counts (e.g. one ward of two); left out, the bridge's own count.", required = false,
+                + "bridge counts (e.g. one ward of two) or for a setting it does not count (e.g. the ward a service "
+                + "leaves); left out, the bridge's own count.", required = false,
                 pattern = Key.NAME, minItems = 1)
         java.util.List<String> settings,
+        @Key(doc = "How beds are counted for this target, when not as the bridge counts: mean_occupancy or "
+                + "percentile (e.g. a ward sized at the occupancy target in a bridge counted by the percentile "
+                + "method, so that two bridges size one ward alike); left out, the bridge's count.",
+                required = false)
+        BridgeCountSpec.Method method,
         @Key(doc = "A quarterly metric's key (delayed_days, non_elective_admissions, ...): the target is its total "
                 + "over 'periods', and its published value the sum of the quarterly section's published actuals of "
                 + "those periods. Only in a scenario with a quarterly section and no bridge.", required = false,
