@@ -33,7 +33,10 @@ import org.bedsim.stats.ConfidenceInterval;
  * not depend on their number. When beds are unlimited (demand is counted), a replication's configurations run on the
  * demand fast path ({@link DemandModel}), which gives the event-driven model's census exactly and shares each
  * cohort's patients across the configurations that leave the cohort unchanged; a configuration it does not support
- * (readmissions, or a change type it does not know) runs on the event-driven {@link FlowModel}.
+ * (readmissions, or a change type it does not know) runs on the event-driven {@link FlowModel}. A bridge counting a
+ * waiting measure ({@link BedCount#countsBeds()} false: the share of admissions waiting over 12 hours, days with a
+ * queue...) runs every configuration on the event-driven model, the only one with queues; its bars and intervals are
+ * in the measure's unit, paired the same way.
  */
 public final class Bridges {
     private Bridges() {
@@ -102,7 +105,7 @@ public final class Bridges {
         List<double[]> list = new ArrayList<>(configs.values());
         RandomStreams streams = new RandomStreams(def.seed());
         double[][] beds = new double[list.size()][reps];
-        if (demandFastPath && def.base().unconstrained()) {
+        if (demandFastPath && def.base().unconstrained() && def.method().countsBeds()) {
             // one task per replication (split further when there are fewer replications than threads): the demand
             // fast path shares a replication's patients across its configurations
             int chunks = reps >= threads ? 1 : Math.min(list.size(), (threads + reps - 1) / reps);
@@ -274,7 +277,7 @@ public final class Bridges {
 
     private static double bedsOf(BridgeDefinition def, List<double[]> one, RandomStreams streams, int replication,
             DemandCache cache) {
-        if (def.base().unconstrained()) {
+        if (def.base().unconstrained() && def.method().countsBeds()) {
             DemandModel demand = cache.take(streams, replication);
             try {
                 return onFastPath(def, one, 0, 1, streams, replication, demand, c -> { })[0];
@@ -366,6 +369,10 @@ public final class Bridges {
             DemandModel demand) {
         FlowSettings s = configured.settings();
         double total = 0;
+        if (!def.method().countsBeds()) { // a waiting measure: only the event-driven model has queues
+            FlowResult result = new FlowModel(s, streams.replication(replication)).run();
+            return def.method().measure(result, new java.util.TreeSet<>(configured.counted()));
+        }
         if (demand != null && DemandModel.supports(s)) {
             DemandResult result = demand.run(s);
             for (String name : new java.util.TreeSet<>(configured.counted())) { // a fixed order: the same sum anywhere
