@@ -235,8 +235,8 @@ class BridgesTest {
         Bridges.onFastPath(def, configs, 0, configs.size(), streams, 0, all, c -> { });
         // each patient number's stay and arrival gap is drawn once per replication, whatever the configurations do
         // to volumes and stays: growth adds patients (numbers beyond the base's), and the merge moves the adults
-        // to the north site, whose stays are another stream (as in the event-driven model); the 11 configurations
-        // that change stays or volumes draw nothing anew
+        // to the north site, whose stays are another stream (as in the event-driven model); configurations that
+        // change stays or volumes draw nothing anew
         assertTrue(base.staysDrawn() > 0 && base.arrivalsDrawn() > 0);
         assertTrue(all.staysDrawn() < 2 * base.staysDrawn(), all.staysDrawn() + " stays drawn for "
                 + configs.size() + " configurations, " + base.staysDrawn() + " for the base alone");
