@@ -9,6 +9,7 @@ import java.util.function.ToDoubleFunction;
 import org.bedsim.experiment.Replications;
 import org.bedsim.model.CapacityTimeline;
 import org.bedsim.model.CareSetting;
+import org.bedsim.model.DemandKpi;
 import org.bedsim.model.FlowExperiment;
 import org.bedsim.model.FlowResult;
 import org.bedsim.model.FlowSettings;
@@ -16,6 +17,7 @@ import org.bedsim.model.FlowSummary;
 import org.bedsim.model.SettingKind;
 import org.bedsim.model.SettingKpi;
 import org.bedsim.model.SettingResult;
+import org.bedsim.model.UnconstrainedDemand;
 import org.bedsim.model.WaitMeasures;
 import org.bedsim.stats.ConfidenceInterval;
 
@@ -51,6 +53,10 @@ public final class Comparisons {
     static {
         SYSTEM_KPIS.put("composite_stay_days", FlowResult::meanSystemStayDays);
         SYSTEM_UNITS.put("composite_stay_days", "days");
+        SYSTEM_KPIS.put("avoided", r -> r.avoided());
+        SYSTEM_UNITS.put("avoided", "patients");
+        SYSTEM_KPIS.put("redirected", r -> r.redirected());
+        SYSTEM_UNITS.put("redirected", "patients");
         SYSTEM_KPIS.put("refused", r -> r.refused());
         SYSTEM_UNITS.put("refused", "patients");
         SYSTEM_KPIS.put("diverted", r -> r.settings().stream().mapToDouble(SettingResult::divertedOut).sum());
@@ -139,8 +145,8 @@ public final class Comparisons {
         }
         List<Comparison.Option> results = new ArrayList<>();
         for (Map.Entry<String, FlowSettings> e : options.entrySet()) {
-            results.add(new Comparison.Option(e.getKey(),
-                    run(e.getValue(), seed, replications, threads, onDone, store, "option/" + e.getKey())));
+            FlowSummary run = run(e.getValue(), seed, replications, threads, onDone, store, "option/" + e.getKey());
+            results.add(new Comparison.Option(e.getKey(), UnconstrainedDemand.attach(run, threads)));
         }
         return compare(results, targets);
     }
@@ -180,6 +186,15 @@ public final class Comparisons {
                     rows.add(new Comparison.Row(o.name(), setting, kpi.key(), kpi.unit(), ci(v),
                             diff == null ? null : ci(diff)));
                 }
+                if (s.demand() != null) {
+                    boolean paired = inBase && base.summary().demand() != null;
+                    for (DemandKpi kpi : DemandKpi.values()) {
+                        double[] v = s.demand().values(setting, kpi);
+                        double[] diff = paired ? minus(v, base.summary().demand().values(setting, kpi)) : null;
+                        rows.add(new Comparison.Row(o.name(), setting, kpi.key(), kpi.unit(), ci(v),
+                                diff == null ? null : ci(diff)));
+                    }
+                }
             }
             for (SettingKind kind : SettingKind.values()) {
                 List<String> members = ofKind(s, kind);
@@ -193,6 +208,16 @@ public final class Comparisons {
                             : minus(v, group(base.summary(), baseMembers, g.getKey(), g.getValue()));
                     rows.add(new Comparison.Row(o.name(), kindGroup(kind), g.getKey().key(), g.getKey().unit(),
                             ci(v), diff == null ? null : ci(diff)));
+                }
+                if (s.demand() != null) {
+                    // demand of a kind: each site's own demand summed (sized on its own), like beds required
+                    for (DemandKpi kpi : DemandKpi.values()) {
+                        double[] v = demandSum(s, members, kpi);
+                        double[] diff = baseMembers.isEmpty() || base.summary().demand() == null ? null
+                                : minus(v, demandSum(base.summary(), baseMembers, kpi));
+                        rows.add(new Comparison.Row(o.name(), kindGroup(kind), kpi.key(), kpi.unit(), ci(v),
+                                diff == null ? null : ci(diff)));
+                    }
                 }
             }
             for (Map.Entry<String, ToDoubleFunction<FlowResult>> e : SYSTEM_KPIS.entrySet()) {
@@ -331,6 +356,17 @@ public final class Comparisons {
     }
 
     /** @return per replication, a KPI of several settings combined */
+    private static double[] demandSum(FlowSummary s, List<String> members, DemandKpi kpi) {
+        double[] out = new double[s.replications().size()];
+        for (String m : members) {
+            double[] v = s.demand().values(m, kpi);
+            for (int i = 0; i < out.length; i++) {
+                out[i] += v[i];
+            }
+        }
+        return out;
+    }
+
     private static double[] group(FlowSummary s, List<String> members, SettingKpi kpi, Combine how) {
         double[] out = new double[s.replications().size()];
         for (int i = 0; i < out.length; i++) {
