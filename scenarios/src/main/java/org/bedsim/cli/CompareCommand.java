@@ -107,6 +107,11 @@ final class CompareCommand implements Callable<Integer> {
         if (o.hasErrors()) {
             throw new UserError(o.file() + ": " + counts(o) + "; nothing was run");
         }
+        if (!options.quiet && org.bedsim.scenario.QuarterlyCalibration.declares(o.base().spec())) {
+            err.println("bedsim: note: the base scenario declares calibrations against quarterly figures; compare "
+                    + "does not solve them: every option runs on the values the files hold (the calibrations' "
+                    + "starting points). 'bedsim calibrate' on the base scenario gives the calibrated values.");
+        }
         Path outDir = options.outFor(o.spec().name());
         OutputDirectory dir;
         try {

@@ -90,12 +90,12 @@ final class Terminal {
         String risk = trim(summary.settings().riskShareOfDays() * 100);
         out.println("Results (mean +/- 95 % CI half-width over " + summary.replications().size()
                 + " replications):");
-        TextTable t = new TextTable("setting", "beds", "occupied beds", "days full");
+        TextTable t = new TextTable("setting", "beds", "occupied beds", "% days full [CI]");
         for (String name : summary.settingNames()) {
             int beds = summary.settings().setting(name).capacity().initial();
             t.row(name, beds == CapacityTimeline.UNLIMITED ? "unlimited" : Integer.toString(beds),
                     pm(summary.interval(name, SettingKpi.MEAN_OCCUPANCY), 1),
-                    pct(summary.interval(name, SettingKpi.SHARE_OF_DAYS_FULL)));
+                    pct(summary.kpi(name, SettingKpi.SHARE_OF_DAYS_FULL)));
         }
         t.print(out);
         boolean demand = summary.demand() != null;
@@ -149,18 +149,37 @@ final class Terminal {
         t.print(out);
     }
 
+    /** Prints the warnings the run's output gives (warm-up too short, KPIs resting on few events), one a line. */
+    static void checks(PrintWriter err, org.bedsim.model.RunChecks checks, org.bedsim.model.PrecisionRun.Outcome p) {
+        if (p != null && p.warning() != null) {
+            err.println("warning: " + p.warning());
+        }
+        for (String w : checks.warnings()) {
+            err.println("warning: " + w);
+        }
+        err.flush();
+    }
+
+    /** Prints what a run to a precision did: the half-width reached against the target, replications and cap. */
+    static void precision(PrintWriter out, org.bedsim.model.PrecisionRun.Outcome p) {
+        out.println(String.format(Locale.ROOT, "Precision: 95 %% CI half-width of %s %s (widest in %s) against %s "
+                + "asked: %s after %d replications in batches %s (at most %d)", PrecisionOption.describe(p.target()),
+                PrecisionOption.number(p.achieved()), p.widest(), PrecisionOption.number(p.target().halfWidth()),
+                p.met() ? "reached" : "NOT reached", p.summary().replications().size(), p.batches(), p.cap()));
+        out.flush();
+    }
+
     /** @return hours without a needless ".0" */
     static String hours(double h) {
         return h == Math.rint(h) ? Long.toString((long) h) : Double.toString(h);
     }
 
-    /** @return "12.3 % [10.1, 14.5]", the interval truncated to [0, 100] */
+    /** @return "12.3 % [10.1, 14.5]": the pooled share with its Wilson-type interval, inside [0, 100] */
     private static String share(FlowSummary summary, String setting, SettingKpi kpi) {
-        ConfidenceInterval ci = summary.interval(setting, kpi);
-        double[] b = kpi.bounded(ci);
-        String mean = String.format(Locale.ROOT, "%.1f %%", 100 * ci.mean());
-        return Double.isFinite(ci.halfWidth()) ? mean + String.format(Locale.ROOT, " [%.1f, %.1f]", 100 * b[0],
-                100 * b[1]) : mean;
+        org.bedsim.model.KpiInterval k = summary.kpi(setting, kpi);
+        String mean = String.format(Locale.ROOT, "%.1f %%", 100 * k.mean());
+        return k.hasInterval() ? mean + String.format(Locale.ROOT, " [%.1f, %.1f]", 100 * k.low(), 100 * k.high())
+                : mean;
     }
 
     /** The key KPIs printed by compare: (pseudo-)setting kind, KPI key, label. */
@@ -303,9 +322,10 @@ final class Terminal {
                 : mean;
     }
 
-    private static String pct(ConfidenceInterval ci) {
-        String mean = String.format(Locale.ROOT, "%.1f %%", 100 * ci.mean());
-        return Double.isFinite(ci.halfWidth()) ? mean + " +/- " + String.format(Locale.ROOT, "%.1f",
-                100 * ci.halfWidth()) : mean;
+    /** @return "12.3 [10.1, 14.5]": a share in percent with its (asymmetric, Wilson-type) interval */
+    private static String pct(org.bedsim.model.KpiInterval k) {
+        String mean = String.format(Locale.ROOT, "%.1f", 100 * k.mean());
+        return k.hasInterval() ? mean + String.format(Locale.ROOT, " [%.1f, %.1f]", 100 * k.low(), 100 * k.high())
+                : mean;
     }
 }

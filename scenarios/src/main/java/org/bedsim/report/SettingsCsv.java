@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import org.bedsim.model.DemandKpi;
 import org.bedsim.model.FlowSummary;
+import org.bedsim.model.KpiInterval;
 import org.bedsim.model.SettingKpi;
 import org.bedsim.stats.ConfidenceInterval;
 
@@ -27,20 +28,19 @@ public final class SettingsCsv implements ResultsWriter {
         out.write('\n');
         for (String setting : summary.settingNames()) {
             for (SettingKpi kpi : SettingKpi.values()) {
-                row(out, setting, kpi.key(), kpi.unit(), summary.interval(setting, kpi), kpi.bounded(
-                        summary.interval(setting, kpi)));
+                row(out, setting, kpi.key(), kpi.unit(), summary.kpi(setting, kpi));
             }
             if (summary.demand() != null && summary.demand().has(setting)) {
                 for (DemandKpi kpi : DemandKpi.values()) {
                     ConfidenceInterval ci = summary.demand().interval(setting, kpi);
-                    row(out, setting, kpi.key(), kpi.unit(), ci, new double[] {Math.max(0, ci.low()), ci.high()});
+                    row(out, setting, kpi.key(), kpi.unit(), KpiInterval.of(ci, 0, Double.POSITIVE_INFINITY));
                 }
             }
         }
     }
 
-    private static void row(Writer out, String setting, String kpi, String unit, ConfidenceInterval ci,
-            double[] bounded) throws IOException {
+    /** A row: the interval already in the KPI's range (a share's Wilson-type, else a t interval kept at 0 or more). */
+    private static void row(Writer out, String setting, String kpi, String unit, KpiInterval ci) throws IOException {
         Numbers.field(out, setting);
         out.write(',');
         out.write(kpi);
@@ -49,11 +49,11 @@ public final class SettingsCsv implements ResultsWriter {
         out.write(',');
         out.write(Numbers.csv(ci.mean()));
         out.write(',');
-        out.write(Numbers.csv(Double.isFinite(ci.low()) ? bounded[0] : ci.low()));
+        out.write(Numbers.csv(ci.low()));
         out.write(',');
-        out.write(Numbers.csv(Double.isFinite(ci.high()) ? bounded[1] : ci.high()));
+        out.write(Numbers.csv(ci.high()));
         out.write(',');
-        out.write(Long.toString(ci.n()));
+        out.write(Long.toString(ci.replications()));
         out.write('\n');
     }
 }

@@ -44,6 +44,8 @@ public final class HonestBridge {
     private final List<List<String>> calibrationPaths = new ArrayList<>();
     private final List<RangeInput> ranges = new ArrayList<>();
     private final Map<String, Basis> sourceBasis = new LinkedHashMap<>();
+    /** Each replication's demand model, kept across this bridge's evaluations (calibrations, runs, sensitivity). */
+    private final org.bedsim.bridge.DemandCache cache = new org.bedsim.bridge.DemandCache();
 
     /** A range in a bridge step, as an input of the sensitivity analysis. */
     private record RangeInput(String path, String stepId, String label, double low, double high, Basis basis) {
@@ -202,12 +204,22 @@ public final class HonestBridge {
                 CalibrateSpec c = specs.get(j);
                 CalibrationTargetSpec t = c.target();
                 Target target = new Target(Target.Output.valueOf(t.output().name()), t.step(), t.beds(),
-                        t.settings().isEmpty() ? null : new LinkedHashSet<>(t.settings()));
+                        t.settings().isEmpty() ? null : new LinkedHashSet<>(t.settings()), t.method() == null ? null
+                        : t.method() == BridgeCountSpec.Method.PERCENTILE ? org.bedsim.bridge.BedCount.PERCENTILE
+                        : org.bedsim.bridge.BedCount.MEAN_OCCUPANCY);
                 out.add(new Calibration(c.id(), c.bounds().get(0), c.bounds().get(1), target,
                         c.effectiveTolerance()));
             }
         }
         return out;
+    }
+
+    /**
+     * @return the demand models kept across this bridge's evaluations, to share with other runs of it on the same
+     *     seed (results are identical with or without it)
+     */
+    public org.bedsim.bridge.DemandCache cache() {
+        return cache;
     }
 
     /**
@@ -225,7 +237,7 @@ public final class HonestBridge {
         for (int k = 0; k < start.length; k++) {
             start[k] = startValue(index[k]);
         }
-        return Calibrator.solve(cals, x -> build(expand(x, index), active, null), start, threads);
+        return Calibrator.solve(cals, x -> build(expand(x, index), active, null), start, threads, cache);
     }
 
     /**
@@ -510,8 +522,8 @@ public final class HonestBridge {
             BridgeDefinition def = bridge(base, true);
             BridgeDefinition quick = new BridgeDefinition(def.base(), def.counted(), def.method(), def.steps(),
                     def.baseYear(), def.targetYear(), def.replications(), def.seed(), 0, 1);
-            BridgeResult result = Bridges.compute(quick, threads);
-            double[] finals = Bridges.bedsPerReplication(def, ones(def), threads);
+            BridgeResult result = Bridges.compute(quick, threads, cache);
+            double[] finals = Bridges.bedsPerReplication(def, ones(def), threads, cache);
             prediction = new Assessment.Prediction(result, labels(true), solvedInputs(base, baseOnly()), finals,
                     Sensitivity.predictionInterval(finals), published.get("final"), publishedSource());
             Sensitivities sens = sensitivity(base, false, threads);
@@ -562,9 +574,10 @@ public final class HonestBridge {
             System.arraycopy(x, nRanges, cal, 0, cal.length);
             return build(expand(cal, index), baseOnly(), java.util.Arrays.copyOf(x, nRanges));
         };
-        Sensitivity.Tornado tornado = Sensitivity.tornado(inputs, f, bars, threads);
+        Sensitivity.Tornado tornado = Sensitivity.tornado(inputs, f, bars, threads, cache);
         int k = inputs.size();
-        Sensitivity.Ranking ranking = Sensitivity.ranking(inputs, f, Math.max(16, 3 * k), loaded.seed(), threads);
+        Sensitivity.Ranking ranking = Sensitivity.ranking(inputs, f, Math.max(16, 3 * k), loaded.seed(), threads,
+                cache);
         return new Sensitivities(tornado, ranking);
     }
 

@@ -208,7 +208,7 @@ public final class StandardSections {
                     Cells.interval(summary.interval(name, SettingKpi.OCCUPANCY_P95), "beds"),
                     Cells.interval(summary.interval(name, SettingKpi.BEDS_REQUIRED_MEAN), "beds"),
                     Cells.interval(summary.interval(name, SettingKpi.BEDS_REQUIRED_PERCENTILE), "beds"),
-                    Cells.interval(summary.interval(name, SettingKpi.SHARE_OF_DAYS_FULL), "share"),
+                    Cells.interval(summary.kpi(name, SettingKpi.SHARE_OF_DAYS_FULL), "share"),
                     Cells.interval(summary.interval(name, SettingKpi.MEAN_DELAYED_BEDS), "beds")));
         }
         FlowSettings f = summary.settings();
@@ -261,8 +261,7 @@ public final class StandardSections {
         List<List<String>> rows = new ArrayList<>();
         for (String name : summary.settingNames()) {
             for (SettingKpi k : SettingKpi.values()) {
-                ConfidenceInterval ci = summary.interval(name, k);
-                rows.add(List.of(name, k.key(), k.unit(), Cells.interval(ci, k.unit())));
+                rows.add(List.of(name, k.key(), k.unit(), Cells.interval(summary.kpi(name, k), k.unit())));
             }
             if (summary.demand() != null && summary.demand().has(name)) {
                 for (DemandKpi k : DemandKpi.values()) {
