@@ -117,7 +117,7 @@ final class BridgeCommand implements Callable<Integer> {
         }
         try (ProgressBar bar = ProgressBar.start(err, runs, s.preFlight().eventsPerReplication(),
                 !options.quiet && Terminal.stderrIsTerminal(), "runs")) {
-            result = Bridges.compute(def, threads, r -> bar.replicationDone(), journal);
+            result = Bridges.compute(def, threads, r -> bar.replicationDone(), journal, setup.bridge.cache());
         } catch (IllegalArgumentException e) {
             throw new UserError(s.file() + ": a bridge the model refuses: " + e.getMessage());
         }

@@ -74,6 +74,12 @@ final class BridgeValidator {
                             + "year)");
         }
         count(b.count());
+        if (b.count() != null && b.count().method() != null && b.count().method().isWaiting()
+                && b.effectiveUnconstrained()) {
+            v.error("bridge.count.method", "a measure of waiting ('" + b.count().method().key() + "') with unlimited "
+                    + "beds (unconstrained is true unless set): nobody waits", "unconstrained: false, so that "
+                    + "patients queue for the settings' beds");
+        }
         Map<String, Integer> ids = new HashMap<>();
         Map<String, Redirect> firstRedirect = new HashMap<>();
         for (int i = 0; i < spec.cohorts().size(); i++) {

@@ -44,6 +44,8 @@ public final class HonestBridge {
     private final List<List<String>> calibrationPaths = new ArrayList<>();
     private final List<RangeInput> ranges = new ArrayList<>();
     private final Map<String, Basis> sourceBasis = new LinkedHashMap<>();
+    /** Each replication's demand model, kept across this bridge's evaluations (calibrations, runs, sensitivity). */
+    private final org.bedsim.bridge.DemandCache cache = new org.bedsim.bridge.DemandCache();
 
     /** A range in a bridge step, as an input of the sensitivity analysis. */
     private record RangeInput(String path, String stepId, String label, double low, double high, Basis basis) {
@@ -213,6 +215,14 @@ public final class HonestBridge {
     }
 
     /**
+     * @return the demand models kept across this bridge's evaluations, to share with other runs of it on the same
+     *     seed (results are identical with or without it)
+     */
+    public org.bedsim.bridge.DemandCache cache() {
+        return cache;
+    }
+
+    /**
      * Solves the calibrations.
      *
      * @param baseOnly true for the prediction: only those meeting the base year
@@ -227,7 +237,7 @@ public final class HonestBridge {
         for (int k = 0; k < start.length; k++) {
             start[k] = startValue(index[k]);
         }
-        return Calibrator.solve(cals, x -> build(expand(x, index), active, null), start, threads);
+        return Calibrator.solve(cals, x -> build(expand(x, index), active, null), start, threads, cache);
     }
 
     /**
@@ -518,8 +528,8 @@ public final class HonestBridge {
             BridgeDefinition def = bridge(base, true);
             BridgeDefinition quick = new BridgeDefinition(def.base(), def.counted(), def.method(), def.steps(),
                     def.baseYear(), def.targetYear(), def.replications(), def.seed(), 0, 1);
-            BridgeResult result = Bridges.compute(quick, threads);
-            double[] finals = Bridges.bedsPerReplication(def, ones(def), threads);
+            BridgeResult result = Bridges.compute(quick, threads, cache);
+            double[] finals = Bridges.bedsPerReplication(def, ones(def), threads, cache);
             prediction = new Assessment.Prediction(result, labels(true), solvedInputs(base, baseOnly()), finals,
                     Sensitivity.predictionInterval(finals), published.get("final"), publishedSource());
             Sensitivities sens = sensitivity(base, false, threads);
@@ -570,9 +580,10 @@ public final class HonestBridge {
             System.arraycopy(x, nRanges, cal, 0, cal.length);
             return build(expand(cal, index), baseOnly(), java.util.Arrays.copyOf(x, nRanges));
         };
-        Sensitivity.Tornado tornado = Sensitivity.tornado(inputs, f, bars, threads);
+        Sensitivity.Tornado tornado = Sensitivity.tornado(inputs, f, bars, threads, cache);
         int k = inputs.size();
-        Sensitivity.Ranking ranking = Sensitivity.ranking(inputs, f, Math.max(16, 3 * k), loaded.seed(), threads);
+        Sensitivity.Ranking ranking = Sensitivity.ranking(inputs, f, Math.max(16, 3 * k), loaded.seed(), threads,
+                cache);
         return new Sensitivities(tornado, ranking);
     }
 

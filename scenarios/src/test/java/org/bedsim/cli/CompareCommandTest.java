@@ -92,6 +92,11 @@ class CompareCommandTest {
                 + "removed\",\"cohorts.y.entry: b -> a\",\"cohorts.y.los.b: removed\",\"cohorts.y.los.a: added "
                 + "{\\\"family\\\":\\\"exponential\\\",\\\"mean\\\":4,\\\"source\\\":\\\"pooled\\\"}\"]",
                 json.get("options").get(3).get("changes").toString());
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("<li>setting a: beds 20 -&gt; 40</li>") && report.contains("<li>cohort y: stay in a "
+                + "added: exponential, mean 4</li>") && !report.contains("{&quot;family"),
+                () -> "the report says what each option changes in words, not JSON patches: "
+                        + report.substring(Math.max(0, report.indexOf("{&quot;family") - 600)));
         List<String> csv = Files.readAllLines(out.resolve("compare.csv"));
         assertEquals(CompareCsv.HEADER, csv.get(0));
         assertEquals(json.get("kpis").size() + 1, csv.size());
@@ -216,7 +221,7 @@ class CompareCommandTest {
                 "4 Experimentation", "5 Implementation", "6 Code access")) {
             assertTrue(text.contains(heading), heading);
         }
-        assertTrue(text.contains("one-pool (from two-pools): settings.a.beds: 20 -> 40"), "scenario logic");
+        assertTrue(text.contains("one-pool (from two-pools): setting a: beds 20 -> 40"), "scenario logic");
         assertTrue(text.contains("one-pool: settings.a"), "where the option's sources are cited");
         assertEquals(json.get("manifest").size() > 0, true);
         int svgs = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength();

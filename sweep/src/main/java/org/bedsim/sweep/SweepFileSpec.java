@@ -50,9 +50,14 @@ public record SweepFileSpec(
 
     /** Freezes. */
     public SweepFileSpec {
-        scenarios = scenarios == null ? null : List.copyOf(scenarios);
-        parameters = parameters == null ? List.of() : List.copyOf(parameters);
-        targets = targets == null ? List.of() : List.copyOf(targets);
+        scenarios = scenarios == null ? null : frozen(scenarios);
+        parameters = parameters == null ? List.of() : frozen(parameters);
+        targets = targets == null ? List.of() : frozen(targets);
+    }
+
+    /** @return an unmodifiable copy that keeps the nulls the structure check left for refused items */
+    static <T> List<T> frozen(List<T> list) {
+        return java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
     }
 
     /** @return replications per unit */
@@ -86,7 +91,7 @@ public record SweepFileSpec(
             Boolean whole) {
         /** Freezes. */
         public Parameter {
-            values = values == null ? null : List.copyOf(values);
+            values = values == null ? null : frozen(values);
         }
     }
 
@@ -143,8 +148,8 @@ public record SweepFileSpec(
             Boolean bedsRequired) {
         /** Freezes. */
         public Keep {
-            kpis = kpis == null ? null : List.copyOf(kpis);
-            settings = settings == null ? null : List.copyOf(settings);
+            kpis = kpis == null ? null : frozen(kpis);
+            settings = settings == null ? null : frozen(settings);
         }
     }
 

@@ -75,7 +75,7 @@ public final class SweepLoader {
             loader.add(p.render(name), p.isError());
         }
         String sha = ScenarioLoader.sha256(read.bytes());
-        if (spec.spec() == null || spec.hasErrors()) {
+        if (spec.spec() == null) {
             return new LoadedSweep(name, sha, spec.spec(), List.of(), List.of(), null, loader.problems,
                     loader.errors);
         }
@@ -111,6 +111,9 @@ public final class SweepLoader {
         for (int i = 0; i < params.size(); i++) {
             SweepFileSpec.Parameter p = params.get(i);
             String at = "parameters[" + i + "]";
+            if (p == null) {
+                continue;
+            }
             if (p.path() != null && !paths.add(p.path())) {
                 error(at + ".path", "'" + p.path() + "' a second time", "each path once");
             }
@@ -145,6 +148,9 @@ public final class SweepLoader {
         }
         for (int i = 0; i < spec.targets().size(); i++) {
             SweepFileSpec.Target t = spec.targets().get(i);
+            if (t == null) {
+                continue;
+            }
             if ((t.atMost() == null) == (t.atLeast() == null)) {
                 error("targets[" + i + "]", t.atMost() == null ? "neither at_most nor at_least" : "both at_most and "
                         + "at_least", "one of at_most or at_least");
@@ -159,17 +165,17 @@ public final class SweepLoader {
             }
         }
         List<String> keptSettings = spec.keep() == null ? null : spec.keep().settings();
-        if (keptSettings != null && errors == 0) {
+        if (keptSettings != null) {
             for (int i = 0; i < keptSettings.size(); i++) {
-                if (!allSettings.contains(keptSettings.get(i))) {
+                if (keptSettings.get(i) != null && !allSettings.isEmpty() && !allSettings.contains(keptSettings.get(i))) {
                     error("keep.settings[" + i + "]", "'" + keptSettings.get(i) + "', a setting of none of the "
                             + "scenarios", "a setting of a scenario: " + String.join(", ", allSettings));
                 }
             }
         }
-        for (int i = 0; i < spec.targets().size() && errors == 0; i++) {
+        for (int i = 0; i < spec.targets().size(); i++) {
             SweepFileSpec.Target t = spec.targets().get(i);
-            if (!allSettings.contains(t.setting())) {
+            if (t != null && t.setting() != null && !allSettings.isEmpty() && !allSettings.contains(t.setting())) {
                 error("targets[" + i + "].setting", "'" + t.setting() + "', a setting of none of the scenarios",
                         "a setting of a scenario: " + String.join(", ", allSettings));
             }
@@ -177,7 +183,7 @@ public final class SweepLoader {
         // every path must name numbers in every scenario
         for (Base b : bases) {
             for (int i = 0; i < params.size(); i++) {
-                if (b.tree() == null || params.get(i).path() == null) {
+                if (b.tree() == null || params.get(i) == null || params.get(i).path() == null) {
                     continue;
                 }
                 try {
@@ -189,7 +195,7 @@ public final class SweepLoader {
                 }
             }
         }
-        List<SettingKpi> kpis = keptKpis(spec.keep());
+        List<SettingKpi> kpis = errors > 0 ? List.of() : keptKpis(spec.keep());
         if (errors > 0) {
             return new LoadedSweep(name, sha, spec, List.of(), kpis, keptSettings, problems, errors);
         }
@@ -224,9 +230,12 @@ public final class SweepLoader {
     private List<Base> scenarios(SweepFileSpec spec, Path folder) {
         List<Base> bases = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
-        for (int i = 0; i < spec.scenarios().size(); i++) {
+        for (int i = 0; spec.scenarios() != null && i < spec.scenarios().size(); i++) {
             String entry = spec.scenarios().get(i);
             String at = "scenarios[" + i + "]";
+            if (entry == null) {
+                continue;
+            }
             Path p = folder.resolve(entry).normalize();
             List<Path> files = new ArrayList<>();
             if (Files.isDirectory(p)) {
