@@ -33,7 +33,10 @@ import org.bedsim.stats.ConfidenceInterval;
  * not depend on their number. When beds are unlimited (demand is counted), a replication's configurations run on the
  * demand fast path ({@link DemandModel}), which gives the event-driven model's census exactly and shares each
  * cohort's patients across the configurations that leave the cohort unchanged; a configuration it does not support
- * (readmissions, or a change type it does not know) runs on the event-driven {@link FlowModel}.
+ * (readmissions, or a change type it does not know) runs on the event-driven {@link FlowModel}. A bridge counting a
+ * waiting measure ({@link BedCount#countsBeds()} false: the share of admissions waiting over 12 hours, days with a
+ * queue...) runs every configuration on the event-driven model, the only one with queues; its bars and intervals are
+ * in the measure's unit, paired the same way.
  */
 public final class Bridges {
     private Bridges() {
@@ -69,11 +72,30 @@ public final class Bridges {
      * those already there instead of running them again (to resume an interrupted bridge; the result is identical).
      */
     public static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone, RunStore store) {
-        return compute(def, threads, onRunDone, true, store);
+        return compute(def, threads, onRunDone, true, store, new DemandCache(0));
+    }
+
+    /**
+     * As {@link #compute(BridgeDefinition, int)}, taking the demand models of {@code cache} (kept from earlier
+     * evaluations on the same seed) and keeping them there for later ones; the result is identical.
+     */
+    public static BridgeResult compute(BridgeDefinition def, int threads, DemandCache cache) {
+        return compute(def, threads, t -> { }, true, RunStore.NONE, cache);
+    }
+
+    /** As {@link #compute(BridgeDefinition, int, IntConsumer, RunStore)}, with the demand models of {@code cache}. */
+    public static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone, RunStore store,
+            DemandCache cache) {
+        return compute(def, threads, onRunDone, true, store, cache);
     }
 
     private static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone,
             boolean demandFastPath, RunStore store) {
+        return compute(def, threads, onRunDone, demandFastPath, store, new DemandCache(0));
+    }
+
+    private static BridgeResult compute(BridgeDefinition def, int threads, IntConsumer onRunDone,
+            boolean demandFastPath, RunStore store, DemandCache cache) {
         int reps = def.replications();
         Plan plan = plan(def);
         Map<String, double[]> configs = plan.configs();
@@ -83,12 +105,11 @@ public final class Bridges {
         List<double[]> list = new ArrayList<>(configs.values());
         RandomStreams streams = new RandomStreams(def.seed());
         double[][] beds = new double[list.size()][reps];
-        if (demandFastPath && def.base().unconstrained()) {
+        if (demandFastPath && def.base().unconstrained() && def.method().countsBeds()) {
             // one task per replication (split further when there are fewer replications than threads): the demand
             // fast path shares a replication's patients across its configurations
             int chunks = reps >= threads ? 1 : Math.min(list.size(), (threads + reps - 1) / reps);
             int per = (list.size() + chunks - 1) / chunks;
-            ThreadLocal<DemandModel> models = new ThreadLocal<>(); // one per worker thread, its arrays reused
             List<double[]> done = Replications.run(reps * chunks, threads, task -> {
                 int replication = task / chunks;
                 int from = (task % chunks) * per;
@@ -100,15 +121,14 @@ public final class Bridges {
                     }
                     return stored;
                 }
-                DemandModel demand = models.get();
-                if (demand == null) {
-                    demand = new DemandModel(streams.replication(replication));
-                    models.set(demand);
-                } else {
-                    demand.reset(streams.replication(replication));
+                DemandModel demand = cache.take(streams, replication); // its arrays reused, or kept from before
+                double[] out;
+                try {
+                    out = onFastPath(def, list, from, to, streams, replication, demand,
+                            c -> onRunDone.accept(c * reps + replication));
+                } finally {
+                    cache.give(streams, replication, demand);
                 }
-                double[] out = onFastPath(def, list, from, to, streams, replication, demand,
-                        c -> onRunDone.accept(c * reps + replication));
                 for (int c = from; c < to; c++) {
                     store.save(key(list.get(c)), replication, out[c - from]);
                 }
@@ -217,12 +237,23 @@ public final class Bridges {
      * @return beds per replication
      */
     public static double[] bedsPerReplication(BridgeDefinition def, double[] fractions, int threads) {
+        return bedsPerReplication(def, fractions, threads, new DemandCache(0));
+    }
+
+    /**
+     * As {@link #bedsPerReplication(BridgeDefinition, double[], int)}, taking the demand models of {@code cache}
+     * (kept from earlier evaluations on the same seed) and keeping them there: a caller that evaluates many
+     * variants of a bridge (calibration, sensitivity) then draws each replication's patients once and walks again
+     * only the cohorts a variant changes. The numbers are identical with or without the cache.
+     */
+    public static double[] bedsPerReplication(BridgeDefinition def, double[] fractions, int threads,
+            DemandCache cache) {
         if (fractions.length != def.steps().size()) {
             throw new IllegalArgumentException("one fraction per step expected, was " + fractions.length);
         }
         RandomStreams streams = new RandomStreams(def.seed());
         List<double[]> one = List.of(fractions.clone());
-        List<Double> beds = Replications.run(def.replications(), threads, r -> bedsOf(def, one, streams, r));
+        List<Double> beds = Replications.run(def.replications(), threads, r -> bedsOf(def, one, streams, r, cache));
         double[] out = new double[beds.size()];
         for (int r = 0; r < out.length; r++) {
             out[r] = beds.get(r);
@@ -232,16 +263,27 @@ public final class Bridges {
 
     /** @return beds of one configuration in one replication (see {@link #bedsPerReplication}) */
     public static double bedsInReplication(BridgeDefinition def, double[] fractions, int replication) {
+        return bedsInReplication(def, fractions, replication, new DemandCache(0));
+    }
+
+    /** As {@link #bedsInReplication(BridgeDefinition, double[], int)}, with the models of {@code cache}. */
+    public static double bedsInReplication(BridgeDefinition def, double[] fractions, int replication,
+            DemandCache cache) {
         if (fractions.length != def.steps().size()) {
             throw new IllegalArgumentException("one fraction per step expected, was " + fractions.length);
         }
-        return bedsOf(def, List.of(fractions.clone()), new RandomStreams(def.seed()), replication);
+        return bedsOf(def, List.of(fractions.clone()), new RandomStreams(def.seed()), replication, cache);
     }
 
-    private static double bedsOf(BridgeDefinition def, List<double[]> one, RandomStreams streams, int replication) {
-        if (def.base().unconstrained()) {
-            DemandModel demand = new DemandModel(streams.replication(replication));
-            return onFastPath(def, one, 0, 1, streams, replication, demand, c -> { })[0];
+    private static double bedsOf(BridgeDefinition def, List<double[]> one, RandomStreams streams, int replication,
+            DemandCache cache) {
+        if (def.base().unconstrained() && def.method().countsBeds()) {
+            DemandModel demand = cache.take(streams, replication);
+            try {
+                return onFastPath(def, one, 0, 1, streams, replication, demand, c -> { })[0];
+            } finally {
+                cache.give(streams, replication, demand);
+            }
         }
         return beds(def, one.get(0), streams, replication);
     }
@@ -327,6 +369,10 @@ public final class Bridges {
             DemandModel demand) {
         FlowSettings s = configured.settings();
         double total = 0;
+        if (!def.method().countsBeds()) { // a waiting measure: only the event-driven model has queues
+            FlowResult result = new FlowModel(s, streams.replication(replication)).run();
+            return def.method().measure(result, new java.util.TreeSet<>(configured.counted()));
+        }
         if (demand != null && DemandModel.supports(s)) {
             DemandResult result = demand.run(s);
             for (String name : new java.util.TreeSet<>(configured.counted())) { // a fixed order: the same sum anywhere

@@ -15,6 +15,7 @@ import org.bedsim.model.Cohort;
 import org.bedsim.model.FlowSettings;
 import org.bedsim.model.Readmission;
 import org.bedsim.model.Route;
+import org.bedsim.model.RoutingChange;
 
 /**
  * One change a bridge step makes to the model's inputs. {@code fraction} in [0, 1] is how much of the change is in
@@ -66,6 +67,9 @@ public sealed interface Change {
         if (this instanceof RoutingShift r) {
             return percent(r.share(), false) + " of " + (r.cohort() == null ? "every cohort" : r.cohort())
                     + "'s patients leaving " + r.setting() + " for " + r.from() + " go to " + r.to() + " instead";
+        }
+        if (this instanceof CloseSetting c) {
+            return c.setting() + " closes: its patients go to " + c.into();
         }
         if (this instanceof ReadmissionReduction r) {
             return "readmissions of " + (r.cohort() == null ? "every cohort" : r.cohort()) + " cut by "
@@ -220,7 +224,7 @@ public sealed interface Change {
             }
             List<Cohort> cohorts = s.cohorts().stream().map(c -> rename(c, gone)).toList();
             return new FlowSettings(settings, cohorts, s.startDate(), s.warmupDays(), s.horizonDays(),
-                    s.occupancyTarget(), s.riskShareOfDays(), s.unconstrained());
+                    s.occupancyTarget(), s.riskShareOfDays(), s.unconstrained(), s.waits(), s.routingChanges());
         }
 
         private String map(String name, Set<String> gone) {
@@ -320,29 +324,8 @@ public sealed interface Change {
             if (moved == 0) {
                 return s;
             }
-            return s.withCohorts(s.cohorts().stream().map(c -> {
-                List<Route> routes = c.routing().get(setting);
-                if ((cohort != null && !c.name().equals(cohort)) || routes == null) {
-                    return c;
-                }
-                double p = routes.stream().filter(r -> r.to().equals(from)).mapToDouble(Route::probability).sum();
-                if (p == 0) {
-                    return c;
-                }
-                Map<String, Double> probs = new LinkedHashMap<>();
-                routes.forEach(r -> probs.merge(r.to(), r.probability(), Double::sum));
-                probs.put(from, p * (1 - moved));
-                probs.merge(to, p * moved, Double::sum);
-                List<Route> out = new ArrayList<>();
-                probs.forEach((t, q) -> {
-                    if (q > 0) {
-                        out.add(new Route(t, Math.min(1, q)));
-                    }
-                });
-                Map<String, List<Route>> routing = new LinkedHashMap<>(c.routing());
-                routing.put(setting, out);
-                return c.withRouting(routing);
-            }).toList());
+            return s.withCohorts(s.cohorts().stream().map(c -> cohort != null && !c.name().equals(cohort) ? c
+                    : RoutingChange.shift(c, setting, from, to, moved)).toList());
         }
     }
 
@@ -354,15 +337,21 @@ public sealed interface Change {
         @Override
         public FlowSettings apply(FlowSettings s, double fraction, Draws draws, String key) {
             double cut = Math.max(0, Math.min(1, draws.value(key, share))) * fraction;
-            return s.withCohorts(s.cohorts().stream().map(c -> {
-                Readmission r = c.readmission();
-                if (r == null || (cohort != null && !c.name().equals(cohort)) || cut == 0) {
-                    return c;
-                }
-                return new Cohort(c.name(), c.type(), c.ageBand(), c.entry(), c.arrivals(), c.whenFull(),
-                        c.lengthOfStay(), c.routing(), new Readmission(r.probability() * (1 - cut), r.withinDays(),
-                        r.cohort()), c.avoidance(), c.patience());
-            }).toList());
+            return s.withCohorts(s.cohorts().stream().map(c -> cohort != null && !c.name().equals(cohort) ? c
+                    : RoutingChange.cutReadmissions(c, cut)).toList());
+        }
+    }
+
+    /**
+     * A site or ward closing (applies from half way through its phasing): its arrivals and every route, redirect and
+     * divert into it go to {@code into}, a setting of any kind (another site, a community ward), where its patients
+     * take the stay and routing they had in the closed one unless they have their own there. Unlike a merge, the
+     * closed setting stays (empty) and the receiving one keeps its own beds and count.
+     */
+    record CloseSetting(String setting, String into) implements Change {
+        @Override
+        public FlowSettings apply(FlowSettings s, double fraction, Draws draws, String key) {
+            return fraction < 0.5 ? s : new RoutingChange.Closure(0, setting, into).apply(s);
         }
     }
 

@@ -17,15 +17,29 @@ import org.bedsim.bridge.BridgeResult;
  * @param tornado the one-at-a-time sensitivity of the prediction's final beds, or null
  * @param ranking the variance-based ranking of the same inputs, or null
  * @param findings what the calibrations and the prediction say about the plan, in words
+ * @param calibrationSource where the solved values come from, in words ("solved now ...", "from cache (hash ...)"),
+ *     or null when not said
  */
 public record Assessment(Labels labels, List<SolvedInput> calibrations, Map<String, Double> published,
-        Prediction prediction, Sensitivity.Tornado tornado, Sensitivity.Ranking ranking, List<String> findings) {
+        Prediction prediction, Sensitivity.Tornado tornado, Sensitivity.Ranking ranking, List<String> findings,
+        String calibrationSource) {
 
     /** Freezes. */
     public Assessment {
         calibrations = List.copyOf(calibrations);
         published = Map.copyOf(published);
         findings = List.copyOf(findings);
+    }
+
+    /** An assessment that does not say where its solved values come from. */
+    public Assessment(Labels labels, List<SolvedInput> calibrations, Map<String, Double> published,
+            Prediction prediction, Sensitivity.Tornado tornado, Sensitivity.Ranking ranking, List<String> findings) {
+        this(labels, calibrations, published, prediction, tornado, ranking, findings, null);
+    }
+
+    /** @return a copy saying where its solved values come from */
+    public Assessment withCalibrationSource(String source) {
+        return new Assessment(labels, calibrations, published, prediction, tornado, ranking, findings, source);
     }
 
     /**

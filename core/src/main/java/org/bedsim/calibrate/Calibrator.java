@@ -11,6 +11,7 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.bedsim.bridge.BridgeDefinition;
 import org.bedsim.bridge.Bridges;
+import org.bedsim.bridge.DemandCache;
 import org.bedsim.stats.ConfidenceInterval;
 
 /**
@@ -43,12 +44,16 @@ public final class Calibrator {
     private final Function<double[], BridgeDefinition> build;
     private final int threads;
     private final Map<String, double[]> memo = new HashMap<>();
+    /** Each replication's demand model, kept across evaluations: an evaluation walks only the cohorts it changes. */
+    private final DemandCache cache;
     private int evaluations;
 
-    private Calibrator(List<Calibration> calibrations, Function<double[], BridgeDefinition> build, int threads) {
+    private Calibrator(List<Calibration> calibrations, Function<double[], BridgeDefinition> build, int threads,
+            DemandCache cache) {
         this.calibrations = List.copyOf(calibrations);
         this.build = build;
         this.threads = threads;
+        this.cache = cache;
     }
 
     /**
@@ -105,10 +110,19 @@ public final class Calibrator {
      */
     public static Result solve(List<Calibration> calibrations, Function<double[], BridgeDefinition> build,
             double[] start, int threads) {
+        return solve(calibrations, build, start, threads, new DemandCache());
+    }
+
+    /**
+     * As {@link #solve(List, Function, double[], int)}, with the demand models of {@code cache} (shared with other
+     * evaluations of the same bridge on the same seed); the solution is identical.
+     */
+    public static Result solve(List<Calibration> calibrations, Function<double[], BridgeDefinition> build,
+            double[] start, int threads, DemandCache cache) {
         if (start.length != calibrations.size()) {
             throw new IllegalArgumentException("one starting value per calibration expected");
         }
-        return new Calibrator(calibrations, build, threads).run(start);
+        return new Calibrator(calibrations, build, threads, cache).run(start);
     }
 
     private Result run(double[] start) {
@@ -273,7 +287,7 @@ public final class Calibrator {
         String k = Arrays.toString(fractions) + key.substring(key.indexOf('|'));  // inputs and counted settings
         double[] v = memo.get(k);
         if (v == null) {
-            v = Bridges.bedsPerReplication(def, fractions, threads);
+            v = Bridges.bedsPerReplication(def, fractions, threads, cache);
             evaluations++;
             memo.put(k, v);
         }
@@ -284,7 +298,8 @@ public final class Calibrator {
     private String key(double[] x, int j, int part) {
         Calibration c = calibrations.get(j);
         return c.target().output() + ":" + c.target().step() + ":" + part + "|" + Arrays.toString(x) + "|"
-                + (c.target().settings() == null ? "" : new java.util.TreeSet<>(c.target().settings()));
+                + (c.target().settings() == null ? "" : new java.util.TreeSet<>(c.target().settings()))
+                + (c.target().method() == null ? "" : "|" + c.target().method());
     }
 
     /**

@@ -9,6 +9,7 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.bedsim.bridge.BridgeDefinition;
 import org.bedsim.bridge.Bridges;
+import org.bedsim.bridge.DemandCache;
 import org.bedsim.experiment.Replications;
 import org.bedsim.random.RandomStreams;
 import org.bedsim.stats.ConfidenceInterval;
@@ -104,10 +105,19 @@ public final class Sensitivity {
      */
     public static Tornado tornado(List<Input> inputs, Function<double[], BridgeDefinition> build, boolean bars,
             int threads) {
+        return tornado(inputs, build, bars, threads, new DemandCache());
+    }
+
+    /**
+     * As {@link #tornado(List, Function, boolean, int)}, with the demand models of {@code cache} (shared with other
+     * evaluations of the same bridge on the same seed); the result is identical.
+     */
+    public static Tornado tornado(List<Input> inputs, Function<double[], BridgeDefinition> build, boolean bars,
+            int threads, DemandCache cache) {
         double[] central = inputs.stream().mapToDouble(Input::central).toArray();
         BridgeDefinition def = build.apply(central.clone());
         int n = def.steps().size();
-        double[][] centralRuns = runs(def, bars, threads);
+        double[][] centralRuns = runs(def, bars, threads, cache);
         List<TornadoRow> rows = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             Input in = inputs.get(i);
@@ -115,8 +125,8 @@ public final class Sensitivity {
             low[i] = in.low();
             double[] high = central.clone();
             high[i] = in.high();
-            double[][] lowRuns = runs(build.apply(low), bars, threads);
-            double[][] highRuns = runs(build.apply(high), bars, threads);
+            double[][] lowRuns = runs(build.apply(low), bars, threads, cache);
+            double[][] highRuns = runs(build.apply(high), bars, threads, cache);
             rows.add(new TornadoRow(in, ci(lowRuns[n]), ci(highRuns[n]), ci(minus(lowRuns[n], centralRuns[n])),
                     ci(minus(highRuns[n], centralRuns[n])), bars ? bars(lowRuns) : new double[0],
                     bars ? bars(highRuns) : new double[0]));
@@ -127,13 +137,13 @@ public final class Sensitivity {
     }
 
     /** @return beds per replication after the first j steps, j = 0..n (only j = n unless bars) */
-    private static double[][] runs(BridgeDefinition def, boolean bars, int threads) {
+    private static double[][] runs(BridgeDefinition def, boolean bars, int threads, DemandCache cache) {
         int n = def.steps().size();
         double[][] out = new double[n + 1][];
         for (int j = bars ? 0 : n; j <= n; j++) {
             double[] f = new double[n];
             Arrays.fill(f, 0, j, 1);
-            out[j] = Bridges.bedsPerReplication(def, f, threads);
+            out[j] = Bridges.bedsPerReplication(def, f, threads, cache);
         }
         return out;
     }
@@ -157,6 +167,15 @@ public final class Sensitivity {
      */
     public static Ranking ranking(List<Input> inputs, Function<double[], BridgeDefinition> build, int samples,
             long seed, int threads) {
+        return ranking(inputs, build, samples, seed, threads, new DemandCache(0));
+    }
+
+    /**
+     * As {@link #ranking(List, Function, int, long, int)}, with the demand models of {@code cache}; the result is
+     * identical.
+     */
+    public static Ranking ranking(List<Input> inputs, Function<double[], BridgeDefinition> build, int samples,
+            long seed, int threads, DemandCache cache) {
         int k = inputs.size();
         if (samples < k + 3) {
             throw new IllegalArgumentException("a ranking of " + k + " inputs needs at least " + (k + 3)
@@ -179,7 +198,7 @@ public final class Sensitivity {
             BridgeDefinition def = defs.get(s);
             double[] all = new double[def.steps().size()];
             Arrays.fill(all, 1);
-            return Bridges.bedsInReplication(def, all, s);
+            return Bridges.bedsInReplication(def, all, s, cache);
         });
         double[] yy = y.stream().mapToDouble(Double::doubleValue).toArray();
         double sdY = sd(yy);

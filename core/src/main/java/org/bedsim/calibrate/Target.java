@@ -12,12 +12,20 @@ import org.bedsim.bridge.BridgeDefinition;
  * @param beds the published value (a bar's change is signed: -128 for a reduction)
  * @param settings the settings counted for this target (a part of the bridge's, e.g. one ward of two), or null for
  *     the bridge's own count
+ * @param method how beds are counted for this target, or null for the bridge's method (a ward sized at an occupancy
+ *     target in a bridge that counts by the percentile method, so that two bridges size one ward alike)
  */
-public record Target(Output output, String step, double beds, java.util.Set<String> settings) {
+public record Target(Output output, String step, double beds, java.util.Set<String> settings,
+        org.bedsim.bridge.BedCount method) {
 
     /** A target counted as the bridge counts. */
     public Target(Output output, String step, double beds) {
-        this(output, step, beds, null);
+        this(output, step, beds, null, null);
+    }
+
+    /** A target counted by the bridge's method, over some settings (null: the bridge's own). */
+    public Target(Output output, String step, double beds, java.util.Set<String> settings) {
+        this(output, step, beds, settings, null);
     }
 
     /** Which output of a bridge. */
@@ -75,10 +83,11 @@ public record Target(Output output, String step, double beds, java.util.Set<Stri
 
     /** @return the bridge counting this target's settings (the bridge itself when it counts its own) */
     BridgeDefinition counting(BridgeDefinition def) {
-        if (settings == null) {
+        if (settings == null && method == null) {
             return def;
         }
-        return new BridgeDefinition(def.base(), settings, def.method(), def.steps(), def.baseYear(),
+        return new BridgeDefinition(def.base(), settings == null ? def.counted() : settings,
+                method == null ? def.method() : method, def.steps(), def.baseYear(),
                 def.targetYear(), def.replications(), def.seed(), def.maxExactShapleySteps(),
                 def.sampledOrderings());
     }
@@ -89,6 +98,8 @@ public record Target(Output output, String step, double beds, java.util.Set<Stri
             case BASE -> "base-year beds";
             case FINAL -> "target-year beds";
             case STEP -> "the bar of step '" + step + "'";
-        } + (settings == null ? "" : " in " + String.join(" + ", new java.util.TreeSet<>(settings)));
+        } + (settings == null ? "" : " in " + String.join(" + ", new java.util.TreeSet<>(settings)))
+                + (method == org.bedsim.bridge.BedCount.MEAN_OCCUPANCY ? " (by mean occupancy)"
+                : method == org.bedsim.bridge.BedCount.PERCENTILE ? " (by the percentile method)" : "");
     }
 }

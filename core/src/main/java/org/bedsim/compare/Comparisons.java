@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.ToDoubleFunction;
+import org.bedsim.experiment.Replications;
 import org.bedsim.model.CapacityTimeline;
 import org.bedsim.model.CareSetting;
+import org.bedsim.model.DemandKpi;
 import org.bedsim.model.FlowExperiment;
 import org.bedsim.model.FlowResult;
 import org.bedsim.model.FlowSettings;
@@ -15,6 +17,7 @@ import org.bedsim.model.FlowSummary;
 import org.bedsim.model.SettingKind;
 import org.bedsim.model.SettingKpi;
 import org.bedsim.model.SettingResult;
+import org.bedsim.model.UnconstrainedDemand;
 import org.bedsim.model.WaitMeasures;
 import org.bedsim.stats.ConfidenceInterval;
 
@@ -50,6 +53,10 @@ public final class Comparisons {
     static {
         SYSTEM_KPIS.put("composite_stay_days", FlowResult::meanSystemStayDays);
         SYSTEM_UNITS.put("composite_stay_days", "days");
+        SYSTEM_KPIS.put("avoided", r -> r.avoided());
+        SYSTEM_UNITS.put("avoided", "patients");
+        SYSTEM_KPIS.put("redirected", r -> r.redirected());
+        SYSTEM_UNITS.put("redirected", "patients");
         SYSTEM_KPIS.put("refused", r -> r.refused());
         SYSTEM_UNITS.put("refused", "patients");
         SYSTEM_KPIS.put("diverted", r -> r.settings().stream().mapToDouble(SettingResult::divertedOut).sum());
@@ -124,15 +131,44 @@ public final class Comparisons {
     /** As {@link #run(Map, List, long, int, int)}, calling {@code onDone} as each replication of each option ends. */
     public static Comparison run(Map<String, FlowSettings> options, List<Target> targets, long seed, int replications,
             int threads, IntConsumer onDone) {
+        return run(options, targets, seed, replications, threads, onDone, ResultStore.NONE);
+    }
+
+    /**
+     * As {@link #run(Map, List, long, int, int, IntConsumer)}, keeping each replication's result in {@code store}
+     * (unit {@code option/<name>}) and taking those it already holds instead of running them again.
+     */
+    public static Comparison run(Map<String, FlowSettings> options, List<Target> targets, long seed, int replications,
+            int threads, IntConsumer onDone, ResultStore store) {
         if (options.isEmpty()) {
             throw new IllegalArgumentException("no options to compare");
         }
         List<Comparison.Option> results = new ArrayList<>();
         for (Map.Entry<String, FlowSettings> e : options.entrySet()) {
-            results.add(new Comparison.Option(e.getKey(),
-                    FlowExperiment.run(e.getValue(), seed, replications, threads, onDone)));
+            FlowSummary run = run(e.getValue(), seed, replications, threads, onDone, store, "option/" + e.getKey());
+            results.add(new Comparison.Option(e.getKey(), UnconstrainedDemand.attach(run, threads)));
         }
         return compare(results, targets);
+    }
+
+    /**
+     * Runs a configuration's replications, taking from {@code store} those it holds under {@code unit} and saving the
+     * others to it as they finish; with {@link ResultStore#NONE}, exactly {@link FlowExperiment#run}.
+     */
+    static FlowSummary run(FlowSettings settings, long seed, int replications, int threads, IntConsumer onDone,
+            ResultStore store, String unit) {
+        if (store == ResultStore.NONE) {
+            return FlowExperiment.run(settings, seed, replications, threads, onDone);
+        }
+        return new FlowSummary(settings, seed, Replications.run(replications, threads, r -> {
+            FlowResult kept = store.find(unit, r);
+            if (kept != null) {
+                return kept;
+            }
+            FlowResult result = FlowExperiment.runOne(settings, seed, r);
+            store.save(unit, r, result);
+            return result;
+        }, onDone), 0.95);
     }
 
     /** Builds the comparison from options already run (the first is the base). */
@@ -150,6 +186,15 @@ public final class Comparisons {
                     rows.add(new Comparison.Row(o.name(), setting, kpi.key(), kpi.unit(), ci(v),
                             diff == null ? null : ci(diff)));
                 }
+                if (s.demand() != null) {
+                    boolean paired = inBase && base.summary().demand() != null;
+                    for (DemandKpi kpi : DemandKpi.values()) {
+                        double[] v = s.demand().values(setting, kpi);
+                        double[] diff = paired ? minus(v, base.summary().demand().values(setting, kpi)) : null;
+                        rows.add(new Comparison.Row(o.name(), setting, kpi.key(), kpi.unit(), ci(v),
+                                diff == null ? null : ci(diff)));
+                    }
+                }
             }
             for (SettingKind kind : SettingKind.values()) {
                 List<String> members = ofKind(s, kind);
@@ -163,6 +208,16 @@ public final class Comparisons {
                             : minus(v, group(base.summary(), baseMembers, g.getKey(), g.getValue()));
                     rows.add(new Comparison.Row(o.name(), kindGroup(kind), g.getKey().key(), g.getKey().unit(),
                             ci(v), diff == null ? null : ci(diff)));
+                }
+                if (s.demand() != null) {
+                    // demand of a kind: each site's own demand summed (sized on its own), like beds required
+                    for (DemandKpi kpi : DemandKpi.values()) {
+                        double[] v = demandSum(s, members, kpi);
+                        double[] diff = baseMembers.isEmpty() || base.summary().demand() == null ? null
+                                : minus(v, demandSum(base.summary(), baseMembers, kpi));
+                        rows.add(new Comparison.Row(o.name(), kindGroup(kind), kpi.key(), kpi.unit(), ci(v),
+                                diff == null ? null : ci(diff)));
+                    }
                 }
             }
             for (Map.Entry<String, ToDoubleFunction<FlowResult>> e : SYSTEM_KPIS.entrySet()) {
@@ -203,11 +258,22 @@ public final class Comparisons {
      */
     public static Optimum fewestBeds(FlowSettings settings, String setting, Target target, int low, int high,
             long seed, int replications, int threads, IntConsumer onDone) {
+        return fewestBeds(settings, setting, target, low, high, seed, replications, threads, onDone,
+                ResultStore.NONE);
+    }
+
+    /**
+     * As {@link #fewestBeds(FlowSettings, String, Target, int, int, long, int, int, IntConsumer)}, keeping each
+     * capacity's replications in {@code store} (unit {@code beds/<n>}) and taking those it already holds.
+     */
+    public static Optimum fewestBeds(FlowSettings settings, String setting, Target target, int low, int high,
+            long seed, int replications, int threads, IntConsumer onDone, ResultStore store) {
         if (low < 0 || high <= low) {
             throw new IllegalArgumentException("bed search needs 0 <= low < high, was " + low + " and " + high);
         }
         int runs = 1;
-        ConfidenceInterval atHigh = evaluate(settings, setting, high, target, seed, replications, threads, onDone);
+        ConfidenceInterval atHigh = evaluate(settings, setting, high, target, seed, replications, threads, onDone,
+                store);
         if (!target.met(atHigh.mean())) {
             return null;
         }
@@ -217,7 +283,8 @@ public final class Comparisons {
         ConfidenceInterval below = null;
         while (hi - lo > 1) {
             int mid = lo + (hi - lo) / 2;
-            ConfidenceInterval v = evaluate(settings, setting, mid, target, seed, replications, threads, onDone);
+            ConfidenceInterval v = evaluate(settings, setting, mid, target, seed, replications, threads, onDone,
+                    store);
             runs++;
             if (target.met(v.mean())) {
                 hi = mid;
@@ -253,10 +320,11 @@ public final class Comparisons {
     }
 
     private static ConfidenceInterval evaluate(FlowSettings settings, String setting, int beds, Target target,
-            long seed, int replications, int threads, IntConsumer onDone) {
+            long seed, int replications, int threads, IntConsumer onDone, ResultStore store) {
         List<CareSetting> changed = settings.settings().stream()
                 .map(c -> c.name().equals(setting) ? c.withCapacity(CapacityTimeline.constant(beds)) : c).toList();
-        FlowSummary s = FlowExperiment.run(settings.withSettings(changed), seed, replications, threads, onDone);
+        FlowSummary s = run(settings.withSettings(changed), seed, replications, threads, onDone, store,
+                "beds/" + beds);
         return ci(targetValues(s, target));
     }
 
@@ -288,6 +356,17 @@ public final class Comparisons {
     }
 
     /** @return per replication, a KPI of several settings combined */
+    private static double[] demandSum(FlowSummary s, List<String> members, DemandKpi kpi) {
+        double[] out = new double[s.replications().size()];
+        for (String m : members) {
+            double[] v = s.demand().values(m, kpi);
+            for (int i = 0; i < out.length; i++) {
+                out[i] += v[i];
+            }
+        }
+        return out;
+    }
+
     private static double[] group(FlowSummary s, List<String> members, SettingKpi kpi, Combine how) {
         double[] out = new double[s.replications().size()];
         for (int i = 0; i < out.length; i++) {

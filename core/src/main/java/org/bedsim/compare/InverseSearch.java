@@ -7,7 +7,6 @@ import java.util.function.IntConsumer;
 import org.bedsim.dist.Distribution;
 import org.bedsim.model.CapacityTimeline;
 import org.bedsim.model.Cohort;
-import org.bedsim.model.FlowExperiment;
 import org.bedsim.model.FlowSettings;
 import org.bedsim.model.FlowSummary;
 import org.bedsim.stats.ConfidenceInterval;
@@ -146,13 +145,22 @@ public final class InverseSearch {
      */
     public static Result solve(FlowSettings base, Lever lever, Target target, double low, double high, double step,
             long seed, int replications, int threads, IntConsumer onDone) {
+        return solve(base, lever, target, low, high, step, seed, replications, threads, onDone, ResultStore.NONE);
+    }
+
+    /**
+     * As {@link #solve(FlowSettings, Lever, Target, double, double, double, long, int, int, IntConsumer)}, keeping
+     * each value's replications in {@code store} (unit {@code value/<value>}) and taking those it already holds.
+     */
+    public static Result solve(FlowSettings base, Lever lever, Target target, double low, double high, double step,
+            long seed, int replications, int threads, IntConsumer onDone, ResultStore store) {
         if (!(high > low) || !(step > 0)) {
             throw new IllegalArgumentException("a search needs low < high and step > 0, was " + low + ", " + high
                     + ", " + step);
         }
         long cells = Math.round((high - low) / step);
         Map<Double, ConfidenceInterval> tried = new LinkedHashMap<>();
-        Evaluator eval = new Evaluator(base, lever, target, seed, replications, threads, onDone, tried);
+        Evaluator eval = new Evaluator(base, lever, target, seed, replications, threads, onDone, tried, store);
         // grid index i is value low + i step; the easy end is cells (easier up) or 0
         long easy = lever.easierUp() ? cells : 0;
         long hard = lever.easierUp() ? 0 : cells;
@@ -233,10 +241,11 @@ public final class InverseSearch {
         final int threads;
         final IntConsumer onDone;
         final Map<Double, ConfidenceInterval> tried;
+        final ResultStore store;
         int runs;
 
         Evaluator(FlowSettings base, Lever lever, Target target, long seed, int replications, int threads,
-                IntConsumer onDone, Map<Double, ConfidenceInterval> tried) {
+                IntConsumer onDone, Map<Double, ConfidenceInterval> tried, ResultStore store) {
             this.base = base;
             this.lever = lever;
             this.target = target;
@@ -245,6 +254,7 @@ public final class InverseSearch {
             this.threads = threads;
             this.onDone = onDone;
             this.tried = tried;
+            this.store = store;
         }
 
         ConfidenceInterval at(double value) {
@@ -252,7 +262,8 @@ public final class InverseSearch {
             if (known != null) {
                 return known;
             }
-            FlowSummary s = FlowExperiment.run(lever.apply(base, value), seed, replications, threads, onDone);
+            FlowSummary s = Comparisons.run(lever.apply(base, value), seed, replications, threads, onDone, store,
+                    "value/" + value);
             runs++;
             ConfidenceInterval ci = ConfidenceInterval.of(Comparisons.targetValues(s, target), 0.95);
             tried.put(value, ci);

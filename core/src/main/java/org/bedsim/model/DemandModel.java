@@ -2,15 +2,20 @@ package org.bedsim.model;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.bedsim.dist.Capped;
 import org.bedsim.dist.Distribution;
+import org.bedsim.dist.Exponential;
+import org.bedsim.dist.Fixed;
+import org.bedsim.dist.LogNormal;
 import org.bedsim.dist.Sampler;
+import org.bedsim.dist.Scaled;
 import org.bedsim.random.CounterRandom;
 import org.bedsim.random.ReplicationStreams;
 
@@ -39,29 +44,44 @@ import org.bedsim.random.ReplicationStreams;
  *       and merged settings; a cohort's contribution to the census depends only on the cohort's own compiled
  *       definition (a {@link Cohort} value, equal when unchanged) and the calendar, so contributions are memoised
  *       per cohort definition: a configuration costs only the cohorts it changes. Below that, the arrival stream's
- *       cumulative gaps are drawn once per cohort, and first-visit stays once per (cohort, setting, distribution).
+ *       cumulative gaps are drawn once per cohort, and first-visit stays once per (cohort, setting): what is kept
+ *       is the draw beneath the distribution (a lognormal's standard normal, an exponential's unit draw, else the
+ *       innermost distribution's draw), and each configuration applies its own parameters and its scalings and
+ *       caps to it in the sampler's own arithmetic, so a changed stay costs an {@code exp} or a product per patient
+ *       instead of a new draw. {@link #staysDrawn()} and {@link #arrivalsDrawn()} count the draws: they do not grow
+ *       with the number of configurations.
  *       {@link #patientsVisited()} counts the patients whose visits were computed: a deterministic measure of work
  *       that tests assert, instead of timing anything.</li>
  *   <li><b>What it does not do.</b> Readmissions (whose numbering depends on the order of events across patients)
  *       and limited beds: {@link #supports} says no, and callers use {@link FlowModel}.</li>
  * </ul>
- * Not thread-safe: one instance per replication and thread.
+ * The memo of cohort contributions keeps the most recently used {@value #CONTRIBUTIONS} definitions, so a model
+ * kept across many evaluations (calibration) stays bounded. Not thread-safe: one instance per replication and thread.
  */
 public final class DemandModel {
     private static final double BOOKING_HOUR = 8.0 / 24.0;
     private static final double WORKING_DAYS_PER_YEAR = 365.25 * 5 / 7;
+    /** Cohort definitions whose contributions a model keeps (the most recently used). */
+    static final int CONTRIBUTIONS = 1024;
 
     private ReplicationStreams streams;
     private final java.util.ArrayDeque<double[]> spare = new java.util.ArrayDeque<>();
     private final Map<String, Long> keys = new HashMap<>();
     private final Map<String, Levels> levels = new HashMap<>();
-    private final Map<StayKey, double[]> firstStays = new HashMap<>();
-    private final Map<ContributionKey, Contribution> contributions = new HashMap<>();
+    private final Map<DrawKey, Draws> draws = new HashMap<>();
+    private final Map<ContributionKey, Contribution> contributions = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ContributionKey, Contribution> eldest) {
+            return size() > CONTRIBUTIONS;
+        }
+    };
     private Calendar calendar;
     private long patientsVisited;
     private long visits;
     private long cohortsComputed;
     private long arraysAllocated;
+    private long staysDrawn;
+    private long arrivalsDrawn;
 
     /** @param streams the random streams of the replication */
     public DemandModel(ReplicationStreams streams) {
@@ -81,12 +101,14 @@ public final class DemandModel {
             spare.push(l.level);
         }
         levels.clear();
-        spare.addAll(firstStays.values());
-        firstStays.clear();
+        for (Draws d : draws.values()) {
+            spare.push(d.values);
+        }
+        draws.clear();
         contributions.clear();
     }
 
-    /** @return a spare array of at least {@code n} entries, or a new one, filled with NaN */
+    /** @return the smallest spare array of at least {@code n} entries, or a new one (contents undefined) */
     private double[] array(int n) {
         double[] best = null;
         for (double[] a : spare) {
@@ -96,36 +118,29 @@ public final class DemandModel {
         }
         if (best != null) {
             spare.removeFirstOccurrence(best);
-            Arrays.fill(best, Double.NaN);
             return best;
         }
-        int size = 1024;
-        while (size < n) {
-            size <<= 1;
-        }
-        double[] a = new double[size];
         arraysAllocated++;
-        Arrays.fill(a, Double.NaN);
-        return a;
+        return new double[Math.max(n, 1024)];
     }
 
-    /** @return {@code a} grown to hold index {@code n}, its contents kept and the rest NaN; the old array is spare */
-    private double[] grown(double[] a, long n) {
-        double[] b = array((int) Math.min(Integer.MAX_VALUE - 8, 2 * n + 2));
-        System.arraycopy(a, 0, b, 0, a.length);
-        if (a.length > 0) {
-            spare.push(a);
-        }
+    /** @return {@code a} grown to hold index {@code n}, its first {@code used} entries kept; the old one is spare */
+    private double[] grown(double[] a, int used, long n) {
+        long size = Math.max(n + 1, a.length + (long) a.length / 2);
+        double[] b = array((int) Math.min(Integer.MAX_VALUE - 8, size));
+        System.arraycopy(a, 0, b, 0, used);
+        spare.push(a);
         return b;
     }
 
     /**
      * @param settings a configuration
-     * @return true if this model computes its demand: every setting has unlimited beds and no cohort readmits
+     * @return true if this model computes its demand: every setting has unlimited beds, no cohort readmits and no
+     *     routing changes by date
      */
     public static boolean supports(FlowSettings settings) {
-        if (!settings.unconstrained()) {
-            return false;
+        if (!settings.unconstrained() || !settings.routingChanges().isEmpty()) {
+            return false; // routing changes by date: the event-driven model switches its tables on the day
         }
         for (Cohort c : settings.cohorts()) {
             if (c.readmission() != null) {
@@ -153,6 +168,39 @@ public final class DemandModel {
     /** @return cohort definitions computed so far (the rest came from the memo) */
     public long cohortsComputed() {
         return cohortsComputed;
+    }
+
+    /**
+     * @return first-visit stay draws so far: each patient number's draw under each (cohort, setting) is made once
+     *     per replication, whatever the number of configurations and their changes to the stays
+     */
+    public long staysDrawn() {
+        return staysDrawn;
+    }
+
+    /** @return arrival gaps drawn so far: once per cohort and patient number in a replication */
+    public long arrivalsDrawn() {
+        return arrivalsDrawn;
+    }
+
+    /** @return the bytes this model's kept arrays and contributions hold, roughly */
+    public long retainedBytes() {
+        long b = 0;
+        for (double[] a : spare) {
+            b += 8L * a.length;
+        }
+        for (Levels l : levels.values()) {
+            b += 8L * l.level.length;
+        }
+        for (Draws d : draws.values()) {
+            b += 8L * d.values.length;
+        }
+        for (Contribution c : contributions.values()) {
+            for (int[] census : c.census) {
+                b += 4L * census.length + 64;
+            }
+        }
+        return b;
     }
 
     /**
@@ -215,7 +263,8 @@ public final class DemandModel {
     private record ContributionKey(Cohort cohort, LocalDate start, int warmup, int horizon, Set<String> sinks) {
     }
 
-    private record StayKey(String cohort, String setting, Distribution distribution) {
+    /** A stream of first-visit draws: the cohort and setting (whose key it uses) and what is drawn. */
+    private record DrawKey(String cohort, String setting, Object drawn) {
     }
 
     /** The calendar of a configuration: clock days, weekdays and months. */
@@ -246,23 +295,162 @@ public final class DemandModel {
     /** A cohort's arrival stream: the running sums of its unit-rate exponential gaps, drawn as far as needed. */
     private final class Levels {
         final ZigguratSampler.Exponential gaps;
-        double[] level = array(1024);
+        double[] level;
         int drawn;
 
-        Levels(ZigguratSampler.Exponential gaps) {
+        Levels(ZigguratSampler.Exponential gaps, int expected) {
             this.gaps = gaps;
+            this.level = array(expected);
         }
 
         double get(int i) {
-            while (i >= drawn) {
-                if (drawn == level.length) {
-                    level = grown(level, drawn);
-                }
-                level[drawn] = (drawn == 0 ? 0.0 : level[drawn - 1]) + gaps.sample();
-                drawn++;
+            if (i >= drawn) {
+                draw(i);
             }
             return level[i];
         }
+
+        private void draw(int i) {
+            if (i >= level.length) {
+                level = grown(level, drawn, i);
+            }
+            double[] l = level;
+            double last = drawn == 0 ? 0.0 : l[drawn - 1];
+            for (int j = drawn; j <= i; j++) {
+                last = (j == 0 ? 0.0 : last) + gaps.sample();
+                l[j] = last;
+            }
+            arrivalsDrawn += i + 1 - drawn;
+            drawn = i + 1;
+        }
+    }
+
+    /**
+     * First-visit draws of one (cohort, setting) for patients 0, 1, ...: the value beneath the distribution, drawn
+     * at the counter-based position (the setting's key, patient number) exactly as the distribution's sampler
+     * draws it there.
+     */
+    private final class Draws {
+        final long key;
+        final Sampler sampler;
+        double[] values;
+        int drawn;
+
+        Draws(long key, Sampler sampler, CounterRandom rng, int expected) {
+            this.key = key;
+            this.sampler = sampler;
+            this.rng = rng;
+            this.values = array(expected);
+        }
+
+        private final CounterRandom rng;
+
+        double get(int n) {
+            if (n >= drawn) {
+                draw(n);
+            }
+            return values[n];
+        }
+
+        private void draw(int n) {
+            if (n >= values.length) {
+                values = grown(values, drawn, n);
+            }
+            double[] v = values;
+            for (int j = drawn; j <= n; j++) {
+                rng.position(key, j);
+                v[j] = sampler.sample();
+            }
+            staysDrawn += n + 1 - drawn;
+            drawn = n + 1;
+        }
+    }
+
+    /** What a first-visit draw is turned into: the innermost distribution, then scalings and caps, inner first. */
+    private static final int LOGNORMAL = 0;
+    private static final int EXPONENTIAL = 1;
+    private static final int FIXED = 2;
+    private static final int OTHER = 3;
+
+    /** A cohort definition's stay in one setting: its draws and the arithmetic of its sampler applied to them. */
+    private static final class Stay {
+        final Draws draws;
+        final int kind;
+        final double a;
+        final double b;
+        final boolean[] isCap;
+        final double[] by;
+
+        Stay(Draws draws, int kind, double a, double b, boolean[] isCap, double[] by) {
+            this.draws = draws;
+            this.kind = kind;
+            this.a = a;
+            this.b = b;
+            this.isCap = isCap;
+            this.by = by;
+        }
+
+        /** @return patient n's first stay: the value the distribution's sampler gives at this position */
+        double first(int n) {
+            double x;
+            switch (kind) {
+                case LOGNORMAL -> x = Math.exp(a + b * draws.get(n)); // LogNormal's sampler: exp(mu + sigma z)
+                case EXPONENTIAL -> x = draws.get(n) * a;             // ZigguratSampler.ExponentialMean: e * mean
+                case FIXED -> x = a;
+                default -> x = draws.get(n);
+            }
+            for (int i = 0; i < by.length; i++) {
+                x = isCap[i] ? Math.min(x, by[i]) : x * by[i];        // Capped: min(x, max); Scaled: x * factor
+            }
+            return x;
+        }
+    }
+
+    /** @return the first-visit stay of cohort {@code name} in setting {@code s} for distribution {@code d} */
+    private Stay stay(String name, String s, Distribution d, int expected) {
+        List<Boolean> caps = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        Distribution inner = d;
+        while (true) {
+            if (inner instanceof Scaled sc) {
+                caps.add(0, false);
+                values.add(0, sc.factor());
+                inner = sc.inner();
+            } else if (inner instanceof Capped cp) {
+                caps.add(0, true);
+                values.add(0, cp.max());
+                inner = cp.inner();
+            } else {
+                break;
+            }
+        }
+        boolean[] isCap = new boolean[caps.size()];
+        double[] by = new double[caps.size()];
+        for (int i = 0; i < by.length; i++) {
+            isCap[i] = caps.get(i);
+            by[i] = values.get(i);
+        }
+        long key = key("los/" + name + "/" + s);
+        if (inner instanceof Fixed f) {
+            return new Stay(null, FIXED, f.value(), 0, isCap, by);
+        }
+        int kind = inner instanceof LogNormal ? LOGNORMAL : inner instanceof Exponential ? EXPONENTIAL : OTHER;
+        Object drawn = kind == LOGNORMAL ? "standard normal" : kind == EXPONENTIAL ? "unit exponential" : inner;
+        Distribution innermost = inner;
+        Draws dr = draws.computeIfAbsent(new DrawKey(name, s, drawn), k -> {
+            CounterRandom rng = new CounterRandom();
+            Sampler sampler = switch (kind) {
+                case LOGNORMAL -> ZigguratSampler.NormalizedGaussian.of(rng)::sample;
+                case EXPONENTIAL -> ZigguratSampler.Exponential.of(rng)::sample;
+                default -> innermost.sampler(rng);
+            };
+            return new Draws(key, sampler, rng, expected);
+        });
+        return switch (kind) {
+            case LOGNORMAL -> new Stay(dr, kind, ((LogNormal) inner).mu(), ((LogNormal) inner).sigma(), isCap, by);
+            case EXPONENTIAL -> new Stay(dr, kind, ((Exponential) inner).mean(), 0, isCap, by);
+            default -> new Stay(dr, kind, 0, 0, isCap, by);
+        };
     }
 
     private Contribution compute(Cohort c, Calendar cal, Set<String> sinks) {
@@ -283,11 +471,19 @@ public final class DemandModel {
         for (int k = 0; k < m; k++) {
             localOf.put(locals.get(k), k);
         }
+        int total = cal.totalDays;
+        // patients expected over the whole run (warm-up included): the arrays are sized once for them
+        ArrivalPattern a = c.arrivals();
+        int expected = (int) Math.min(Integer.MAX_VALUE - 8,
+                a.annualVolume() * Math.pow(1 + Math.max(0, a.growthPerYear()), total / 365.25) * 1.25 * total
+                        / 365.25 + 1024);
+
         double[][] cumulative = new double[m][];
         int[][] destinations = new int[m][]; // local index, or -1 for a sink
+        boolean[] terminal = new boolean[m]; // every route leads to a sink
         CounterRandom[] random = new CounterRandom[m];
-        Sampler[] stay = new Sampler[m];
-        double[][] first = new double[m][];
+        Sampler[] revisit = new Sampler[m];
+        Stay[] first = new Stay[m];
         long[] losRevisitKey = new long[m];
         long[] routeKey = new long[m];
         long[] routeRevisitKey = new long[m];
@@ -297,23 +493,22 @@ public final class DemandModel {
             cumulative[k] = new double[routes.size()];
             destinations[k] = new int[routes.size()];
             double sum = 0;
+            boolean allSinks = true;
             for (int i = 0; i < routes.size(); i++) {
                 sum += routes.get(i).probability();
                 cumulative[k][i] = sum;
                 Integer to = localOf.get(routes.get(i).to());
                 destinations[k][i] = sinks.contains(routes.get(i).to()) || to == null ? -1 : to;
+                allSinks &= destinations[k][i] < 0;
             }
+            terminal[k] = allSinks;
             Distribution d = c.lengthOfStay().get(s);
             random[k] = new CounterRandom();
-            stay[k] = d.sampler(random[k]);
-            first[k] = firstStays.computeIfAbsent(new StayKey(name, s, d), x -> array(1024));
+            revisit[k] = d.sampler(random[k]);
+            first[k] = stay(name, s, d, expected);
             losRevisitKey[k] = key("los/" + name + "/" + s + "/revisits");
             routeKey[k] = key("routing/" + name + "/" + s);
             routeRevisitKey[k] = key("routing/" + name + "/" + s + "/revisits");
-        }
-        long[] losKey = new long[m];
-        for (int k = 0; k < m; k++) {
-            losKey[k] = key("los/" + name + "/" + locals.get(k));
         }
         long avoidanceKey = key("avoidance/" + name);
         double avoidShare = c.avoidance().share();
@@ -324,20 +519,18 @@ public final class DemandModel {
         }
 
         int w1 = cal.warmupDays + 1;
-        int total = cal.totalDays;
         int[][] diff = new int[m][cal.horizonDays + 2];
         double[] bedDays = new double[m];
-        Walk walk = new Walk(m, diff, bedDays, w1, total, cal.warmupDays, cumulative, destinations, random, stay,
-                first, losKey, losRevisitKey, routeKey, routeRevisitKey);
+        Walk walk = new Walk(diff, bedDays, w1, total, cal.warmupDays, cumulative, destinations, terminal, random,
+                revisit, first, losRevisitKey, routeKey, routeRevisitKey);
 
         if (c.type() == Cohort.AdmissionType.ELECTIVE) {
             // booked at 08:00 on working days: the daily quota with its fraction carried
-            ArrivalPattern a = c.arrivals();
             double[] dow = a.dayOfWeek();
             double[] month = a.month();
             double working = dow[0] + dow[1] + dow[2] + dow[3] + dow[4];
             double carry = 0;
-            long number = 0;
+            int number = 0;
             for (int d = 0; d < total; d++) {
                 if (cal.weekdayOfDay[d] >= 5) {
                     continue;
@@ -351,13 +544,11 @@ public final class DemandModel {
                 int count = (int) carry;
                 carry -= count;
                 for (int i = 0; i < count; i++) {
-                    long n = number++;
-                    patient(walk, n, now, avoidShare, avoidanceKey, entry, redirect);
+                    patient(walk, number++, now, avoidShare, avoidanceKey, entry, redirect);
                 }
             }
         } else {
             // non-elective: unit-rate gaps mapped through the cumulative intensity of the days
-            ArrivalPattern a = c.arrivals();
             double[] dow = a.dayOfWeek();
             double[] month = a.month();
             double base = a.annualVolume() / 365.25;
@@ -370,7 +561,7 @@ public final class DemandModel {
                 cum[d + 1] = cum[d] + dayRate[d];
             }
             Levels lv = levels.computeIfAbsent(name,
-                    x -> new Levels(ZigguratSampler.Exponential.of(streams.stream("arrivals/" + x))));
+                    x -> new Levels(ZigguratSampler.Exponential.of(streams.stream("arrivals/" + x)), expected));
             int day = 0;
             double now = 0;
             for (int i = 0; ; i++) {
@@ -386,10 +577,6 @@ public final class DemandModel {
                 patient(walk, i, t, avoidShare, avoidanceKey, entry, redirect);
             }
         }
-        for (int k = 0; k < m; k++) {
-            StayKey sk = new StayKey(name, locals.get(k), c.lengthOfStay().get(locals.get(k)));
-            firstStays.put(sk, walk.first[k]);
-        }
 
         int[][] census = new int[m][cal.horizonDays];
         for (int k = 0; k < m; k++) {
@@ -402,7 +589,7 @@ public final class DemandModel {
         return new Contribution(locals.toArray(new String[0]), census, bedDays);
     }
 
-    private void patient(Walk w, long n, double arrivedAt, double avoidShare, long avoidanceKey, int entry,
+    private void patient(Walk w, int n, double arrivedAt, double avoidShare, long avoidanceKey, int entry,
             int redirect) {
         int s = entry;
         if (avoidShare > 0 && CounterRandom.uniform(avoidanceKey, n) < avoidShare) {
@@ -416,7 +603,7 @@ public final class DemandModel {
     }
 
     /** One cohort definition's patients walking through their settings, adding to the census. */
-    private final class Walk {
+    private static final class Walk {
         final int[][] diff;
         final double[] bedDays;
         final int w1;
@@ -424,16 +611,16 @@ public final class DemandModel {
         final int warmup;
         final double[][] cumulative;
         final int[][] destinations;
+        final boolean[] terminal;
         final CounterRandom[] random;
-        final Sampler[] stay;
-        final double[][] first;
-        final long[] losKey;
+        final Sampler[] revisit;
+        final Stay[] first;
         final long[] losRevisitKey;
         final long[] routeKey;
         final long[] routeRevisitKey;
 
-        Walk(int m, int[][] diff, double[] bedDays, int w1, int total, int warmup, double[][] cumulative,
-                int[][] destinations, CounterRandom[] random, Sampler[] stay, double[][] first, long[] losKey,
+        Walk(int[][] diff, double[] bedDays, int w1, int total, int warmup, double[][] cumulative,
+                int[][] destinations, boolean[] terminal, CounterRandom[] random, Sampler[] revisit, Stay[] first,
                 long[] losRevisitKey, long[] routeKey, long[] routeRevisitKey) {
             this.diff = diff;
             this.bedDays = bedDays;
@@ -442,17 +629,17 @@ public final class DemandModel {
             this.warmup = warmup;
             this.cumulative = cumulative;
             this.destinations = destinations;
+            this.terminal = terminal;
             this.random = random;
-            this.stay = stay;
+            this.revisit = revisit;
             this.first = first;
-            this.losKey = losKey;
             this.losRevisitKey = losRevisitKey;
             this.routeKey = routeKey;
             this.routeRevisitKey = routeRevisitKey;
         }
 
         /** Walks patient n from its arrival at setting s; returns the number of stays. */
-        int walk(long n, double arrivedAt, int s) {
+        int walk(int n, double arrivedAt, int s) {
             long visited = 0;
             int moves = 0;
             double time = arrivedAt;
@@ -461,17 +648,17 @@ public final class DemandModel {
                 long bit = 1L << s;
                 double length;
                 if ((visited & bit) == 0) {
-                    length = firstStay(s, n);
+                    length = first[s].first(n);
                 } else {
-                    random[s].position(losRevisitKey[s], (n << 10) | (moves & 1023));
-                    length = stay[s].sample();
+                    random[s].position(losRevisitKey[s], ((long) n << 10) | (moves & 1023));
+                    length = revisit[s].sample();
                 }
                 moves++;
                 stays++;
                 double end = time + length;
                 count(s, time, end);
-                if (!(end < total)) {
-                    return stays; // still in its bed when the run ends
+                if (!(end < total) || terminal[s]) {
+                    return stays; // still in its bed when the run ends, or gone to a sink whichever route it takes
                 }
                 int[] to = destinations[s];
                 int next;
@@ -484,7 +671,7 @@ public final class DemandModel {
                         visited |= bit;
                         u = CounterRandom.uniform(routeKey[s], n);
                     } else {
-                        u = CounterRandom.uniform(routeRevisitKey[s], (n << 10) | (moves & 1023));
+                        u = CounterRandom.uniform(routeRevisitKey[s], ((long) n << 10) | (moves & 1023));
                     }
                     double[] cum = cumulative[s];
                     next = to[to.length - 1];
@@ -503,29 +690,14 @@ public final class DemandModel {
             }
         }
 
-        /** The first stay of patient n at s: drawn once per (cohort, setting, distribution) and kept. */
-        private double firstStay(int s, long n) {
-            double[] f = first[s];
-            if (n >= f.length) {
-                f = grown(f, n);
-                first[s] = f;
-            }
-            double v = f[(int) n];
-            if (Double.isNaN(v)) {
-                random[s].position(losKey[s], n);
-                v = stay[s].sample();
-                f[(int) n] = v;
-            }
-            return v;
-        }
-
         /** Adds the visit [a, b) at s to the midnights it spans and to the measured bed-days. */
         private void count(int s, double a, double b) {
             int lo = Math.max(ceil(a), w1);
             int hi = b >= total ? total + 1 : ceil(b);
             if (lo < hi) {
-                diff[s][lo - w1]++;
-                diff[s][hi - w1]--;
+                int[] d = diff[s];
+                d[lo - w1]++;
+                d[hi - w1]--;
             }
             double used = Math.min(b, total) - Math.max(a, warmup);
             if (used > 0) {

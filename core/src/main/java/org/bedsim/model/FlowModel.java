@@ -68,6 +68,7 @@ public final class FlowModel {
     private final int kindReadmit;
     private final int kindCapacity;
     private final int kindRenege;
+    private final int kindRegime;
     private final int censusTimer;
     private final int bookingTimer;
 
@@ -84,6 +85,9 @@ public final class FlowModel {
     private final double[] capacityChangeAt;
     private final int[] capacityChangeSetting;
     private final int[] capacityChangeBeds;
+    /** Routing changes by date: regimes, each setting's divert target in each, and closures ({closed, into}). */
+    private final int[][] divertByRegime;
+    private final int[][][] closuresByRegime;
 
     private final CohortRuntime[] cohorts;
 
@@ -122,6 +126,7 @@ public final class FlowModel {
     private final Collectors[] stats;
     private long arrivals;
     private long avoided;
+    private long redirected;
     private long readmissions;
     private final long[] toSinks;
     private long inSystemAtStart;
@@ -157,6 +162,7 @@ public final class FlowModel {
         this.horizonDays = (int) settings.horizonDays();
         this.totalDays = warmupDays + horizonDays;
 
+        RoutingRegimes regimes = settings.routingChanges().isEmpty() ? null : RoutingRegimes.of(settings);
         List<CareSetting> nonSinks = settings.settings().stream().filter(s -> !s.isSink()).toList();
         List<CareSetting> sinks = settings.settings().stream().filter(CareSetting::isSink).toList();
         nSet = nonSinks.size();
@@ -187,6 +193,24 @@ public final class FlowModel {
                         changes.add(new double[] {warmupDays + step.fromDay(), s, step.beds()});
                     }
                 }
+            }
+        }
+        int nRegimes = regimes == null ? 1 : regimes.configs.size();
+        divertByRegime = new int[nRegimes][];
+        closuresByRegime = new int[nRegimes][][];
+        divertByRegime[0] = divertTo.clone();
+        closuresByRegime[0] = new int[0][];
+        for (int r = 1; r < nRegimes; r++) {
+            FlowSettings rs = regimes.configs.get(r);
+            divertByRegime[r] = new int[nSet];
+            for (int s = 0; s < nSet; s++) {
+                AdmissionPolicy ap = rs.setting(names[s]).policy();
+                divertByRegime[r][s] = ap.kind() == AdmissionPolicy.Kind.DIVERT ? index.get(ap.divertTo()) : -1;
+            }
+            List<String[]> cl = regimes.closures.get(r - 1);
+            closuresByRegime[r] = new int[cl.size()][];
+            for (int i = 0; i < cl.size(); i++) {
+                closuresByRegime[r][i] = new int[] {index.get(cl.get(i)[0]), index.get(cl.get(i)[1])};
             }
         }
         capacityChangeAt = new double[changes.size()];
@@ -229,6 +253,7 @@ public final class FlowModel {
         kindReadmit = sim.register(this::readmit);
         kindCapacity = sim.register(this::capacityChange);
         kindRenege = sim.register(this::renege);
+        kindRegime = sim.register(this::switchRegime);
         censusTimer = sim.newTimer(sim.register(p -> dailyCensus()), 0);
         bookingTimer = sim.newTimer(sim.register(p -> bookings()), 0);
 
@@ -238,7 +263,14 @@ public final class FlowModel {
             cohortIndex.put(settings.cohorts().get(c).name(), c);
         }
         for (int c = 0; c < cohorts.length; c++) {
-            cohorts[c] = new CohortRuntime(c, settings.cohorts().get(c), index, cohortIndex, streams, kindArrival);
+            Cohort[] versions = new Cohort[nRegimes];
+            for (int r = 0; r < nRegimes; r++) {
+                versions[r] = (regimes == null ? settings : regimes.configs.get(r)).cohorts().get(c);
+            }
+            cohorts[c] = new CohortRuntime(c, versions, index, cohortIndex, streams, kindArrival);
+        }
+        for (int r = 1; r < nRegimes; r++) {
+            sim.schedule(warmupDays + regimes.days[r - 1], kindRegime, r);
         }
 
         for (int i = 0; i < capacityChangeAt.length; i++) {
@@ -341,6 +373,9 @@ public final class FlowModel {
                 }
                 releasePatient(p);
                 return -1;
+            }
+            if (measuring) {
+                redirected++;
             }
             entry = c.redirect;
         }
@@ -649,6 +684,73 @@ public final class FlowModel {
         serveFrom(s);
     }
 
+    /**
+     * Routing changes take effect: every cohort's routing tables switch to regime r, and each site closing now sends
+     * the patients waiting for its beds (arrivals, and patients blocked elsewhere waiting to move in) to the receiving
+     * setting's queues, in the order they queued. Patients in its beds finish their stays.
+     */
+    private void switchRegime(int r) {
+        for (CohortRuntime c : cohorts) {
+            c.regime(r);
+        }
+        System.arraycopy(divertByRegime[r], 0, divertTo, 0, nSet);
+        for (int[] closure : closuresByRegime[r]) {
+            close(closure[0], closure[1]);
+        }
+    }
+
+    private void close(int closed, int into) {
+        double now = sim.now();
+        IntQueue transfers = transferQueue[closed];
+        for (int i = 0; i < transfers.size(); i++) {
+            int p = transfers.get(i);
+            int from = settingOf(p);
+            stats[from].delayedChanged(now, blockedHere[from], closed, -1);
+            stats[from].delayedChanged(now, blockedHere[from], into, +1);
+            setAwaiting(p, into);
+        }
+        mergeByTicket(transfers, transferQueue[into]);
+        IntQueue waiting = arrivalQueue[closed];
+        for (int i = 0; i < waiting.size(); i++) {
+            setSettingOf(waiting.get(i), into);
+        }
+        mergeByTicket(waiting, arrivalQueue[into]);
+        waits.queued(into, arrivalQueue[into].size());
+        for (CohortRuntime c : cohorts) {
+            for (int i = 0; i < c.deferred.size(); i++) {
+                if (settingOf(c.deferred.get(i)) == closed) {
+                    setSettingOf(c.deferred.get(i), into);
+                }
+            }
+        }
+        demandChanged(closed);
+        demandChanged(into);
+        serveFrom(into);
+    }
+
+    /** Moves every patient of {@code from} into {@code to}, keeping {@code to} in ticket (queueing) order. */
+    private void mergeByTicket(IntQueue from, IntQueue to) {
+        if (from.isEmpty()) {
+            return;
+        }
+        int[] all = new int[from.size() + to.size()];
+        int n = 0;
+        while (!to.isEmpty()) {
+            all[n++] = to.poll();
+        }
+        while (!from.isEmpty()) {
+            all[n++] = from.poll();
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = all[i];
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(ticket(a), ticket(b)));
+        for (Integer p : order) {
+            to.add(p);
+        }
+    }
+
     // ---- patients --------------------------------------------------------------------------------------------------
 
     private int newPatient(CohortRuntime c, int fam, double now) {
@@ -924,7 +1026,7 @@ public final class FlowModel {
         return new FlowResult(replication, results, census, arrivals, avoided, readmissions, sinks, refused, cancelled,
                 inSystemAtStart, active, systemStayCount == 0 ? 0 : systemStaySum / systemStayCount, events,
                 daily.result(cfg.startDate()),
-                waits.series(cfg.startDate(), Arrays.asList(names).subList(0, nSet)));
+                waits.series(cfg.startDate(), Arrays.asList(names).subList(0, nSet)), redirected);
     }
 
     // ---- per-cohort runtime ----------------------------------------------------------------------------------------
@@ -934,20 +1036,29 @@ public final class FlowModel {
         final int index;
         final Cohort source;
         final boolean elective;
-        final int entry;
-        final int redirect;
+        // entry, redirect, readmission chance, patience target and routing tables of the regime in force (they
+        // switch on the days of the routing changes; see switchRegime)
+        int entry;
+        int redirect;
         final double avoidShare;
         final int readmitCohort;
-        final double readmitProbability;
+        double readmitProbability;
         final double readmitWithin;
         /** Where patients who stop waiting go (setting or sink index), -1 if they wait for ever. */
-        final int patienceTo;
+        int patienceTo;
         /** Global setting index to local index, -1 if the cohort never goes there. */
         final int[] localOf;
         /** Patients created so far, first admissions [0] and readmissions [1]: the next patient's number. */
         final long[] count = new long[2];
-        final double[][] cumulative;
-        final int[][] destinations;
+        double[][] cumulative;
+        int[][] destinations;
+        /** The same, per regime. */
+        final int[] entryBy;
+        final int[] redirectBy;
+        final double[] readmitBy;
+        final int[] patienceBy;
+        final double[][][] cumulativeBy;
+        final int[][][] destinationsBy;
         final Family[] families;
         // arrivals (non-elective): cumulative intensity by clock day
         final double[] cumulativeIntensity;
@@ -960,50 +1071,68 @@ public final class FlowModel {
         double carry;
         final IntQueue deferred = new IntQueue();
 
-        CohortRuntime(int index, Cohort cohort, Map<String, Integer> settingIndex, Map<String, Integer> cohortIndex,
-                ReplicationStreams streams, int kindArrival) {
+        CohortRuntime(int index, Cohort[] versions, Map<String, Integer> settingIndex,
+                Map<String, Integer> cohortIndex, ReplicationStreams streams, int kindArrival) {
+            Cohort cohort = versions[0];
             this.index = index;
             this.source = cohort;
             this.elective = cohort.type() == Cohort.AdmissionType.ELECTIVE;
-            this.entry = settingIndex.get(cohort.entry());
-            this.redirect = cohort.avoidance().redirectTo() == null ? -1
-                    : settingIndex.get(cohort.avoidance().redirectTo());
             this.avoidShare = cohort.avoidance().share();
             Readmission r = cohort.readmission();
             this.readmitCohort = r == null ? -1 : cohortIndex.get(r.cohort());
-            this.readmitProbability = r == null ? 0 : r.probability();
             this.readmitWithin = r == null ? 0 : r.withinDays();
-            this.patienceTo = cohort.patience() == null ? -1 : settingIndex.get(cohort.patience().to());
 
-            // local settings: those with a stay, in the order of the cohort's lengths of stay, then routing keys
+            // local settings: those with a stay, in the order of the cohort's lengths of stay, then those a routing
+            // change adds (a routing change never alters a stay the cohort has, so the first version's stays hold)
             localOf = new int[nAll];
             Arrays.fill(localOf, -1);
             List<String> locals = new ArrayList<>();
-            for (String s : cohort.lengthOfStay().keySet()) {
-                if (!locals.contains(s) && settingIndex.get(s) < nSet) {
-                    locals.add(s);
+            Map<String, Distribution> stays = new LinkedHashMap<>();
+            for (Cohort v : versions) {
+                for (Map.Entry<String, Distribution> e : v.lengthOfStay().entrySet()) {
+                    if (!locals.contains(e.getKey()) && settingIndex.get(e.getKey()) < nSet) {
+                        locals.add(e.getKey());
+                        stays.put(e.getKey(), e.getValue());
+                    }
                 }
             }
             if (locals.size() > 63) {
                 throw new IllegalArgumentException("cohort " + cohort.name() + " uses more than 63 settings");
             }
-            cumulative = new double[locals.size()][];
-            destinations = new int[locals.size()][];
             for (int k = 0; k < locals.size(); k++) {
-                String name = locals.get(k);
-                localOf[settingIndex.get(name)] = k;
-                List<Route> routes = cohort.routing().getOrDefault(name, List.of(new Route(FlowSettings.HOME, 1)));
-                cumulative[k] = new double[routes.size()];
-                destinations[k] = new int[routes.size()];
-                double sum = 0;
-                for (int i = 0; i < routes.size(); i++) {
-                    sum += routes.get(i).probability();
-                    cumulative[k][i] = sum;
-                    destinations[k][i] = settingIndex.get(routes.get(i).to());
+                localOf[settingIndex.get(locals.get(k))] = k;
+            }
+            int nVersions = versions.length;
+            entryBy = new int[nVersions];
+            redirectBy = new int[nVersions];
+            readmitBy = new double[nVersions];
+            patienceBy = new int[nVersions];
+            cumulativeBy = new double[nVersions][locals.size()][];
+            destinationsBy = new int[nVersions][locals.size()][];
+            for (int v = 0; v < nVersions; v++) {
+                Cohort c = versions[v];
+                entryBy[v] = settingIndex.get(c.entry());
+                redirectBy[v] = c.avoidance().redirectTo() == null ? -1
+                        : settingIndex.get(c.avoidance().redirectTo());
+                readmitBy[v] = c.readmission() == null ? 0 : c.readmission().probability();
+                patienceBy[v] = c.patience() == null ? -1 : settingIndex.get(c.patience().to());
+                for (int k = 0; k < locals.size(); k++) {
+                    List<Route> routes = c.routing().getOrDefault(locals.get(k),
+                            List.of(new Route(FlowSettings.HOME, 1)));
+                    cumulativeBy[v][k] = new double[routes.size()];
+                    destinationsBy[v][k] = new int[routes.size()];
+                    double sum = 0;
+                    for (int i = 0; i < routes.size(); i++) {
+                        sum += routes.get(i).probability();
+                        cumulativeBy[v][k][i] = sum;
+                        destinationsBy[v][k][i] = settingIndex.get(routes.get(i).to());
+                    }
                 }
             }
+            regime(0);
+            Cohort all = cohort.withLengthOfStay(stays);
             families = new Family[] {
-                new Family(cohort, locals, streams, ""), new Family(cohort, locals, streams, "/readmissions")};
+                new Family(all, locals, streams, ""), new Family(all, locals, streams, "/readmissions")};
 
             if (!elective) {
                 int n = totalDays;
@@ -1027,6 +1156,16 @@ public final class FlowModel {
                 unitGaps = null;
                 timer = -1;
             }
+        }
+
+        /** Puts regime {@code r}'s entry, redirect, readmission chance, patience target and routing in force. */
+        void regime(int r) {
+            entry = entryBy[r];
+            redirect = redirectBy[r];
+            readmitProbability = readmitBy[r];
+            patienceTo = patienceBy[r];
+            cumulative = cumulativeBy[r];
+            destinations = destinationsBy[r];
         }
 
         /** Sets the arrival timer to the next arrival, if any is left in the horizon. */

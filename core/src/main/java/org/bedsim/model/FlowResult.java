@@ -23,11 +23,13 @@ import java.util.Map;
  * @param events events executed in the measured period
  * @param daily day-by-day flows (delays by awaited setting, acute admissions and sinks by cohort)
  * @param waits waits for a bed day by day (null if not measured)
+ * @param redirected arrivals avoided and cared for in another setting instead ({@code redirect_to}); they are not
+ *     in {@code avoided}, since they stay in the system
  */
 public record FlowResult(int replication, List<SettingResult> settings, CensusSeries census, long arrivals,
         long avoided, long readmissions, Map<String, Long> toSinks, long refused, long cancelled,
         long inSystemAtStart, long inSystemAtEnd, double meanSystemStayDays, long events, DailyFlows daily,
-        WaitSeries waits) {
+        WaitSeries waits, long redirected) {
 
     /** Freezes. */
     public FlowResult {
@@ -36,6 +38,20 @@ public record FlowResult(int replication, List<SettingResult> settings, CensusSe
         if (daily == null) {
             daily = DailyFlows.none(census.startDate());
         }
+    }
+
+    /** A result without redirected arrivals counted. */
+    public FlowResult(int replication, List<SettingResult> settings, CensusSeries census, long arrivals,
+            long avoided, long readmissions, Map<String, Long> toSinks, long refused, long cancelled,
+            long inSystemAtStart, long inSystemAtEnd, double meanSystemStayDays, long events, DailyFlows daily,
+            WaitSeries waits) {
+        this(replication, settings, census, arrivals, avoided, readmissions, toSinks, refused, cancelled,
+                inSystemAtStart, inSystemAtEnd, meanSystemStayDays, events, daily, waits, 0);
+    }
+
+    /** @return arrivals avoided in all: removed from the system or redirected to another setting */
+    public long avoidedInAll() {
+        return avoided + redirected;
     }
 
     /** A result without a daily wait series. */

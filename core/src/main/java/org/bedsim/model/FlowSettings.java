@@ -29,10 +29,12 @@ import java.util.Set;
  *     (0, 1)
  * @param unconstrained true to give every setting unlimited beds (to measure demand)
  * @param waits the thresholds waits for a bed are counted against (4 and 12 hours unless set)
+ * @param routingChanges changes of routing from a day of the measured period on (site closures, shifted shares,
+ *     readmissions cut), in the order they apply; empty for none
  */
 public record FlowSettings(List<CareSetting> settings, List<Cohort> cohorts, LocalDate startDate, double warmupDays,
         double horizonDays, double occupancyTarget, double riskShareOfDays, boolean unconstrained,
-        WaitThresholds waits) {
+        WaitThresholds waits, List<RoutingChange> routingChanges) {
 
     /** The sink patients go to when a setting has no routing. */
     public static final String HOME = "home";
@@ -42,11 +44,24 @@ public record FlowSettings(List<CareSetting> settings, List<Cohort> cohorts, Loc
         waits = waits == null ? WaitThresholds.NHS : waits;
         settings = List.copyOf(settings);
         cohorts = List.copyOf(cohorts);
+        routingChanges = routingChanges == null ? List.of() : List.copyOf(routingChanges);
         List<String> problems = problems(settings, cohorts, startDate, warmupDays, horizonDays, occupancyTarget,
                 riskShareOfDays);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid flow settings:\n  " + String.join("\n  ", problems));
         }
+        if (!routingChanges.isEmpty()) {
+            RoutingRegimes.of(new FlowSettings(settings, cohorts, startDate, warmupDays, horizonDays, occupancyTarget,
+                    riskShareOfDays, unconstrained, waits, List.of()), routingChanges);
+        }
+    }
+
+    /** Settings without routing changes. */
+    public FlowSettings(List<CareSetting> settings, List<Cohort> cohorts, LocalDate startDate, double warmupDays,
+            double horizonDays, double occupancyTarget, double riskShareOfDays, boolean unconstrained,
+            WaitThresholds waits) {
+        this(settings, cohorts, startDate, warmupDays, horizonDays, occupancyTarget, riskShareOfDays, unconstrained,
+                waits, List.of());
     }
 
     /** Settings with the NHS's 4- and 12-hour wait thresholds. */
@@ -59,7 +74,7 @@ public record FlowSettings(List<CareSetting> settings, List<Cohort> cohorts, Loc
     /** @return a copy with other wait thresholds */
     public FlowSettings withWaits(WaitThresholds newWaits) {
         return new FlowSettings(settings, cohorts, startDate, warmupDays, horizonDays, occupancyTarget,
-                riskShareOfDays, unconstrained, newWaits);
+                riskShareOfDays, unconstrained, newWaits, routingChanges);
     }
 
     /** @return the setting with that name */
@@ -85,31 +100,37 @@ public record FlowSettings(List<CareSetting> settings, List<Cohort> cohorts, Loc
     /** @return a copy with other settings */
     public FlowSettings withSettings(List<CareSetting> newSettings) {
         return new FlowSettings(newSettings, cohorts, startDate, warmupDays, horizonDays, occupancyTarget,
-                riskShareOfDays, unconstrained, waits);
+                riskShareOfDays, unconstrained, waits, routingChanges);
     }
 
     /** @return a copy with other cohorts */
     public FlowSettings withCohorts(List<Cohort> newCohorts) {
         return new FlowSettings(settings, newCohorts, startDate, warmupDays, horizonDays, occupancyTarget,
-                riskShareOfDays, unconstrained, waits);
+                riskShareOfDays, unconstrained, waits, routingChanges);
     }
 
     /** @return a copy with another occupancy target */
     public FlowSettings withOccupancyTarget(double target) {
         return new FlowSettings(settings, cohorts, startDate, warmupDays, horizonDays, target, riskShareOfDays,
-                unconstrained, waits);
+                unconstrained, waits, routingChanges);
     }
 
     /** @return a copy with every setting unlimited (or not) */
     public FlowSettings withUnconstrained(boolean all) {
         return new FlowSettings(settings, cohorts, startDate, warmupDays, horizonDays, occupancyTarget,
-                riskShareOfDays, all, waits);
+                riskShareOfDays, all, waits, routingChanges);
     }
 
     /** @return a copy with another calendar */
     public FlowSettings withCalendar(LocalDate start, double warmup, double horizon) {
         return new FlowSettings(settings, cohorts, start, warmup, horizon, occupancyTarget, riskShareOfDays,
-                unconstrained, waits);
+                unconstrained, waits, routingChanges);
+    }
+
+    /** @return a copy with other routing changes (empty for none) */
+    public FlowSettings withRoutingChanges(List<RoutingChange> changes) {
+        return new FlowSettings(settings, cohorts, startDate, warmupDays, horizonDays, occupancyTarget,
+                riskShareOfDays, unconstrained, waits, changes);
     }
 
     /**

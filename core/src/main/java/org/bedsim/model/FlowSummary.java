@@ -11,12 +11,25 @@ import org.bedsim.stats.ConfidenceInterval;
  * @param seed master seed
  * @param replications each replication's result, in order
  * @param level confidence level of the intervals (0.95)
+ * @param demand what the same patients need with unlimited beds ({@link UnconstrainedDemand}), or null if not
+ *     computed
  */
-public record FlowSummary(FlowSettings settings, long seed, List<FlowResult> replications, double level) {
+public record FlowSummary(FlowSettings settings, long seed, List<FlowResult> replications, double level,
+        DemandSummary demand) {
 
     /** Freezes. */
     public FlowSummary {
         replications = List.copyOf(replications);
+    }
+
+    /** A summary without demand. */
+    public FlowSummary(FlowSettings settings, long seed, List<FlowResult> replications, double level) {
+        this(settings, seed, replications, level, null);
+    }
+
+    /** @return a copy with demand attached */
+    public FlowSummary withDemand(DemandSummary newDemand) {
+        return new FlowSummary(settings, seed, replications, level, newDemand);
     }
 
     /** @return the interval across replications of a KPI in a setting */
@@ -27,6 +40,40 @@ public record FlowSummary(FlowSettings settings, long seed, List<FlowResult> rep
     /** @return the interval across replications of any per-replication measure */
     public ConfidenceInterval interval(ToDoubleFunction<FlowResult> measure) {
         return ConfidenceInterval.of(replications.stream().mapToDouble(measure).toArray(), level);
+    }
+
+    /**
+     * @return a KPI of a setting with its interval in the KPI's range: a share of counted events as a pooled ratio
+     *     with a Wilson-type {@link org.bedsim.stats.ProportionInterval}, any other KPI as a t interval kept at 0 or
+     *     more (see {@link KpiInterval}); with the events it rests on
+     */
+    public KpiInterval kpi(String setting, SettingKpi kpi) {
+        ConfidenceInterval ci = interval(setting, kpi);
+        int n = replications.size();
+        long[] events = new long[n];
+        long[] trials = new long[n];
+        long eventSum = 0;
+        long trialSum = 0;
+        for (int r = 0; r < n; r++) {
+            FlowResult result = replications.get(r);
+            long[] c = kpi.counts(result.setting(setting), result.census().days());
+            if (c == null) {
+                return KpiInterval.of(ci, 0, kpi.upperBound());
+            }
+            events[r] = c[0];
+            trials[r] = c[1];
+            eventSum += c[0];
+            trialSum += c[1];
+        }
+        if (!kpi.isCountedShare()) {
+            KpiInterval t = KpiInterval.of(ci, 0, kpi.upperBound());
+            return new KpiInterval(t.mean(), t.low(), t.high(), n, eventSum, -1);
+        }
+        if (trialSum == 0) { // nothing to share out: every replication reads 0
+            KpiInterval t = KpiInterval.of(ci, 0, 1);
+            return new KpiInterval(t.mean(), t.low(), t.high(), n, 0, 0);
+        }
+        return KpiInterval.of(org.bedsim.stats.ProportionInterval.of(events, trials, level), n);
     }
 
     /** @return per-replication values of a KPI in a setting */

@@ -39,8 +39,9 @@ public final class PreFlight {
         }
     }
 
-    /** @return the load of every non-sink setting, in configuration order */
-    public static List<Load> loads(FlowSettings s) {
+    /** @return the load of every non-sink setting, in configuration order (under the routing of the last day) */
+    public static List<Load> loads(FlowSettings settings) {
+        FlowSettings s = RoutingRegimes.atEnd(settings);
         Map<String, double[]> acc = new LinkedHashMap<>();
         for (CareSetting cs : s.settings()) {
             if (!cs.isSink()) {

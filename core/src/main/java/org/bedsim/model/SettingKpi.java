@@ -36,6 +36,7 @@ public enum SettingKpi {
     BEDS_REQUIRED_MEAN("beds_required_mean", "beds", SettingResult::bedsRequiredMean),
     BEDS_REQUIRED_PERCENTILE("beds_required_percentile", "beds", SettingResult::bedsRequiredPercentile),
     SHARE_OF_DAYS_FULL("share_of_days_full", "share", SettingResult::shareOfDaysFull),
+    SHARE_TURNED_AWAY("share_turned_away", "share", SettingResult::shareTurnedAway),
     MEAN_STAY_DAYS("mean_stay_days", "days", SettingResult::meanStayDays),
     WAITS_ADMITTED("waits_admitted", "patients", r -> r.waits().admitted()),
     WAITS_OVER_STANDARD("waits_over_standard", "patients", r -> r.waits().overStandard()),
@@ -80,6 +81,42 @@ public enum SettingKpi {
      */
     public double[] bounded(org.bedsim.stats.ConfidenceInterval ci) {
         return new double[] {Math.max(0, ci.low()), Math.min(upperBound(), ci.high())};
+    }
+
+    /**
+     * The events and trials a share counts in one replication (so that its interval over replications can be a
+     * {@link org.bedsim.stats.ProportionInterval}, which stays in [0, 1] and holds for few events), or, for a KPI
+     * that is not a share but rests on a count of events (the mean wait of those who waited, the mean stay), that
+     * count as events and trials -1.
+     *
+     * @param result the setting's result in one replication
+     * @param days the measured days of the replication
+     * @return {events, trials}; null if the KPI rests on no count of events (occupancy, beds, counts themselves)
+     */
+    public long[] counts(SettingResult result, int days) {
+        WaitMeasures w = result.waits();
+        return switch (this) {
+            case SHARE_OF_DAYS_FULL -> new long[] {Math.round(result.shareOfDaysFull() * days), days};
+            case SHARE_TURNED_AWAY -> new long[] {result.turnedAway(), result.turnedAway()
+                    + result.externalAdmissions()};
+            case SHARE_WAITS_OVER_STANDARD -> new long[] {w.overStandard(), w.admitted()};
+            case SHARE_WAITS_OVER_LONG -> new long[] {w.overLong(), w.admitted()};
+            case SHARE_OF_DAYS_WITH_LONG_WAIT -> new long[] {w.daysWithLongWait(), w.days()};
+            case SHARE_OF_DAYS_WITH_QUEUE -> new long[] {w.daysWithQueue(), w.days()};
+            case SHARE_RENEGED -> new long[] {w.reneged(), w.reneged() + w.admitted()};
+            case MEAN_WAIT_DAYS, P95_WAIT_DAYS -> new long[] {result.waitCount(), -1};
+            case MEAN_STAY_DAYS -> new long[] {result.discharges(), -1};
+            default -> null;
+        };
+    }
+
+    /** @return true if the KPI is a share of counted events ({@link #counts} gives events and trials) */
+    public boolean isCountedShare() {
+        return switch (this) {
+            case SHARE_OF_DAYS_FULL, SHARE_TURNED_AWAY, SHARE_WAITS_OVER_STANDARD, SHARE_WAITS_OVER_LONG,
+                    SHARE_OF_DAYS_WITH_LONG_WAIT, SHARE_OF_DAYS_WITH_QUEUE, SHARE_RENEGED -> true;
+            default -> false;
+        };
     }
 
     /** @return the value in one setting's result */

@@ -71,6 +71,21 @@ public record SettingResult(String setting, long admissions, long externalAdmiss
                 shareOfDaysFull, meanStayDays, WaitMeasures.NONE);
     }
 
+    /** @return arrivals from outside who did not get a bed here because it was full: refused, diverted, cancelled */
+    public long turnedAway() {
+        return refused + divertedOut + cancelled;
+    }
+
+    /**
+     * @return the share of arrivals from outside turned away because the setting was full (refused, diverted or
+     *     cancelled, out of those and the arrivals from outside admitted): under {@code when_full: lose}, the loss
+     *     probability (Erlang B for Poisson arrivals); 0 if nobody arrived
+     */
+    public double shareTurnedAway() {
+        long offered = turnedAway() + externalAdmissions;
+        return offered == 0 ? 0 : (double) turnedAway() / offered;
+    }
+
     /** @return all discharges */
     public long discharges() {
         return dischargesTo.values().stream().mapToLong(Long::longValue).sum();

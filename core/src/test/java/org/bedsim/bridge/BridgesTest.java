@@ -223,4 +223,42 @@ class BridgesTest {
         assertTrue(all.patientsVisited() < 10 * onePass, all.patientsVisited() + " patients for " + configs.size()
                 + " configurations of " + onePass);
     }
+
+    @Test
+    void demandFastPath_workCounter_drawsPerReplicationDoNotGrowWithConfigurations() {
+        BridgeDefinition def = demandBridge(BedCount.PERCENTILE);
+        List<double[]> configs = Bridges.configurationList(def);
+        org.bedsim.random.RandomStreams streams = new org.bedsim.random.RandomStreams(def.seed());
+        DemandModel base = new DemandModel(streams.replication(0));
+        Bridges.onFastPath(def, configs, 0, 1, streams, 0, base, c -> { });
+        DemandModel all = new DemandModel(streams.replication(0));
+        Bridges.onFastPath(def, configs, 0, configs.size(), streams, 0, all, c -> { });
+        // each patient number's stay and arrival gap is drawn once per replication, whatever the configurations do
+        // to volumes and stays: growth adds patients (numbers beyond the base's), and the merge moves the adults
+        // to the north site, whose stays are another stream (as in the event-driven model); configurations that
+        // change stays or volumes draw nothing anew
+        assertTrue(base.staysDrawn() > 0 && base.arrivalsDrawn() > 0);
+        assertTrue(all.staysDrawn() < 2 * base.staysDrawn(), all.staysDrawn() + " stays drawn for "
+                + configs.size() + " configurations, " + base.staysDrawn() + " for the base alone");
+        assertTrue(all.arrivalsDrawn() < 1.2 * base.arrivalsDrawn(), all.arrivalsDrawn() + " gaps drawn for "
+                + configs.size() + " configurations, " + base.arrivalsDrawn() + " for the base alone");
+    }
+
+    @Test
+    void demandCache_keepsEachReplicationsModelAcrossEvaluations_sameNumbers() {
+        BridgeDefinition def = demandBridge(BedCount.PERCENTILE);
+        double[] fin = new double[def.steps().size()];
+        java.util.Arrays.fill(fin, 1);
+        DemandCache cache = new DemandCache();
+        double[] first = Bridges.bedsPerReplication(def, fin, 2, cache);
+        assertEquals(def.replications(), cache.modelsKept(), "one model kept per replication");
+        BridgeResult withCache = Bridges.compute(def, 2, cache);
+        assertEquals(java.util.Arrays.toString(Bridges.bedsPerReplication(def, fin, 2)),
+                java.util.Arrays.toString(first), "the same beds without the cache");
+        assertEquals(Bridges.compute(def, 2).finalBeds(), withCache.finalBeds());
+        assertEquals(Bridges.compute(def, 2).bars(), withCache.bars());
+        DemandCache none = new DemandCache(0);
+        Bridges.bedsPerReplication(def, fin, 2, none);
+        assertEquals(0, none.modelsKept(), "a zero budget keeps no model");
+    }
 }

@@ -1,6 +1,7 @@
 package org.bedsim.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -15,9 +16,11 @@ import org.bedsim.model.ArrivalPattern;
 import org.bedsim.model.CapacityTimeline;
 import org.bedsim.model.CareSetting;
 import org.bedsim.model.Cohort;
+import org.bedsim.model.DemandModel;
 import org.bedsim.model.FlowSettings;
 import org.bedsim.model.Readmission;
 import org.bedsim.model.Route;
+import org.bedsim.model.RoutingChange;
 import org.bedsim.model.SettingKind;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +91,51 @@ class ChangeStepsTest {
         FlowSettings cut = new Change.ReadmissionReduction(null, Parameter.of(0.2)).apply(system(true), 1, DRAWS, "k");
         assertEquals(0.08, cut.cohort("older").readmission().probability(), 1e-12);
         assertTrue(new Change.ReadmissionReduction(null, Parameter.of(0.2)).describe().contains("20.00 %"));
+    }
+
+    /** Two sites, unlimited beds: north 30 a day (4 days), south 10 a day (3 days), nothing routed between them. */
+    private static FlowSettings twoSites(boolean unconstrained, List<RoutingChange> changes) {
+        Cohort north = new Cohort("north-patients", Cohort.AdmissionType.NON_ELECTIVE, "older", "north",
+                ArrivalPattern.flat(30 * 365.25), null, Map.of("north", Exponential.ofMean(4)), Map.of(), null, null);
+        Cohort south = new Cohort("south-patients", Cohort.AdmissionType.NON_ELECTIVE, "adults", "south",
+                ArrivalPattern.flat(10 * 365.25), null, Map.of("south", Exponential.ofMean(3)), Map.of(), null, null);
+        return new FlowSettings(List.of(unlimited("north"), unlimited("south"), CareSetting.sink("home")),
+                List.of(north, south), LocalDate.of(2016, 4, 1), 60, 365, 0.9, 0.05, unconstrained, null, changes);
+    }
+
+    @Test
+    void closeSetting_movesThePatientsToTheReceivingSetting_andTheFastPathGivesTheEventDrivenResultExactly() {
+        BridgeDefinition def = new BridgeDefinition(twoSites(true, List.of()), Set.of("north", "south"),
+                BedCount.PERCENTILE, List.of(new BridgeStep("close", "close", List.of(),
+                List.of(new Change.CloseSetting("south", "north")), 1, 1)), 2016, 2017, 4, 5, 10, 200);
+        BridgeResult fast = Bridges.compute(def, 2, c -> { }, true);
+        BridgeResult events = Bridges.compute(def, 2, c -> { }, false);
+        assertEquals(events, fast);
+        FlowSettings closed = def.steps().get(0).changes().get(0).apply(def.base(), 1, DRAWS, "k");
+        assertEquals("north", closed.cohort("south-patients").entry());
+        // mean demand: north 30 x 4 = 120 plus south's 10 x 3 = 30 moved in; south empty
+        double[] mean = Bridges.bedsPerReplication(new BridgeDefinition(def.base(), Set.of("south"),
+                BedCount.MEAN_OCCUPANCY, def.steps(), 2016, 2017, 4, 5, 10, 200), new double[] {1}, 2);
+        assertEquals(0, mean(mean), 1e-12);
+        assertTrue(new Change.CloseSetting("south", "north").describe().contains("south closes"));
+    }
+
+    @Test
+    void routingChangeByDate_inABridgeBase_runsOnTheEventDrivenModel_withTheSameResultEitherWay() {
+        // south closes into north on measured day 200: the fast path cannot switch tables by date, so it falls back
+        FlowSettings base = twoSites(true, List.of(new RoutingChange.Closure(200, "south", "north")));
+        assertFalse(DemandModel.supports(base));
+        BridgeDefinition def = new BridgeDefinition(base, Set.of("north", "south"), BedCount.MEAN_OCCUPANCY,
+                List.of(new BridgeStep("shorter", "shorter", List.of(), List.of(new Change.LengthOfStayChange(
+                        null, "north", Parameter.of(-0.25), null, null)), 1, 1)), 2016, 2017, 4, 5, 10, 200);
+        assertEquals(Bridges.compute(def, 2, c -> { }, false), Bridges.compute(def, 2, c -> { }, true));
+        // and the beds are those of the event-driven model run directly
+        double[] beds = Bridges.bedsPerReplication(def, new double[] {0}, 1);
+        for (int r = 0; r < beds.length; r++) {
+            org.bedsim.model.FlowResult direct = org.bedsim.model.FlowExperiment.runOne(base, def.seed(), r);
+            assertEquals(direct.setting("north").bedsRequiredMean() + direct.setting("south").bedsRequiredMean(),
+                    beds[r], 1e-9 * beds[r]);
+        }
     }
 
     private static double mean(double[] v) {

@@ -88,7 +88,8 @@ final class BridgeCommand implements Callable<Integer> {
                     + "); nothing was run");
         }
         int solveThreads = options.threadsFor(Integer.MAX_VALUE);
-        Calibrator.Result reconstruction = setup.solve(false, solveThreads, options, err);
+        BridgeSetup.Solution solution = setup.solve(false, solveThreads, options, err, outDir);
+        Calibrator.Result reconstruction = solution.result();
         BridgeDefinition def = setup.guarded(() -> setup.bridge.bridge(reconstruction, false));
         int configurations = Bridges.configurations(def);
         int runs = configurations * def.replications();
@@ -116,7 +117,7 @@ final class BridgeCommand implements Callable<Integer> {
         }
         try (ProgressBar bar = ProgressBar.start(err, runs, s.preFlight().eventsPerReplication(),
                 !options.quiet && Terminal.stderrIsTerminal(), "runs")) {
-            result = Bridges.compute(def, threads, r -> bar.replicationDone(), journal);
+            result = Bridges.compute(def, threads, r -> bar.replicationDone(), journal, setup.bridge.cache());
         } catch (IllegalArgumentException e) {
             throw new UserError(s.file() + ": a bridge the model refuses: " + e.getMessage());
         }
@@ -131,7 +132,10 @@ final class BridgeCommand implements Callable<Integer> {
             err.println("bedsim: the prediction (only the base year calibrated) and its sensitivity");
             err.flush();
         }
-        Assessment assessment = setup.guarded(() -> setup.bridge.assess(reconstruction, assess, solveThreads));
+        BridgeSetup.Solution base = assess ? setup.solve(true, solveThreads, options, err, outDir) : null;
+        Assessment assessment = setup.guarded(() -> setup.bridge.assess(reconstruction,
+                base == null ? null : base.result(), solveThreads)).withCalibrationSource(
+                        BridgeSetup.source(solution, base));
         Instant finishedAt = Instant.now();
         RunManifest manifest = new RunManifest(Version.bedsim(), s.spec().name(), s.file(), s.sha256(), s.seed(),
                 def.replications(), threads, System.getProperty("java.version"), startedAt, finishedAt);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.bedsim.calibrate.CalibrationException;
 import org.bedsim.calibrate.Calibrator;
+import org.bedsim.report.CalibrationCache;
 import org.bedsim.scenario.BridgePlan;
 import org.bedsim.scenario.CalibrateSpec;
 import org.bedsim.scenario.HonestBridge;
@@ -74,6 +75,60 @@ final class BridgeSetup {
             err.flush();
         }
         return guarded(() -> bridge.solve(baseOnly, threads));
+    }
+
+    /**
+     * A solution and where it comes from.
+     *
+     * @param result the solved calibrations
+     * @param source "solved now (kept as hash ...)" or "from cache (hash ...)"; null when nothing was solved
+     */
+    record Solution(Calibrator.Result result, String source) {
+    }
+
+    /**
+     * Solves the calibrations, or takes them from the output folder's calibration cache when the same inputs (the
+     * scenario's content, replications, seed and code) were solved before; a new solution is kept there.
+     *
+     * @param outDir the command's output folder (the cache is its {@code .calibration-cache/})
+     */
+    Solution solve(boolean baseOnly, int threads, RunOptions options, PrintWriter err, Path outDir) {
+        boolean any = calibrations().stream().anyMatch(c -> !baseOnly
+                || c.target().output() == org.bedsim.scenario.CalibrationTargetSpec.Output.BASE);
+        if (!any) {
+            return new Solution(solve(baseOnly, threads, options, err), null);
+        }
+        String key = CalibrationCache.key(bridge.cacheKeyParts(baseOnly, Version.codeHash()));
+        String shortKey = key.substring(0, 12);
+        String what = baseOnly ? "the prediction's base-year calibrations" : "the calibrations";
+        Calibrator.Result cached = bridge.restore(baseOnly, CalibrationCache.read(outDir, key));
+        if (cached != null) {
+            if (!options.quiet) {
+                err.println("bedsim: " + what + " from cache (hash " + shortKey + ", in "
+                        + outDir.resolve(CalibrationCache.FOLDER) + "; delete it to solve again)");
+                err.flush();
+            }
+            return new Solution(cached, what + " from cache (hash " + shortKey + ")");
+        }
+        Calibrator.Result solved = solve(baseOnly, threads, options, err);
+        try {
+            CalibrationCache.write(outDir, key, HonestBridge.numbers(solved));
+        } catch (IOException e) {
+            err.println("bedsim: warning: cannot keep the solved calibrations in " + outDir.resolve(
+                    CalibrationCache.FOLDER) + " (" + e.getMessage() + "); the next run solves them again");
+        }
+        return new Solution(solved, what + " solved now (kept as hash " + shortKey + ")");
+    }
+
+    /** @return where the solutions come from, in words, or null if nothing was solved */
+    static String source(Solution... solutions) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (Solution s : solutions) {
+            if (s != null && s.source() != null) {
+                parts.add(s.source());
+            }
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     /** Runs a step that solves calibrations, turning a calibration the model cannot solve into a user error. */

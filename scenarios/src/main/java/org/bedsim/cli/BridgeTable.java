@@ -46,36 +46,51 @@ final class BridgeTable {
                 ? String.format(Locale.ROOT, "mean demand / %.0f %% occupancy", 100 * def.base().occupancyTarget())
                 : String.format(Locale.ROOT, "demand above them on at most %s %% of days",
                         trim(100 * def.base().riskShareOfDays()));
-        out.println("Bed bridge " + base + " to " + target + ": beds in " + String.join(" + ",
-                new TreeSet<>(def.counted())) + " (" + method + (def.base().unconstrained()
-                ? ", with unlimited beds" : "") + ")");
+        // a bridge counted by a waiting measure: shares in per cent, their steps in percentage points
+        boolean share = def.method().unit().equals("share");
+        double k = share ? 100 : 1;
+        String unit = def.method().countsBeds() ? "beds" : share ? "%" : def.method().unit();
+        if (def.method().countsBeds()) {
+            out.println("Bed bridge " + base + " to " + target + ": beds in " + String.join(" + ",
+                    new TreeSet<>(def.counted())) + " (" + method + (def.base().unconstrained()
+                    ? ", with unlimited beds" : "") + ")");
+        } else {
+            out.println("Bridge of " + def.method().kpi().key() + " " + base + " to " + target + ", in "
+                    + String.join(" + ", new TreeSet<>(def.counted())) + " with their beds ("
+                    + (share ? "per cent; steps in percentage points" : def.method().unit()) + ")");
+        }
         out.println("Mean and 95 % interval over " + r.replications() + " replications of each of "
                 + r.configurations() + " configurations, on common random numbers:");
         out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s %9s  %-22s", "", "beds",
                 "95 % interval", "Shapley", "95 % interval") + (a == null ? "" : String.format(Locale.ROOT,
                 " %-11s %9s", "rests on", "published")));
         out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s %9s  %-22s", base,
-                beds(r.base().mean(), false), interval(r.base(), false), "", "") + extra(a, "base", false));
+                beds(k * r.base().mean(), false), interval(r.base(), false, k), "", "") + extra(a, "base", false));
         double sum = 0;
         double shapley = 0;
         for (BridgeResult.Bar bar : r.bars()) {
             out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s %9s  %-22s", label(bar.label()),
-                    beds(bar.delta().mean(), true), interval(bar.delta(), true), beds(bar.shapley().mean(), true),
-                    interval(bar.shapley(), true)) + extra(a, bar.id(), true));
+                    beds(k * bar.delta().mean(), true), interval(bar.delta(), true, k),
+                    beds(k * bar.shapley().mean(), true), interval(bar.shapley(), true, k)) + extra(a, bar.id(),
+                    true));
             sum += bar.delta().mean();
             shapley += bar.shapley().mean();
         }
         out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s %9s  %-22s", target,
-                beds(r.finalBeds().mean(), false), interval(r.finalBeds(), false), "", "") + extra(a, "final",
+                beds(k * r.finalBeds().mean(), false), interval(r.finalBeds(), false, k), "", "") + extra(a, "final",
                 false));
         double total = r.totalChange();
-        out.println(String.format(Locale.ROOT, "Check: the steps sum to %s beds and their Shapley values to %s "
-                + "(%s), final - base = %s; largest difference %.1e", beds(sum, true), beds(shapley, true),
-                r.shapleyExact() ? "exact" : "from sampled orderings", beds(total, true),
+        String inUnit = unit.replace("%", "%%"); // into the format strings below
+        out.println(String.format(Locale.ROOT, "Check: the steps sum to %s " + inUnit + " and their Shapley values "
+                + "to %s (%s), final - base = %s; largest difference %.1e", beds(k * sum, true),
+                beds(k * shapley, true),
+                r.shapleyExact() ? "exact" : "from sampled orderings", beds(k * total, true),
                 Math.max(Math.abs(sum - total), Math.abs(shapley - total))));
         double standalone = r.bars().stream().mapToDouble(b -> b.standalone().mean()).sum();
-        out.println(String.format(Locale.ROOT, "Each step alone on the base: %s beds in all; interaction %s %s",
-                beds(standalone, true), beds(r.interaction().mean(), true), interval(r.interaction(), true)));
+        out.println(String.format(Locale.ROOT, "Each step alone on the base: %s " + inUnit + " in all; interaction "
+                + "%s %s",
+                beds(k * standalone, true), beds(k * r.interaction().mean(), true), interval(r.interaction(), true,
+                k)));
         out.flush();
     }
 
@@ -97,7 +112,8 @@ final class BridgeTable {
     private static void assessment(PrintWriter out, BridgeDefinition def, Assessment a) {
         if (!a.calibrations().isEmpty()) {
             out.println();
-            out.println("Calibrated inputs (the reconstruction; solved on common random numbers):");
+            out.println("Calibrated inputs (the reconstruction; solved on common random numbers"
+                    + (a.calibrationSource() == null ? "" : "; " + a.calibrationSource()) + "):");
             for (Assessment.SolvedInput s : a.calibrations()) {
                 Calibrator.Solved v = s.solved();
                 out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %10s  [%s, %s]  meets %s %s beds: %.1f%s",
@@ -163,6 +179,13 @@ final class BridgeTable {
             return "0.0"; // neither -0.0 nor +0.0
         }
         return String.format(Locale.ROOT, signed ? "%+.1f" : "%.1f", v);
+    }
+
+    private static String interval(ConfidenceInterval ci, boolean signed, double k) {
+        if (!Double.isFinite(ci.low()) || !Double.isFinite(ci.high())) {
+            return "";
+        }
+        return "[" + beds(k * ci.low(), signed) + ", " + beds(k * ci.high(), signed) + "]";
     }
 
     private static String interval(ConfidenceInterval ci, boolean signed) {

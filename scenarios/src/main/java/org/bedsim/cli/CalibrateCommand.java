@@ -32,9 +32,16 @@ import picocli.CommandLine.Spec;
             "interval, the output reached, the evidence beside it, and the findings in words.",
             "A target out of reach within its bounds is an error (exit 2) naming the bounds",
             "and the values reached.",
+            "",
+            "A scenario without a bridge may instead calibrate against published quarterly",
+            "figures (target: quarterly: delayed_days, periods: [...]): then calibrate also runs",
+            "the calibrated scenario and gives every quarter with its 95 %% prediction interval,",
+            "labelled calibrated (in a target) or prediction (out of sample), against the",
+            "published actuals and plan.",
             ""},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./bedsim calibrate scenarios/llr-2016/community-bridge.yaml"})
+        footer = {"  ./bedsim calibrate scenarios/llr-2016/community-bridge.yaml",
+            "  ./bedsim calibrate scenarios/rotherham-2017/discharge-pathways.yaml --replications 3"})
 final class CalibrateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -50,6 +57,12 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        FileKinds.requireScenario(scenario, "calibrate");
+        org.bedsim.scenario.LoadedScenario peek = org.bedsim.scenario.ScenarioLoader.load(scenario,
+                options.replications(), options.seed());
+        if (!peek.hasErrors() && org.bedsim.scenario.QuarterlyCalibration.declares(peek.spec())) {
+            return quarterly(peek, out, err);
+        }
         BridgeSetup setup = BridgeSetup.load(scenario, "calibrate", options, err);
         if (setup.calibrations().isEmpty()) {
             throw new UserError(setup.scenario.file() + " declares no calibrations: add a 'calibrate' section "
@@ -57,8 +70,11 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         int threads = options.threadsFor(Integer.MAX_VALUE);
         Instant startedAt = Instant.now();
-        Calibrator.Result all = setup.solve(false, threads, options, err);
-        Calibrator.Result base = setup.solve(true, threads, options, err);
+        Path outDir = options.outFor(setup.scenario.spec().name());
+        BridgeSetup.Solution allSolved = setup.solve(false, threads, options, err, outDir);
+        BridgeSetup.Solution baseSolved = setup.solve(true, threads, options, err, outDir);
+        Calibrator.Result all = allSolved.result();
+        Calibrator.Result base = baseSolved.result();
         Assessment a = setup.guarded(() -> setup.bridge.assess(all, false, threads));
         java.util.List<Assessment.SolvedInput> baseInputs = setup.guarded(() -> setup.bridge.solvedInputs(base,
                 true));
@@ -66,7 +82,6 @@ final class CalibrateCommand implements Callable<Integer> {
         RunManifest manifest = new RunManifest(Version.bedsim(), setup.scenario.spec().name(), setup.scenario.file(),
                 setup.scenario.sha256(), setup.scenario.seed(), setup.scenario.replications(), threads,
                 System.getProperty("java.version"), startedAt, finishedAt);
-        Path outDir = options.outFor(setup.scenario.spec().name());
         Path written;
         try {
             OutputDirectory dir = OutputDirectory.create(outDir);
@@ -79,6 +94,7 @@ final class CalibrateCommand implements Callable<Integer> {
         out.println("Calibrations of " + setup.scenario.spec().name() + " (" + setup.scenario.replications()
                 + " replications, seed " + setup.scenario.seed() + ", " + all.evaluations() + " configurations "
                 + "evaluated in " + all.sweeps() + " sweep" + (all.sweeps() == 1 ? "" : "s") + "):");
+        out.println("  (" + BridgeSetup.source(allSolved, baseSolved) + ")");
         print(out, "Reconstruction (all solved)", a.calibrations());
         print(out, "Prediction (only the base year solved)", baseInputs);
         if (!a.findings().isEmpty()) {
@@ -88,6 +104,58 @@ final class CalibrateCommand implements Callable<Integer> {
         out.println("Wrote " + outDir.resolve(written.getFileName()));
         out.flush();
         return all.allMet() ? Main.OK : Main.BAD_INPUT;
+    }
+
+    /**
+     * A scenario calibrated against published quarterly figures: solve, run the calibrated scenario, and say
+     * quarter by quarter what it gives against the published figures, calibrated or predicted.
+     */
+    private int quarterly(org.bedsim.scenario.LoadedScenario s, PrintWriter out, PrintWriter err) {
+        Terminal.problems(err, s.file(), options.quiet ? s.errors() : s.problems());
+        org.bedsim.scenario.QuarterlyCalibration c = QuarterlySetup.of(s, scenario);
+        int threads = options.threadsFor(s.replications());
+        Instant startedAt = Instant.now();
+        org.bedsim.calibrate.OutputCalibrator.Result r = QuarterlySetup.solve(c, s, threads, options.quiet, err);
+        java.util.List<org.bedsim.scenario.QuarterlyCalibration.Figure> figures = c.figures(r, threads);
+        Instant finishedAt = Instant.now();
+        RunManifest manifest = new RunManifest(Version.bedsim(), s.spec().name(), s.file(), s.sha256(), s.seed(),
+                s.replications(), threads, System.getProperty("java.version"), startedAt, finishedAt);
+        Path outDir = options.outFor(s.spec().name());
+        Path written;
+        try {
+            OutputDirectory dir = OutputDirectory.create(outDir);
+            written = dir.write(CalibrationJson.FILE_NAME, w -> org.bedsim.report.QuarterlyCalibrationJson.write(c,
+                    r, figures, manifest, w));
+            CompareCommand.complete(dir, java.util.List.of(written));
+        } catch (IOException e) {
+            throw new UserError("cannot write " + CalibrationJson.FILE_NAME + " into " + outDir + ": "
+                    + e.getMessage());
+        }
+        out.println("Calibrations of " + s.spec().name() + " (" + s.replications() + " replications, seed "
+                + s.seed() + ", " + r.evaluations() + " runs in " + r.sweeps() + " sweep" + (r.sweeps() == 1 ? ""
+                : "s") + "):");
+        QuarterlySetup.lines(c, r).forEach(l -> out.println("  " + l));
+        String kpi = "";
+        for (org.bedsim.scenario.QuarterlyCalibration.Figure f : figures) {
+            if (!f.kpi().equals(kpi)) {
+                kpi = f.kpi();
+                out.println("With the calibrated inputs, " + kpi + " by quarter (mean, 95 % interval of the mean, "
+                        + "95 % prediction interval of one quarter):");
+                out.println(String.format(Locale.ROOT, "  %-11s %9s  %-20s %-20s %10s  %s", "period", "model",
+                        "95 % interval", "95 % prediction", "published", "rests on"));
+            }
+            String published = f.published() == null ? "" : HonestBridge.plain(f.published()) + " " + f.status();
+            String basis = f.calibrated() ? "calibrated (in the target)" : "prediction, out of sample: published "
+                    + (f.published() == null ? "figure none" : Boolean.TRUE.equals(f.inside()) ? "inside"
+                    : "OUTSIDE") ;
+            out.println(String.format(Locale.ROOT, "  %-11s %9.1f  %-20s %-20s %10s  %s", f.period(), f.mean(),
+                    String.format(Locale.ROOT, "[%.1f, %.1f]", f.ci95().low(), f.ci95().high()),
+                    String.format(Locale.ROOT, "[%.1f, %.1f]", f.prediction()[0], f.prediction()[1]),
+                    published, basis));
+        }
+        out.println("Wrote " + outDir.resolve(written.getFileName()));
+        out.flush();
+        return r.allMet() ? Main.OK : Main.BAD_INPUT;
     }
 
     private static void print(PrintWriter out, String title, java.util.List<Assessment.SolvedInput> inputs) {

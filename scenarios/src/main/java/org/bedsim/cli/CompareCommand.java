@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.bedsim.compare.Comparison;
 import org.bedsim.compare.Comparisons;
 import org.bedsim.compare.InverseSearch;
+import org.bedsim.compare.ResultStore;
 import org.bedsim.model.FlowSettings;
 import org.bedsim.report.CompareCharts;
 import org.bedsim.report.CompareCsv;
@@ -20,6 +21,8 @@ import org.bedsim.report.CompareTablesCsv;
 import org.bedsim.report.CompareJson;
 import org.bedsim.report.ComparisonRun;
 import org.bedsim.report.OutputDirectory;
+import org.bedsim.report.ResultJournal;
+import org.bedsim.report.ResumeJournal;
 import org.bedsim.report.RunManifest;
 import org.bedsim.metrics.QuarterlyComparison;
 import org.bedsim.report.QuartersCsv;
@@ -83,6 +86,12 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private RunOptions options;
 
+    @picocli.CommandLine.Option(names = "--resume", description = "Resume a comparison that was interrupted (killed, "
+            + "or the machine stopped) with the same options file, base scenario, replications and seed into the "
+            + "same --out: the replications it finished (options and searches) are taken from the output folder, the "
+            + "rest are run; the result is identical.")
+    private boolean resume;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -97,6 +106,11 @@ final class CompareCommand implements Callable<Integer> {
                 .map(LoadedOptions.FileProblem::render).toList());
         if (o.hasErrors()) {
             throw new UserError(o.file() + ": " + counts(o) + "; nothing was run");
+        }
+        if (!options.quiet && org.bedsim.scenario.QuarterlyCalibration.declares(o.base().spec())) {
+            err.println("bedsim: note: the base scenario declares calibrations against quarterly figures; compare "
+                    + "does not solve them: every option runs on the values the files hold (the calibrations' "
+                    + "starting points). 'bedsim calibrate' on the base scenario gives the calibrated values.");
         }
         Path outDir = options.outFor(o.spec().name());
         OutputDirectory dir;
@@ -126,22 +140,41 @@ final class CompareCommand implements Callable<Integer> {
         o.options().forEach(x -> configurations.put(x.name(), x.settings()));
         Comparison comparison;
         List<ComparisonRun.SearchResult> searches = new ArrayList<>();
+        ResultJournal journal;
+        try {
+            journal = ResultJournal.open(dir, String.join("\n", "compare", Version.bedsim(), o.sha256(),
+                    o.base().sha256(), Integer.toString(reps), Long.toString(o.seed())), resume);
+        } catch (IOException e) {
+            throw new UserError("cannot keep the comparison's progress in " + dir.path() + " ("
+                    + OutputDirectory.reason(e) + ")");
+        }
+        if (resume && !options.quiet) {
+            err.println("bedsim: resuming: " + journal.resumed() + " of at most " + total
+                    + " runs were done already");
+        }
         try (ProgressBar bar = ProgressBar.start(err, total, o.events() / Math.max(1, total),
                 !options.quiet && Terminal.stderrIsTerminal(), "runs")) {
             comparison = Comparisons.run(configurations, o.targets(), o.seed(), reps, threads,
-                    r -> bar.replicationDone());
+                    r -> bar.replicationDone(), journal);
             for (LoadedOptions.Search s : o.searches()) {
+                ResultStore kept = journal.within("search/" + searches.size() + "/");
                 if (s.inverse() != null) {
                     LoadedOptions.Inverse i = s.inverse();
                     searches.add(new ComparisonRun.SearchResult(s.option(), s.setting(), s.target(), 0, 0, null,
                             InverseSearch.solve(configurations.get(s.option()), i.lever(), s.target(), i.low(),
-                                    i.high(), i.step(), o.seed(), reps, threads, r -> bar.replicationDone())));
+                                    i.high(), i.step(), o.seed(), reps, threads, r -> bar.replicationDone(), kept)));
                     continue;
                 }
                 searches.add(new ComparisonRun.SearchResult(s.option(), s.setting(), s.target(), s.low(), s.high(),
                         Comparisons.fewestBeds(configurations.get(s.option()), s.setting(), s.target(), s.low(),
-                                s.high(), o.seed(), reps, threads, r -> bar.replicationDone())));
+                                s.high(), o.seed(), reps, threads, r -> bar.replicationDone(), kept)));
             }
+        }
+        try {
+            journal.delete();
+        } catch (IOException e) {
+            throw new UserError("cannot remove " + dir.path().resolve(ResumeJournal.FOLDER) + " ("
+                    + OutputDirectory.reason(e) + ")");
         }
         Instant finishedAt = Instant.now();
         RunManifest manifest = new RunManifest(Version.bedsim(), o.spec().name(), o.file(), o.sha256(), o.seed(),

@@ -54,7 +54,8 @@ final class SensitivityCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BridgeSetup setup = BridgeSetup.load(scenario, "sensitivity", options, err);
         int threads = options.threadsFor(Integer.MAX_VALUE);
-        Calibrator.Result base = setup.solve(true, threads, options, err);
+        Calibrator.Result base = setup.solve(true, threads, options, err, options.outFor(setup.scenario.spec()
+                .name())).result();
         if (!options.quiet) {
             err.println("bedsim: moving each input over its range (tornado), then drawing all together");
             err.flush();

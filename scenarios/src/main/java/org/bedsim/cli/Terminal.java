@@ -8,6 +8,7 @@ import org.bedsim.compare.Comparisons;
 import org.bedsim.compare.InverseSearch;
 import org.bedsim.compare.Target;
 import org.bedsim.model.CapacityTimeline;
+import org.bedsim.model.DemandKpi;
 import org.bedsim.model.FlowSummary;
 import org.bedsim.model.PreFlight;
 import org.bedsim.model.SettingKpi;
@@ -86,22 +87,43 @@ final class Terminal {
     /** Prints the main results per setting: mean and 95 % interval half-widths. */
     static void results(PrintWriter out, FlowSummary summary) {
         int pct = (int) Math.round(summary.settings().occupancyTarget() * 100);
-        int risk = (int) Math.round(summary.settings().riskShareOfDays() * 100);
+        String risk = trim(summary.settings().riskShareOfDays() * 100);
         out.println("Results (mean +/- 95 % CI half-width over " + summary.replications().size()
                 + " replications):");
-        out.println(String.format(Locale.ROOT, "  %-22s %8s %18s %18s %18s %16s", "setting", "beds",
-                "occupied beds", "beds @" + pct + " % occ.", "beds, " + risk + " % risk", "days full"));
+        TextTable t = new TextTable("setting", "beds", "occupied beds", "% days full [CI]");
         for (String name : summary.settingNames()) {
             int beds = summary.settings().setting(name).capacity().initial();
-            out.println(String.format(Locale.ROOT, "  %-22s %8s %18s %18s %18s %16s", name,
-                    beds == CapacityTimeline.UNLIMITED ? "unlimited" : Integer.toString(beds),
+            t.row(name, beds == CapacityTimeline.UNLIMITED ? "unlimited" : Integer.toString(beds),
                     pm(summary.interval(name, SettingKpi.MEAN_OCCUPANCY), 1),
-                    pm(summary.interval(name, SettingKpi.BEDS_REQUIRED_MEAN), 1),
-                    pm(summary.interval(name, SettingKpi.BEDS_REQUIRED_PERCENTILE), 1),
-                    pct(summary.interval(name, SettingKpi.SHARE_OF_DAYS_FULL))));
+                    pct(summary.kpi(name, SettingKpi.SHARE_OF_DAYS_FULL)));
         }
+        t.print(out);
+        boolean demand = summary.demand() != null;
+        TextTable.paragraph(out, demand ? "Beds required (demand: the same patients with unlimited beds, which answers how many "
+                + "beds are needed; as run: with the beds above, not counting refused, diverted or cancelled "
+                + "patients), at " + pct + " % mean occupancy and exceeded on at most " + risk + " % of days:"
+                : "Beds required, at " + pct + " % mean occupancy and exceeded on at most " + risk + " % of days:");
+        TextTable b = demand ? new TextTable("setting", "demand @" + pct + " %", "demand " + risk + " % risk",
+                "as run @" + pct + " %", "as run " + risk + " % risk")
+                : new TextTable("setting", "@" + pct + " % occupancy", risk + " % risk");
+        for (String name : summary.settingNames()) {
+            String mean = pm(summary.interval(name, SettingKpi.BEDS_REQUIRED_MEAN), 1);
+            String percentile = pm(summary.interval(name, SettingKpi.BEDS_REQUIRED_PERCENTILE), 1);
+            if (demand && summary.demand().has(name)) {
+                b.row(name, pm(summary.demand().interval(name, DemandKpi.BEDS_REQUIRED_MEAN), 1),
+                        pm(summary.demand().interval(name, DemandKpi.BEDS_REQUIRED_PERCENTILE), 1), mean, percentile);
+            } else if (!demand) {
+                b.row(name, mean, percentile);
+            }
+        }
+        b.print(out);
         waits(out, summary);
         out.flush();
+    }
+
+    /** @return a number without a needless ".0" */
+    static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Prints waits for a bed in the NHS's measures, for the settings where anyone waited. */
@@ -113,18 +135,38 @@ final class Terminal {
         }
         String std = hours(summary.settings().waits().standardHours());
         String lng = hours(summary.settings().waits().longHours());
-        out.println("Waits for a bed from arrival (decision to admit), non-elective admissions "
-                + "(mean [95 % CI]):");
-        out.println(String.format(Locale.ROOT, "  %-22s %-22s %-22s %-20s %-18s %s", "setting", "over " + std
-                + " h", "over " + lng + " h", "days with " + lng + " h wait", "peak waiting/day", "left waiting"));
+        TextTable.paragraph(out, "Waits for a bed from arrival (decision to admit), non-elective admissions, "
+                + "mean [95 % CI]:");
+        TextTable t = new TextTable("setting", "over " + std + " h", "over " + lng + " h",
+                "days with " + lng + " h wait", "peak waiting/day", "left waiting");
         for (String name : waited) {
-            out.println(String.format(Locale.ROOT, "  %-22s %-22s %-22s %-20s %-18s %s", name,
-                    share(summary, name, SettingKpi.SHARE_WAITS_OVER_STANDARD),
+            t.row(name, share(summary, name, SettingKpi.SHARE_WAITS_OVER_STANDARD),
                     share(summary, name, SettingKpi.SHARE_WAITS_OVER_LONG),
                     share(summary, name, SettingKpi.SHARE_OF_DAYS_WITH_LONG_WAIT),
                     pm(summary.interval(name, SettingKpi.MEAN_DAILY_PEAK_WAITING), 1),
-                    share(summary, name, SettingKpi.SHARE_RENEGED)));
+                    share(summary, name, SettingKpi.SHARE_RENEGED));
         }
+        t.print(out);
+    }
+
+    /** Prints the warnings the run's output gives (warm-up too short, KPIs resting on few events), one a line. */
+    static void checks(PrintWriter err, org.bedsim.model.RunChecks checks, org.bedsim.model.PrecisionRun.Outcome p) {
+        if (p != null && p.warning() != null) {
+            err.println("warning: " + p.warning());
+        }
+        for (String w : checks.warnings()) {
+            err.println("warning: " + w);
+        }
+        err.flush();
+    }
+
+    /** Prints what a run to a precision did: the half-width reached against the target, replications and cap. */
+    static void precision(PrintWriter out, org.bedsim.model.PrecisionRun.Outcome p) {
+        out.println(String.format(Locale.ROOT, "Precision: 95 %% CI half-width of %s %s (widest in %s) against %s "
+                + "asked: %s after %d replications in batches %s (at most %d)", PrecisionOption.describe(p.target()),
+                PrecisionOption.number(p.achieved()), p.widest(), PrecisionOption.number(p.target().halfWidth()),
+                p.met() ? "reached" : "NOT reached", p.summary().replications().size(), p.batches(), p.cap()));
+        out.flush();
     }
 
     /** @return hours without a needless ".0" */
@@ -132,19 +174,20 @@ final class Terminal {
         return h == Math.rint(h) ? Long.toString((long) h) : Double.toString(h);
     }
 
-    /** @return "12.3 % [10.1, 14.5]", the interval truncated to [0, 100] */
+    /** @return "12.3 % [10.1, 14.5]": the pooled share with its Wilson-type interval, inside [0, 100] */
     private static String share(FlowSummary summary, String setting, SettingKpi kpi) {
-        ConfidenceInterval ci = summary.interval(setting, kpi);
-        double[] b = kpi.bounded(ci);
-        String mean = String.format(Locale.ROOT, "%.1f %%", 100 * ci.mean());
-        return Double.isFinite(ci.halfWidth()) ? mean + String.format(Locale.ROOT, " [%.1f, %.1f]", 100 * b[0],
-                100 * b[1]) : mean;
+        org.bedsim.model.KpiInterval k = summary.kpi(setting, kpi);
+        String mean = String.format(Locale.ROOT, "%.1f %%", 100 * k.mean());
+        return k.hasInterval() ? mean + String.format(Locale.ROOT, " [%.1f, %.1f]", 100 * k.low(), 100 * k.high())
+                : mean;
     }
 
     /** The key KPIs printed by compare: (pseudo-)setting kind, KPI key, label. */
     private static final String[][] COMPARE_KEYS = {
-        {"group", "beds_required_mean", "beds required, mean method"},
-        {"group", "beds_required_percentile", "beds required, percentile method"},
+        {"group", "demand_beds_required_mean", "beds required (demand, unlimited beds), mean method"},
+        {"group", "demand_beds_required_percentile", "beds required (demand, unlimited beds), percentile method"},
+        {"group", "beds_required_mean", "beds required (as run, with the option's beds), mean method"},
+        {"group", "beds_required_percentile", "beds required (as run, with the option's beds), percentile method"},
         {"group", "mean_occupancy", "mean occupied beds"},
         {"group", "share_of_days_full", "share of days full"},
         {"group", "mean_delayed_beds", "delayed beds"},
@@ -160,26 +203,29 @@ final class Terminal {
         {"system", "delayed_days", "delayed bed-days"},
         {"system", "composite_stay_days", "composite length of stay, days"}};
 
-    /** Prints the key results of a comparison: per key KPI, each option's value and paired difference; targets. */
     /** Prints people delayed per day by financial year for each option, with the difference from the base. */
     static void quarterlyComparison(PrintWriter out, List<org.bedsim.metrics.QuarterlyComparison.Row> rows) {
-        out.println("People delayed per day, all modelled causes (Better Care Fund count), by financial year:");
-        out.println(String.format(java.util.Locale.ROOT, "  %-28s %-8s %24s %26s", "option", "year", "mean [95 % CI]",
-                "difference from base"));
+        TextTable.paragraph(out, "People delayed per day, all modelled causes (Better Care Fund count), by "
+                + "financial year:");
+        TextTable t = new TextTable("option", "year", "mean [95 % CI]", "difference from base");
         for (org.bedsim.metrics.QuarterlyComparison.Row r : rows) {
             if (r.period().contains("Q") || !r.kpi().key().equals("delayed_per_day")) {
                 continue;
             }
-            out.println(String.format(java.util.Locale.ROOT, "  %-28s %-8s %8.1f [%6.1f, %6.1f] %+9.1f [%+6.1f, %+6.1f]",
-                    r.option(), r.period(), r.value().mean(), r.value().low(), r.value().high(),
+            t.row(r.option(), r.period(), String.format(Locale.ROOT, "%.1f [%.1f, %.1f]", r.value().mean(),
+                    r.value().low(), r.value().high()), String.format(Locale.ROOT, "%+.1f [%+.1f, %+.1f]",
                     r.difference().mean(), r.difference().low(), r.difference().high()));
         }
+        t.print(out);
     }
 
+    /** Prints the key results of a comparison: per key KPI, each option's value and paired difference; targets. */
     static void comparison(PrintWriter out, Comparison c, List<ComparisonRun.SearchResult> searches) {
         int reps = c.options().get(0).summary().replications().size();
-        out.println("Comparison (mean [95 % CI] over " + reps + " replications on common random numbers; "
-                + "difference from the base '" + c.base() + "', paired):");
+        TextTable.paragraph(out, "Comparison (mean [95 % CI] over " + reps + " replications on common random "
+                + "numbers; difference from the base '" + c.base() + "', paired). Beds required: demand is the same "
+                + "patients with unlimited beds (how many beds are needed); as run counts them with the option's "
+                + "beds, not counting refused, diverted or cancelled patients.");
         List<String> groups = new java.util.ArrayList<>();
         for (Comparison.Row r : c.rows()) {
             if (r.setting().startsWith(Comparisons.KIND_PREFIX) && !groups.contains(r.setting())) {
@@ -187,7 +233,6 @@ final class Terminal {
             }
         }
         groups.add(Comparison.SYSTEM);
-        int width = Math.max(14, c.options().stream().mapToInt(o -> o.name().length()).max().orElse(0) + 2);
         for (String g : groups) {
             out.println(g.equals(Comparison.SYSTEM) ? "Whole system" : CompareCharts.kindLabel(g));
             for (String[] k : COMPARE_KEYS) {
@@ -199,10 +244,11 @@ final class Terminal {
                     Comparison.Row r = c.row(o.name(), g, k[1]);
                     allZero &= r == null || r.value().mean() == 0;
                 }
-                if (allZero && !k[1].startsWith("beds_required")) {
+                if (allZero && !k[1].contains("beds_required")) {
                     continue;
                 }
                 out.println("  " + k[2]);
+                TextTable t = new TextTable("option", "mean [95 % CI]", "difference from base").hideHeader();
                 for (Comparison.Option o : c.options()) {
                     Comparison.Row r = c.row(o.name(), g, k[1]);
                     if (r == null) {
@@ -210,8 +256,10 @@ final class Terminal {
                     }
                     String diff = o.name().equals(c.base()) ? "(base)" : r.difference() == null ? "n/a"
                             : Cells.signedInterval(r.difference(), r.unit());
-                    out.println(String.format(Locale.ROOT, "    %-" + width + "s %-34s %s", o.name(),
-                            Cells.interval(r.value(), r.unit()), diff));
+                    t.row("  " + o.name(), Cells.interval(r.value(), r.unit()), diff);
+                }
+                if (!t.isEmpty()) {
+                    t.print(out);
                 }
             }
         }
@@ -220,21 +268,22 @@ final class Terminal {
             java.util.Map<Target, List<Comparison.TargetCheck>> byTarget = new java.util.LinkedHashMap<>();
             c.targets().forEach(t -> byTarget.computeIfAbsent(t.target(), x -> new java.util.ArrayList<>()).add(t));
             byTarget.forEach((t, checks) -> {
-                out.println("  " + t.label());
+                TextTable.paragraph(out, "  " + t.label());
+                TextTable table = new TextTable("option", "mean [95 % CI]", "").hideHeader();
                 for (Comparison.TargetCheck ch : checks) {
-                    out.println(String.format(Locale.ROOT, "    %-" + width + "s %-34s %s", ch.option(),
-                            Cells.interval(ch.value(), t.kpi().unit()), ch.metWithConfidence() ? "met with confidence"
-                                    : ch.met() ? "met" : "missed"));
+                    table.row("  " + ch.option(), Cells.interval(ch.value(), t.kpi().unit()),
+                            ch.metWithConfidence() ? "met with confidence" : ch.met() ? "met" : "missed");
                 }
+                table.print(out);
             });
         }
         for (ComparisonRun.SearchResult s : searches) {
             String unit = s.target().kpi().unit();
             if (s.inverse() != null) {
-                out.println(inverse(s));
+                TextTable.paragraph(out, inverse(s));
                 continue;
             }
-            out.println(s.optimum() == null
+            TextTable.paragraph(out, s.optimum() == null
                     ? String.format(Locale.ROOT, "Fewest beds in %s (%s) for '%s': not found, even %d beds miss it",
                             s.setting(), s.option(), s.target().label(), s.high())
                     : String.format(Locale.ROOT, "Fewest beds in %s (%s) for '%s': %d (there %s; at %d: %s)",
@@ -273,9 +322,10 @@ final class Terminal {
                 : mean;
     }
 
-    private static String pct(ConfidenceInterval ci) {
-        String mean = String.format(Locale.ROOT, "%.1f %%", 100 * ci.mean());
-        return Double.isFinite(ci.halfWidth()) ? mean + " +/- " + String.format(Locale.ROOT, "%.1f",
-                100 * ci.halfWidth()) : mean;
+    /** @return "12.3 [10.1, 14.5]": a share in percent with its (asymmetric, Wilson-type) interval */
+    private static String pct(org.bedsim.model.KpiInterval k) {
+        String mean = String.format(Locale.ROOT, "%.1f", 100 * k.mean());
+        return k.hasInterval() ? mean + String.format(Locale.ROOT, " [%.1f, %.1f]", 100 * k.low(), 100 * k.high())
+                : mean;
     }
 }

@@ -40,6 +40,9 @@ final class AssessmentJson {
             g.writeString(f);
         }
         g.writeEndArray();
+        if (a.calibrationSource() != null) {
+            g.writeStringField("calibration_source", a.calibrationSource());
+        }
     }
 
     /** Writes one solved input as an object. */

@@ -126,7 +126,7 @@ public final class BridgeJson {
         return year + "/" + String.format(Locale.ROOT, "%02d", Math.floorMod(year + 1, 100));
     }
 
-    /** @return the method's key in outputs: mean_occupancy or percentile */
+    /** @return the method's key in outputs: mean_occupancy, percentile, or a waiting measure's KPI key */
     public static String methodKey(BedCount method) {
         return method.name().toLowerCase(Locale.ROOT);
     }
@@ -134,6 +134,8 @@ public final class BridgeJson {
     private static void counting(JsonGenerator g, BridgeDefinition def) throws IOException {
         g.writeObjectFieldStart("counting");
         g.writeStringField("method", methodKey(def.method()));
+        // what every figure of the bridge is in: beds, or a waiting measure's unit (a share: 0.012 is 1.2 %)
+        g.writeStringField("unit", def.method().unit());
         g.writeArrayFieldStart("settings");
         for (String s : new TreeSet<>(def.counted())) {
             g.writeString(s);

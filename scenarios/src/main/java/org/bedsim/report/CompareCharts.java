@@ -49,8 +49,10 @@ public final class CompareCharts {
     }
 
     private static final List<Key> GROUP = List.of(
-            new Key("beds_required_mean", "beds required, mean method"),
-            new Key("beds_required_percentile", "beds required, percentile method"),
+            new Key("demand_beds_required_mean", "beds required (demand, unlimited beds), mean method"),
+            new Key("demand_beds_required_percentile", "beds required (demand, unlimited beds), percentile method"),
+            new Key("beds_required_mean", "beds required (as run, with the option's beds), mean method"),
+            new Key("beds_required_percentile", "beds required (as run, with the option's beds), percentile method"),
             new Key("mean_occupancy", "mean occupied beds"),
             new Key("occupancy_p95", "95th percentile of occupied beds"),
             new Key("share_of_days_full", "share of days full"),
@@ -60,17 +62,28 @@ public final class CompareCharts {
             new Key("mean_delayed_beds", "beds held by delayed patients"));
 
     /** How each KPI of a kind of setting combines its settings, for captions. */
-    private static final java.util.Map<String, String> COMBINED = java.util.Map.of(
-            "beds_required_mean", "summed over the settings: mean demand over the target occupancy, each sized alone",
-            "beds_required_percentile", "summed over the settings: beds that demand exceeds on at most the risk "
-                    + "share of days, each sized alone",
-            "mean_occupancy", "summed over the settings",
-            "occupancy_p95", "summed over the settings",
-            "share_of_days_full", "the mean over the settings of the share of midnights with every bed taken",
-            "mean_wait_days", "of the patients who waited, in any of the settings",
-            "share_waits_over_long", "the settings' waits over the threshold summed, over their admissions summed",
-            "share_of_days_with_long_wait", "the mean over the settings of each one's share of days",
-            "mean_delayed_beds", "summed over the settings: patients fit to move on, waiting for the next setting");
+    private static final java.util.Map<String, String> COMBINED = java.util.Map.ofEntries(
+            java.util.Map.entry("demand_beds_required_mean", "summed over the settings: mean demand of the same "
+                    + "patients with unlimited beds over the target occupancy, each sized alone"),
+            java.util.Map.entry("demand_beds_required_percentile", "summed over the settings: beds that the same "
+                    + "patients' demand with unlimited beds exceeds on at most the risk share of days, each sized "
+                    + "alone"),
+            java.util.Map.entry("beds_required_mean", "summed over the settings: mean demand as run (occupied, "
+                    + "queued and blocked patients; not refused, diverted or cancelled ones) over the target "
+                    + "occupancy, each sized alone"),
+            java.util.Map.entry("beds_required_percentile", "summed over the settings: beds that demand as run "
+                    + "exceeds on at most the risk share of days, each sized alone"),
+            java.util.Map.entry("mean_occupancy", "summed over the settings"),
+            java.util.Map.entry("occupancy_p95", "summed over the settings"),
+            java.util.Map.entry("share_of_days_full", "the mean over the settings of the share of midnights with "
+                    + "every bed taken"),
+            java.util.Map.entry("mean_wait_days", "of the patients who waited, in any of the settings"),
+            java.util.Map.entry("share_waits_over_long", "the settings' waits over the threshold summed, over their "
+                    + "admissions summed"),
+            java.util.Map.entry("share_of_days_with_long_wait", "the mean over the settings of each one's share of "
+                    + "days"),
+            java.util.Map.entry("mean_delayed_beds", "summed over the settings: patients fit to move on, waiting for "
+                    + "the next setting"));
 
     private static final List<Key> SYSTEM = List.of(
             new Key("refused", "patients turned away"),

@@ -56,6 +56,35 @@ final class JsonNumbers {
         g.writeEndObject();
     }
 
+    /**
+     * Writes {@code name: {mean, ci95: [low, high]}} of a KPI, with {@code events} when it rests on a count of events
+     * and {@code trials} when it is a share of them, and {@code few_events: true} when they are too few to trust the
+     * interval.
+     */
+    static void interval(JsonGenerator g, String name, org.bedsim.model.KpiInterval k) throws IOException {
+        g.writeObjectFieldStart(name);
+        number(g, "mean", k.mean());
+        g.writeFieldName("ci95");
+        if (k.hasInterval()) {
+            g.writeStartArray();
+            value(g, k.low());
+            value(g, k.high());
+            g.writeEndArray();
+        } else {
+            g.writeNull();
+        }
+        if (k.events() >= 0) {
+            g.writeNumberField("events", k.events());
+        }
+        if (k.trials() >= 0) {
+            g.writeNumberField("trials", k.trials());
+        }
+        if (k.fewEvents()) {
+            g.writeBooleanField("few_events", true);
+        }
+        g.writeEndObject();
+    }
+
     /** Writes {@code name: {mean, ci95: [low, high]}}. */
     static void interval(JsonGenerator g, String name, ConfidenceInterval ci) throws IOException {
         g.writeObjectFieldStart(name);

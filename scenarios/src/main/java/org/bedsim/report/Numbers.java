@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.Writer;
 
 /** Number text for the output files: locale-free, exact ({@link Double#toString}), NA for a missing value. */
-final class Numbers {
+public final class Numbers {
     private Numbers() {
     }
 
     /** @return the number as text, "NA" if it is not finite (R and pandas read NA as missing) */
-    static String csv(double v) {
+    public static String csv(double v) {
         if (!Double.isFinite(v)) {
             return "NA";
         }
@@ -25,7 +25,7 @@ final class Numbers {
     }
 
     /** @return a CSV field: as is, or quoted (quotes doubled) if it holds a comma, quote or line break */
-    static String quoted(String s) {
+    public static String quoted(String s) {
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }

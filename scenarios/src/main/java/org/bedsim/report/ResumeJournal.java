@@ -60,12 +60,20 @@ public final class ResumeJournal implements RunStore, Closeable {
      * @param resume true to take the results of an earlier computation of the same inputs; false to start afresh
      */
     public static ResumeJournal open(OutputDirectory dir, String inputs, boolean resume) throws IOException {
+        return new ResumeJournal(file(dir, inputs, resume, ".tsv"), resume);
+    }
+
+    /**
+     * @return the journal file of a computation ({@code .resume/<hash of inputs><extension>}), its folder made and
+     *     every other journal in it deleted (another computation's), and this one too unless resuming
+     */
+    static Path file(OutputDirectory dir, String inputs, boolean resume, String extension) throws IOException {
         Path folder = dir.path().resolve(FOLDER);
         Files.createDirectories(folder);
         String name;
         try {
             name = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(inputs.getBytes(StandardCharsets.UTF_8))).substring(0, 32) + ".tsv";
+                    .digest(inputs.getBytes(StandardCharsets.UTF_8))).substring(0, 32) + extension;
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -76,7 +84,17 @@ public final class ResumeJournal implements RunStore, Closeable {
                 }
             }
         }
-        return new ResumeJournal(folder.resolve(name), resume);
+        return folder.resolve(name);
+    }
+
+    /** Deletes a journal file, and its folder if nothing else is left in it. */
+    static void delete(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        try (Stream<Path> left = Files.list(file.getParent())) {
+            if (left.findAny().isEmpty()) {
+                Files.deleteIfExists(file.getParent());
+            }
+        }
     }
 
     /** @return how many runs' results were found from an earlier computation */
@@ -104,12 +122,7 @@ public final class ResumeJournal implements RunStore, Closeable {
     /** Deletes the journal (the computation is complete) and its folder if empty. */
     public void delete() throws IOException {
         close();
-        Files.deleteIfExists(file);
-        try (Stream<Path> left = Files.list(file.getParent())) {
-            if (left.findAny().isEmpty()) {
-                Files.deleteIfExists(file.getParent());
-            }
-        }
+        delete(file);
     }
 
     @Override

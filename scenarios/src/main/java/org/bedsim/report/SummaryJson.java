@@ -16,10 +16,14 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.bedsim.model.CapacityTimeline;
 import org.bedsim.model.CareSetting;
+import org.bedsim.model.DemandKpi;
 import org.bedsim.model.FlowResult;
 import org.bedsim.model.FlowSettings;
 import org.bedsim.model.FlowSummary;
+import org.bedsim.model.PrecisionRun;
+import org.bedsim.model.RunChecks;
 import org.bedsim.model.SettingKpi;
+import org.bedsim.model.WarmupCheck;
 import org.bedsim.stats.ConfidenceInterval;
 
 /**
@@ -28,10 +32,21 @@ import org.bedsim.stats.ConfidenceInterval;
  * <li>{@code manifest}: bedsim version, scenario name, file and SHA-256, seed, replications, threads, Java version,
  * start and end time. The only block that may differ between runs with the same inputs and seed.</li>
  * <li>{@code run}: the effective calendar and targets (defaults filled in).</li>
- * <li>{@code settings}: per setting, its configuration, {@code beds_required} by both methods, and every
- * {@link SettingKpi} as {@code {"mean": m, "ci95": [low, high]}} (interval null with one replication).</li>
- * <li>{@code system}: arrivals, avoided, readmissions, refused, cancelled, patients reaching each sink, stays and
+ * <li>{@code settings}: per setting, its configuration, {@code beds_required} by both methods as run (with the
+ * setting's beds) and {@code beds_required_demand} (the same patients with unlimited beds), each with its
+ * {@code basis} in words, and every {@link SettingKpi} and {@link DemandKpi} as {@code {"mean": m, "ci95": [low,
+ * high]}} (interval null with one replication; a share of counted events is their pooled ratio with a Wilson-type
+ * interval and gives its {@code events} and {@code trials}; a mean over counted events, such as the mean wait of
+ * those who waited, gives its {@code events}; {@code few_events: true} marks a KPI resting on too few events to
+ * trust its interval).</li>
+ * <li>{@code system}: arrivals, avoided (removed from the system), redirected (avoided, cared for in another
+ * setting instead), readmissions, refused, cancelled, patients reaching each sink, stays and
  * events, all across the whole system.</li>
+ * <li>{@code checks}: what the run's output says about trusting it: per setting, warm-up detection (MSER-5 on the
+ * mean midnight census of the measured period: the further truncation it finds, the detected warm-up, whether the
+ * transient is beyond noise and so the scenario's warm-up too short), the KPIs resting on too few events, and every
+ * warning, in words; after {@code run --precision}, the precision asked for and reached, the replications, the cap and
+ * the batches.</li>
  * <li>{@code quarters} (when the scenario has a {@code quarterly} section): per financial quarter, then year, its
  * dates, measured days, whether it is complete, and every quarterly KPI with its interval.</li>
  * </ul>
@@ -42,7 +57,17 @@ public final class SummaryJson implements ResultsWriter {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** What the beds-required figures of a run measure. */
+    public static final String AS_RUN = "as run, with the setting's beds: demand counts occupied beds, patients "
+            + "waiting for a bed and patients blocked elsewhere waiting to move in, but not patients refused, diverted "
+            + "or cancelled because it was full";
+    /** What the demand figures measure. */
+    public static final String DEMAND = "demand, unlimited beds: the same patients (same arrivals, stays and routes, "
+            + "same seed) with unlimited beds in every setting, so nobody is refused, diverted, cancelled, queued or "
+            + "blocked; the answer to how many beds are needed";
+
     private final org.bedsim.metrics.QuarterlyMetrics.Summary quarters;
+    private final PrecisionRun.Outcome precision;
 
     /** A summary without quarterly metrics. */
     public SummaryJson() {
@@ -51,7 +76,17 @@ public final class SummaryJson implements ResultsWriter {
 
     /** @param quarters the Better Care Fund metrics by quarter, written as a {@code quarters} block (null: none) */
     public SummaryJson(org.bedsim.metrics.QuarterlyMetrics.Summary quarters) {
+        this(quarters, null);
+    }
+
+    /**
+     * @param quarters the Better Care Fund metrics by quarter (null: none)
+     * @param precision what a run to a precision ({@code run --precision}) did, written in the {@code checks}
+     *     block (null: a fixed number of replications)
+     */
+    public SummaryJson(org.bedsim.metrics.QuarterlyMetrics.Summary quarters, PrecisionRun.Outcome precision) {
         this.quarters = quarters;
+        this.precision = precision;
     }
 
     @Override
@@ -77,6 +112,7 @@ public final class SummaryJson implements ResultsWriter {
             }
             g.writeEndArray();
             system(g, summary);
+            checks(g, RunChecks.of(summary), precision);
             if (quarters != null) {
                 QuartersCsv.json(g, quarters);
             }
@@ -145,12 +181,26 @@ public final class SummaryJson implements ResultsWriter {
         }
         g.writeStringField("priority", cs.priority().name().toLowerCase(java.util.Locale.ROOT));
         g.writeObjectFieldStart("beds_required");
+        g.writeStringField("basis", AS_RUN);
         interval(g, "mean_method", summary.interval(name, SettingKpi.BEDS_REQUIRED_MEAN));
         interval(g, "percentile_method", summary.interval(name, SettingKpi.BEDS_REQUIRED_PERCENTILE));
         g.writeEndObject();
+        if (summary.demand() != null && summary.demand().has(name)) {
+            g.writeObjectFieldStart("beds_required_demand");
+            g.writeStringField("basis", DEMAND);
+            interval(g, "mean_method", summary.demand().interval(name, DemandKpi.BEDS_REQUIRED_MEAN));
+            interval(g, "percentile_method", summary.demand().interval(name, DemandKpi.BEDS_REQUIRED_PERCENTILE));
+            interval(g, "mean_demand", summary.demand().interval(name, DemandKpi.MEAN_DEMAND));
+            g.writeEndObject();
+        }
         g.writeObjectFieldStart("kpis");
         for (SettingKpi kpi : SettingKpi.values()) {
-            JsonNumbers.interval(g, kpi.key(), summary.interval(name, kpi), 0, kpi.upperBound());
+            JsonNumbers.interval(g, kpi.key(), summary.kpi(name, kpi));
+        }
+        if (summary.demand() != null && summary.demand().has(name)) {
+            for (DemandKpi kpi : DemandKpi.values()) {
+                JsonNumbers.interval(g, kpi.key(), summary.demand().interval(name, kpi), 0, Double.POSITIVE_INFINITY);
+            }
         }
         g.writeEndObject();
         if (WaitTables.canWait(summary, name)) {
@@ -169,10 +219,10 @@ public final class SummaryJson implements ResultsWriter {
             g.writeNumberField("days", m.days());
             JsonNumbers.interval(g, "admitted", m.admitted(), 0, Double.POSITIVE_INFINITY);
             JsonNumbers.interval(g, "waits_over_standard", m.overStandard(), 0, Double.POSITIVE_INFINITY);
-            JsonNumbers.interval(g, "share_waits_over_standard", m.shareOverStandard(), 0, 1);
+            JsonNumbers.interval(g, "share_waits_over_standard", m.shareOverStandard());
             JsonNumbers.interval(g, "waits_over_long", m.overLong(), 0, Double.POSITIVE_INFINITY);
-            JsonNumbers.interval(g, "share_waits_over_long", m.shareOverLong(), 0, 1);
-            JsonNumbers.interval(g, "share_of_days_with_long_wait", m.shareOfDaysWithLongWait(), 0, 1);
+            JsonNumbers.interval(g, "share_waits_over_long", m.shareOverLong());
+            JsonNumbers.interval(g, "share_of_days_with_long_wait", m.shareOfDaysWithLongWait());
             JsonNumbers.interval(g, "mean_daily_peak_waiting", m.meanDailyPeakWaiting(), 0,
                     Double.POSITIVE_INFINITY);
             JsonNumbers.interval(g, "max_daily_peak_waiting", m.maxDailyPeakWaiting(), 0, Double.POSITIVE_INFINITY);
@@ -187,7 +237,7 @@ public final class SummaryJson implements ResultsWriter {
             g.writeFieldName("to_hours");
             value(g, b.toHours());
             JsonNumbers.interval(g, "patients", b.patients(), 0, Double.POSITIVE_INFINITY);
-            JsonNumbers.interval(g, "share", b.share(), 0, 1);
+            JsonNumbers.interval(g, "share", b.share());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -203,6 +253,7 @@ public final class SummaryJson implements ResultsWriter {
         g.writeObjectFieldStart("system");
         measure(g, summary, "arrivals", FlowResult::arrivals);
         measure(g, summary, "avoided", FlowResult::avoided);
+        measure(g, summary, "redirected", FlowResult::redirected);
         measure(g, summary, "readmissions", FlowResult::readmissions);
         measure(g, summary, "refused", FlowResult::refused);
         measure(g, summary, "cancelled", FlowResult::cancelled);
@@ -223,6 +274,72 @@ public final class SummaryJson implements ResultsWriter {
             imbalance = Math.max(imbalance, Math.abs(r.flowImbalance()));
         }
         g.writeNumberField("max_flow_imbalance", imbalance);
+        g.writeEndObject();
+    }
+
+    /** The {@code checks} block: warm-up detection per setting, and every warning the run's output gives. */
+    static void checks(JsonGenerator g, RunChecks checks, PrecisionRun.Outcome precision) throws IOException {
+        g.writeObjectFieldStart("checks");
+        if (precision != null) {
+            PrecisionRun.Target t = precision.target();
+            g.writeObjectFieldStart("precision");
+            g.writeStringField("kpi", t.kpi().key());
+            g.writeStringField("unit", t.kpi().unit());
+            if (t.setting() != null) {
+                g.writeStringField("setting", t.setting());
+            }
+            number(g, "target_half_width", t.halfWidth());
+            number(g, "achieved_half_width", precision.achieved());
+            g.writeStringField("widest_in", precision.widest());
+            g.writeBooleanField("met", precision.met());
+            g.writeNumberField("replications", precision.summary().replications().size());
+            g.writeNumberField("max_replications", precision.cap());
+            g.writeArrayFieldStart("batches");
+            for (int b : precision.batches()) {
+                g.writeNumber(b);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeArrayFieldStart("warm_up");
+        for (WarmupCheck w : checks.warmup()) {
+            g.writeStartObject();
+            g.writeStringField("setting", w.setting());
+            g.writeStringField("method", "MSER-5 on the mean midnight census of the measured period");
+            g.writeBooleanField("tested", w.tested());
+            number(g, "scenario_warmup_days", w.scenarioWarmupDays());
+            if (w.tested()) {
+                g.writeNumberField("mser5_truncation_days", w.truncateDays());
+                number(g, "detected_warmup_days", w.detectedWarmupDays());
+                g.writeBooleanField("steady_state_found", w.found());
+                if (w.truncateDays() > 0) {
+                    interval(g, "excess_beds", w.excess());
+                }
+                g.writeBooleanField("transient_beyond_noise", w.beyondNoise());
+                g.writeBooleanField("warm_up_too_short", w.tooShort());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("few_events");
+        for (RunChecks.FewEvents f : checks.fewEvents()) {
+            for (int i = 0; i < f.kpis().size(); i++) {
+                g.writeStartObject();
+                g.writeStringField("setting", f.setting());
+                g.writeStringField("kpi", f.kpis().get(i).key());
+                g.writeNumberField("events", f.events().get(i));
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("warnings");
+        if (precision != null && precision.warning() != null) {
+            g.writeString(precision.warning());
+        }
+        for (String w : checks.warnings()) {
+            g.writeString(w);
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

@@ -11,16 +11,18 @@ import java.util.Set;
 import org.bedsim.model.AdmissionPolicy;
 import org.bedsim.model.FlowResult;
 import org.bedsim.model.FlowSummary;
-import org.bedsim.model.SettingKpi;
+import org.bedsim.model.KpiInterval;
 import org.bedsim.model.WaitMeasures;
 import org.bedsim.model.WaitSeries;
 import org.bedsim.model.WaitThresholds;
 import org.bedsim.stats.ConfidenceInterval;
+import org.bedsim.stats.ProportionInterval;
 
 /**
  * Waits for a bed in the NHS's measures, tabulated from a run for the outputs: by calendar month and by wait band,
- * each value a mean over replications with its 95 % interval (shares truncated to [0, 1], counts at 0). A month's
- * share is computed in each replication (that month's waits over that month's admissions) and then averaged.
+ * each count a mean over replications with its 95 % t interval (kept at 0 or more), each share the pooled ratio over
+ * the replications (that month's waits over that month's admissions, all replications together) with a Wilson-type
+ * {@link org.bedsim.stats.ProportionInterval}, which never leaves [0, 1] and holds for few events.
  */
 public final class WaitTables {
     private WaitTables() {
@@ -41,8 +43,8 @@ public final class WaitTables {
      * @param maxDailyPeakWaiting the most waiting at once in the month
      */
     public record Month(YearMonth month, int days, ConfidenceInterval admitted, ConfidenceInterval overStandard,
-            ConfidenceInterval overLong, ConfidenceInterval shareOverStandard, ConfidenceInterval shareOverLong,
-            ConfidenceInterval shareOfDaysWithLongWait, ConfidenceInterval meanDailyPeakWaiting,
+            ConfidenceInterval overLong, KpiInterval shareOverStandard, KpiInterval shareOverLong,
+            KpiInterval shareOfDaysWithLongWait, ConfidenceInterval meanDailyPeakWaiting,
             ConfidenceInterval maxDailyPeakWaiting) {
     }
 
@@ -56,7 +58,7 @@ public final class WaitTables {
      * @param share their share of the admitted
      */
     public record Band(String label, double fromHours, double toHours, ConfidenceInterval patients,
-            ConfidenceInterval share) {
+            KpiInterval share) {
     }
 
     /** @return true if arrivals from outside can wait for a bed in the setting (any policy but lose) */
@@ -105,6 +107,7 @@ public final class WaitTables {
             int from = ranges.get(i)[0];
             int to = ranges.get(i)[1];
             double[][] v = new double[8][n];
+            long[][] counts = new long[4][n];
             for (int r = 0; r < n; r++) {
                 WaitSeries w = s.replications().get(r).waits();
                 int col = w.column(setting);
@@ -130,9 +133,15 @@ public final class WaitTables {
                 v[5][r] = (double) longDays / (to - from);
                 v[6][r] = (double) peakSum / (to - from);
                 v[7][r] = peakMax;
+                counts[0][r] = admitted;
+                counts[1][r] = overStandard;
+                counts[2][r] = overLong;
+                counts[3][r] = longDays;
             }
-            out.add(new Month(months.get(i), to - from, ci(v[0]), ci(v[1]), ci(v[2]), ci(v[3]), ci(v[4]), ci(v[5]),
-                    ci(v[6]), ci(v[7])));
+            long[] monthDays = new long[n];
+            java.util.Arrays.fill(monthDays, to - from);
+            out.add(new Month(months.get(i), to - from, ci(v[0]), ci(v[1]), ci(v[2]), share(counts[1], counts[0]),
+                    share(counts[2], counts[0]), share(counts[3], monthDays), ci(v[6]), ci(v[7])));
         }
         return out;
     }
@@ -144,14 +153,16 @@ public final class WaitTables {
         List<Band> out = new ArrayList<>();
         for (int b = 0; b < edges.length; b++) {
             double[] count = new double[n];
-            double[] share = new double[n];
+            long[] events = new long[n];
+            long[] admitted = new long[n];
             for (int r = 0; r < n; r++) {
                 WaitMeasures w = s.replications().get(r).setting(setting).waits();
                 count[r] = w.bandCounts()[b];
-                share[r] = w.admitted() == 0 ? 0 : count[r] / w.admitted();
+                events[r] = w.bandCounts()[b];
+                admitted[r] = w.admitted();
             }
             double from = b == 0 ? 0 : edges[b - 1];
-            out.add(new Band(bandLabel(from, edges[b]), from, edges[b], ci(count), ci(share)));
+            out.add(new Band(bandLabel(from, edges[b]), from, edges[b], ci(count), share(events, admitted)));
         }
         return out;
     }
@@ -203,9 +214,17 @@ public final class WaitTables {
         return out;
     }
 
-    /** @return the interval of a KPI, truncated to its range */
-    public static double[] bounded(FlowSummary s, String setting, SettingKpi kpi) {
-        return kpi.bounded(s.interval(setting, kpi));
+    /** @return the pooled share of events in trials with its Wilson-type interval (0 with no trials at all) */
+    static KpiInterval share(long[] events, long[] trials) {
+        long total = 0;
+        for (long t : trials) {
+            total += t;
+        }
+        if (total == 0) {
+            return new KpiInterval(0, events.length > 1 ? 0 : Double.NaN, events.length > 1 ? 0 : Double.NaN,
+                    events.length, 0, 0);
+        }
+        return KpiInterval.of(ProportionInterval.of(events, trials, 0.95), events.length);
     }
 
     private static ConfidenceInterval ci(double[] v) {

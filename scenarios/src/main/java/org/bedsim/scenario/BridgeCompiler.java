@@ -48,8 +48,8 @@ public final class BridgeCompiler {
             int full = ph == null || ph.fullYear() == null ? years : ph.fullYear();
             steps.add(new BridgeStep(s.id(), s.label(), s.sources(), changes, from, full));
         }
-        BedCount method = b.count().method() == BridgeCountSpec.Method.PERCENTILE ? BedCount.PERCENTILE
-                : BedCount.MEAN_OCCUPANCY;
+        BedCount method = b.count().method() == null ? BedCount.MEAN_OCCUPANCY
+                : BedCount.valueOf(b.count().method().name());
         ShapleySpec shapley = b.shapley() == null ? new ShapleySpec(null, null) : b.shapley();
         FlowSettings base = b.effectiveUnconstrained() ? settings.withUnconstrained(true) : settings;
         return new BridgeDefinition(base, new LinkedHashSet<>(b.count().settings()), method, steps, b.baseYear(),
@@ -100,6 +100,9 @@ public final class BridgeCompiler {
         if (c.reduceReadmissions() != null) {
             return new Change.ReadmissionReduction(c.reduceReadmissions().cohort(),
                     parameter(c.reduceReadmissions().share()));
+        }
+        if (c.closeSetting() != null) {
+            return new Change.CloseSetting(c.closeSetting().setting(), c.closeSetting().into());
         }
         throw new IllegalArgumentException("a change with no key");
     }

@@ -22,7 +22,7 @@ import java.util.Set;
 final class BridgeValidator {
     private static final List<String> CHANGE_KEYS = List.of("demographic_growth", "volume_growth",
             "avoid_admissions", "length_of_stay", "merge_settings", "set_capacity", "occupancy_target",
-            "shift_routing", "reduce_readmissions");
+            "shift_routing", "reduce_readmissions", "close_setting");
 
     private final ScenarioSpec spec;
     private final ScenarioValidator v;
@@ -74,6 +74,12 @@ final class BridgeValidator {
                             + "year)");
         }
         count(b.count());
+        if (b.count() != null && b.count().method() != null && b.count().method().isWaiting()
+                && b.effectiveUnconstrained()) {
+            v.error("bridge.count.method", "a measure of waiting ('" + b.count().method().key() + "') with unlimited "
+                    + "beds (unconstrained is true unless set): nobody waits", "unconstrained: false, so that "
+                    + "patients queue for the settings' beds");
+        }
         Map<String, Integer> ids = new HashMap<>();
         Map<String, Redirect> firstRedirect = new HashMap<>();
         for (int i = 0; i < spec.cohorts().size(); i++) {
@@ -201,6 +207,9 @@ final class BridgeValidator {
         }
         if (c.reduceReadmissions() != null) {
             cohort(p + ".reduce_readmissions.cohort", c.reduceReadmissions().cohort());
+        }
+        if (c.closeSetting() != null) {
+            v.closeSetting(c.closeSetting(), p + ".close_setting");
         }
         if (c.occupancyTarget() != null && b.count() != null
                 && b.count().method() == BridgeCountSpec.Method.PERCENTILE) {

@@ -26,7 +26,8 @@ public record CalibrateSpec(
         List<Double> bounds,
         @Key(doc = "The published output the calibration must meet.")
         CalibrationTargetSpec target,
-        @Key(doc = "How close, in beds, the output must come to the target.", required = false, min = 0,
+        @Key(doc = "How close the output must come to the target, in its unit: beds, or the quarterly metric's "
+                + "(e.g. delayed days).", required = false, min = 0,
                 minExclusive = true, max = 1000, defaultValue = "1")
         Double tolerance,
         @Key(doc = "Independent evidence on what the value should be, for the implied-assumptions section: a "

@@ -32,7 +32,11 @@ public record ChangeSpec(
                 + "(Home First, discharge to assess, step-down).", required = false)
         ShiftRoutingSpec shiftRouting,
         @Key(doc = "Readmissions reduced by a share.", required = false)
-        ReduceReadmissionsSpec reduceReadmissions) {
+        ReduceReadmissionsSpec reduceReadmissions,
+        @Key(doc = "A setting closes: its arrivals and every route into it go to another setting of any kind, "
+                + "which keeps its own beds and count (unlike merge_settings, which pools beds). Applies from half "
+                + "way through the phasing.", required = false)
+        CloseSettingSpec closeSetting) {
 
     /** Freezes. */
     public ChangeSpec {
@@ -68,6 +72,9 @@ public record ChangeSpec(
         }
         if (reduceReadmissions != null) {
             keys.add("reduce_readmissions");
+        }
+        if (closeSetting != null) {
+            keys.add("close_setting");
         }
         return keys;
     }

@@ -44,6 +44,8 @@ public final class HonestBridge {
     private final List<List<String>> calibrationPaths = new ArrayList<>();
     private final List<RangeInput> ranges = new ArrayList<>();
     private final Map<String, Basis> sourceBasis = new LinkedHashMap<>();
+    /** Each replication's demand model, kept across this bridge's evaluations (calibrations, runs, sensitivity). */
+    private final org.bedsim.bridge.DemandCache cache = new org.bedsim.bridge.DemandCache();
 
     /** A range in a bridge step, as an input of the sensitivity analysis. */
     private record RangeInput(String path, String stepId, String label, double low, double high, Basis basis) {
@@ -202,12 +204,22 @@ public final class HonestBridge {
                 CalibrateSpec c = specs.get(j);
                 CalibrationTargetSpec t = c.target();
                 Target target = new Target(Target.Output.valueOf(t.output().name()), t.step(), t.beds(),
-                        t.settings().isEmpty() ? null : new LinkedHashSet<>(t.settings()));
+                        t.settings().isEmpty() ? null : new LinkedHashSet<>(t.settings()), t.method() == null ? null
+                        : t.method() == BridgeCountSpec.Method.PERCENTILE ? org.bedsim.bridge.BedCount.PERCENTILE
+                        : org.bedsim.bridge.BedCount.MEAN_OCCUPANCY);
                 out.add(new Calibration(c.id(), c.bounds().get(0), c.bounds().get(1), target,
                         c.effectiveTolerance()));
             }
         }
         return out;
+    }
+
+    /**
+     * @return the demand models kept across this bridge's evaluations, to share with other runs of it on the same
+     *     seed (results are identical with or without it)
+     */
+    public org.bedsim.bridge.DemandCache cache() {
+        return cache;
     }
 
     /**
@@ -225,7 +237,67 @@ public final class HonestBridge {
         for (int k = 0; k < start.length; k++) {
             start[k] = startValue(index[k]);
         }
-        return Calibrator.solve(cals, x -> build(expand(x, index), active, null), start, threads);
+        return Calibrator.solve(cals, x -> build(expand(x, index), active, null), start, threads, cache);
+    }
+
+    /**
+     * What a solution depends on, as the parts of its cache key: the scenario's content (its tree as read, so layout
+     * and comments do not matter; every number, those a calibration solves included, since the solver starts from
+     * them), the replications and seed, which calibrations are solved, and the code.
+     *
+     * @param baseOnly true for the prediction's solution (only the base year's calibrations)
+     * @param codeHash the hash of the code that solves
+     */
+    public String[] cacheKeyParts(boolean baseOnly, String codeHash) {
+        return new String[] {tree.toString(), "replications " + loaded.replications(), "seed " + loaded.seed(),
+            baseOnly ? "base year only" : "every calibration", codeHash};
+    }
+
+    private static final int NUMBERS_PER_SOLVED = 9;
+
+    /** @return a solution as numbers with their exact bits, for {@link #restore} */
+    public static double[] numbers(Calibrator.Result r) {
+        double[] out = new double[1 + NUMBERS_PER_SOLVED * r.solved().size() + 2];
+        out[0] = r.solved().size();
+        int i = 1;
+        for (Calibrator.Solved s : r.solved()) {
+            out[i++] = s.value();
+            out[i++] = s.interval()[0];
+            out[i++] = s.interval()[1];
+            out[i++] = s.reached().mean();
+            out[i++] = s.reached().halfWidth();
+            out[i++] = s.reached().level();
+            out[i++] = s.reached().n();
+            out[i++] = s.met() ? 1 : 0;
+            out[i++] = s.slope();
+        }
+        out[i++] = r.sweeps();
+        out[i] = r.evaluations();
+        return out;
+    }
+
+    /**
+     * @param baseOnly which calibrations the numbers solve
+     * @param numbers a solution written by {@link #numbers}
+     * @return the solution, or null if the numbers do not fit this scenario's calibrations
+     */
+    public Calibrator.Result restore(boolean baseOnly, double[] numbers) {
+        List<Calibration> cals = solverCalibrations(baseOnly ? baseOnly() : all());
+        if (numbers == null || numbers.length != 1 + NUMBERS_PER_SOLVED * cals.size() + 2
+                || numbers[0] != cals.size()) {
+            return null;
+        }
+        List<Calibrator.Solved> solved = new ArrayList<>();
+        int i = 1;
+        for (Calibration c : cals) {
+            double value = numbers[i++];
+            double[] interval = {numbers[i++], numbers[i++]};
+            org.bedsim.stats.ConfidenceInterval reached = new org.bedsim.stats.ConfidenceInterval(numbers[i++],
+                    numbers[i++], numbers[i++], (long) numbers[i++]);
+            boolean met = numbers[i++] == 1;
+            solved.add(new Calibrator.Solved(c, value, interval, reached, met, numbers[i++]));
+        }
+        return new Calibrator.Result(solved, (int) numbers[i++], (int) numbers[i]);
     }
 
     private static int[] activeIndex(boolean[] active) {
@@ -370,8 +442,14 @@ public final class HonestBridge {
         Map<String, Double> out = new LinkedHashMap<>();
         Map<String, Double> partSums = new LinkedHashMap<>();
         Map<String, Set<String>> partSettings = new LinkedHashMap<>();
+        BridgeSpec bs = loaded.spec().bridge();
+        Set<String> countedHere = bs == null ? Set.of() : new LinkedHashSet<>(bs.count().settings());
         for (CalibrateSpec c : specs) {
             CalibrationTargetSpec t = c.target();
+            if (t.isQuarterly() || (t.method() != null && bs != null && !t.method().equals(bs.count().method()))
+                    || !countedHere.containsAll(t.settings())) {
+                continue; // not a figure of the bridge's own count (another count, or a setting it does not count)
+            }
             String key = switch (t.output()) {
                 case BASE -> "base";
                 case FINAL -> "final";
@@ -432,18 +510,26 @@ public final class HonestBridge {
      * @param threads worker threads
      */
     public Assessment assess(Calibrator.Result reconstruction, boolean withPrediction, int threads) {
+        return assess(reconstruction, withPrediction ? solve(true, threads) : null, threads);
+    }
+
+    /**
+     * As {@link #assess(Calibrator.Result, boolean, int)}, with the prediction's base-year calibrations solved
+     * already (e.g. taken from a cache), or null to skip the prediction and sensitivity.
+     */
+    public Assessment assess(Calibrator.Result reconstruction, Calibrator.Result predictionBase, int threads) {
         List<Assessment.SolvedInput> solved = solvedInputs(reconstruction, all());
         Map<String, Double> published = published();
         Assessment.Prediction prediction = null;
         Sensitivity.Tornado tornado = null;
         Sensitivity.Ranking ranking = null;
-        if (withPrediction) {
-            Calibrator.Result base = solve(true, threads);
+        if (predictionBase != null) {
+            Calibrator.Result base = predictionBase;
             BridgeDefinition def = bridge(base, true);
             BridgeDefinition quick = new BridgeDefinition(def.base(), def.counted(), def.method(), def.steps(),
                     def.baseYear(), def.targetYear(), def.replications(), def.seed(), 0, 1);
-            BridgeResult result = Bridges.compute(quick, threads);
-            double[] finals = Bridges.bedsPerReplication(def, ones(def), threads);
+            BridgeResult result = Bridges.compute(quick, threads, cache);
+            double[] finals = Bridges.bedsPerReplication(def, ones(def), threads, cache);
             prediction = new Assessment.Prediction(result, labels(true), solvedInputs(base, baseOnly()), finals,
                     Sensitivity.predictionInterval(finals), published.get("final"), publishedSource());
             Sensitivities sens = sensitivity(base, false, threads);
@@ -494,9 +580,10 @@ public final class HonestBridge {
             System.arraycopy(x, nRanges, cal, 0, cal.length);
             return build(expand(cal, index), baseOnly(), java.util.Arrays.copyOf(x, nRanges));
         };
-        Sensitivity.Tornado tornado = Sensitivity.tornado(inputs, f, bars, threads);
+        Sensitivity.Tornado tornado = Sensitivity.tornado(inputs, f, bars, threads, cache);
         int k = inputs.size();
-        Sensitivity.Ranking ranking = Sensitivity.ranking(inputs, f, Math.max(16, 3 * k), loaded.seed(), threads);
+        Sensitivity.Ranking ranking = Sensitivity.ranking(inputs, f, Math.max(16, 3 * k), loaded.seed(), threads,
+                cache);
         return new Sensitivities(tornado, ranking);
     }
 

@@ -58,8 +58,31 @@ public final class OptionsLoader {
         if (!read.ok()) {
             return false;
         }
+        if (cannotName(read.bytes(), "options") || cannotName(read.bytes(), "base")) {
+            return false; // most scenarios: told without parsing them twice (a 7 MB file took as long again)
+        }
         Set<String> keys = TreeReader.topLevelKeys(read.bytes(), format);
         return keys.contains("base") && keys.contains("options");
+    }
+
+    /** @return true if the bytes can hold no key {@code word}: it is nowhere in them, and no escape could spell it */
+    static boolean cannotName(byte[] bytes, String word) {
+        byte[] w = word.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + w.length <= bytes.length; i++) {
+            for (int k = 0; k < w.length; k++) {
+                if (bytes[i + k] != w[k]) {
+                    continue outer;
+                }
+            }
+            return false;
+        }
+        for (byte b : bytes) {
+            if (b == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -194,6 +217,7 @@ public final class OptionsLoader {
             List<LoadedOptions.Search> searches = searches(spec, options, targets);
             uncitedSources(spec);
             double events = events(spec, options, searches);
+            memory(spec, options, searches, run);
             boolean allLoaded = base != null && !base.hasErrors() && options.size() == spec.options().size() + 1;
             return result(sha, spec, base, allLoaded ? options : List.of(), targets, searches, run, events);
         }
@@ -714,6 +738,34 @@ public final class OptionsLoader {
                         + "replications, options or searches, narrower search ranges, or a shorter horizon");
             }
             return total;
+        }
+
+        /**
+         * Refuses a comparison whose options, held at once until the outputs are written (and one search
+         * configuration at a time), need more memory than this Java may use; each option alone was checked already.
+         */
+        private void memory(OptionsFileSpec spec, List<LoadedOptions.Option> options,
+                List<LoadedOptions.Search> searches, Run run) {
+            if (run == null || options.isEmpty() || options.stream().anyMatch(o -> o.settings() == null
+                    || o.scenario().hasErrors())) {
+                return;
+            }
+            List<FlowSettings> searched = new ArrayList<>();
+            for (LoadedOptions.Search s : searches) {
+                options.stream().filter(x -> s.option().equals(x.name())).findFirst()
+                        .ifPresent(x -> searched.add(x.settings()));
+            }
+            List<FlowSettings> all = options.stream().map(LoadedOptions.Option::settings).toList();
+            long needed = PreFlightCheck.comparisonBytes(all, searched, run.replications());
+            if (needed > PreFlightCheck.allowedBytes()) {
+                String p = spec.optimise().isEmpty() || searched.isEmpty() ? "options" : "optimise";
+                error(p, String.format(java.util.Locale.ROOT, "a comparison needing about %d MiB of memory (the "
+                        + "daily series of %d options x %d replications, held at once until the outputs are written"
+                        + "%s, and the model)", needed >> 20, options.size(), run.replications(),
+                        searched.isEmpty() ? "" : ", and of one search configuration at a time"),
+                        PreFlightCheck.memoryExpected(needed, "fewer replications or options, or a shorter "
+                        + "horizon"));
+            }
         }
 
         // ---- problems ----------------------------------------------------------------------------------------

@@ -108,11 +108,9 @@ public final class PreFlightCheck {
         if (censusBytes <= MAX_CENSUS_BYTES && heap != Long.MAX_VALUE && needed > heap * HEAP_SHARE) {
             String path = "run.replications";
             problems.add(Problem.error(path, at.at(path), String.format(java.util.Locale.ROOT,
-                    "a run needing about %d MiB of memory (the daily census of %d replications, held until the "
+                    "a run needing about %d MiB of memory (the daily series of %d replications, held until the "
                     + "outputs are written, and the model)", needed >> 20, replications),
-                    String.format(java.util.Locale.ROOT, "at most %.0f %% of the %d MiB this Java may use: fewer "
-                    + "replications or a shorter horizon, or more memory (e.g. JAVA_TOOL_OPTIONS=-Xmx%dg)",
-                    100 * HEAP_SHARE, heap >> 20, Math.max(2, (long) Math.ceil(needed / HEAP_SHARE / (1L << 30))))));
+                    memoryExpected(needed, "fewer replications or a shorter horizon")));
         }
         return new Result(loads, perReplication, events, censusBytes, List.copyOf(problems));
     }
@@ -120,12 +118,70 @@ public final class PreFlightCheck {
     /** Share of the JVM's largest heap a run may plan to use (the rest is for the JVM, the outputs and charts). */
     static final double HEAP_SHARE = 0.6;
 
+    /** Memory allowed for the model, the JVM and the writers, besides what grows with the run. */
+    static final long FIXED_BYTES = 64L << 20;
+
     /**
-     * @return the memory a run is estimated to need: the census (twice: held as arrays, and as the objects the
-     *     outputs are built from) and a fixed allowance for the model, the JVM and the writers
+     * @return the memory a run is estimated to need: every daily series the replications keep until the outputs are
+     *     written ({@link #dailyBytes}), the census again (as the objects the outputs are built from) and a fixed
+     *     allowance for the model, the JVM and the writers
      */
     static long memoryBytes(FlowSettings settings, int replications) {
-        return 2 * censusBytes(settings, replications) + (64L << 20);
+        return heldBytes(settings, replications) + FIXED_BYTES;
+    }
+
+    /** @return what the replications of one configuration hold until the outputs are written (no fixed part) */
+    static long heldBytes(FlowSettings settings, int replications) {
+        return dailyBytes(settings, replications) + censusBytes(settings, replications);
+    }
+
+    /**
+     * @return bytes of every daily series a replication keeps, for all replications: per day and non-sink setting
+     *     the census (occupied, delayed, waiting), the waits (admitted, over the standard, over the long threshold,
+     *     peak, a long-wait day) and the delayed patients awaiting it; per day and cohort the acute admissions and the
+     *     arrivals at each sink
+     */
+    static long dailyBytes(FlowSettings settings, int replications) {
+        long days = (long) Math.ceil(settings.horizonDays());
+        long nonSinks = censusSettings(settings);
+        long sinks = settings.settings().size() - nonSinks;
+        long cohorts = settings.cohorts().size();
+        return days * (9 * nonSinks + cohorts * (1 + sinks)) * Integer.BYTES * replications;
+    }
+
+    /**
+     * The memory a comparison needs: the replications of every option are held at once until the outputs are
+     * written; a search holds one configuration's replications at a time (the largest counted).
+     *
+     * @param options each option's configuration
+     * @param searched the configurations searches run (each option a search starts from), or none
+     * @param replications replications of each
+     * @return the estimate in bytes, the fixed allowance included
+     */
+    public static long comparisonBytes(List<FlowSettings> options, List<FlowSettings> searched, int replications) {
+        long total = FIXED_BYTES;
+        for (FlowSettings o : options) {
+            total += heldBytes(o, replications);
+        }
+        long search = 0;
+        for (FlowSettings s : searched) {
+            search = Math.max(search, dailyBytes(s, replications));
+        }
+        return total + search;
+    }
+
+    /** @return the most memory a run may plan to use in this Java, or {@link Long#MAX_VALUE} if unbounded */
+    public static long allowedBytes() {
+        long heap = Runtime.getRuntime().maxMemory();
+        return heap == Long.MAX_VALUE ? Long.MAX_VALUE : (long) (heap * HEAP_SHARE);
+    }
+
+    /** @return the problem's "expected" text for a run needing {@code needed} bytes in this Java */
+    static String memoryExpected(long needed, String fewer) {
+        long heap = Runtime.getRuntime().maxMemory();
+        return String.format(java.util.Locale.ROOT, "at most %.0f %% of the %d MiB this Java may use: %s, or more "
+                + "memory (e.g. JAVA_TOOL_OPTIONS=-Xmx%dg)", 100 * HEAP_SHARE, heap >> 20, fewer,
+                Math.max(2, (long) Math.ceil(needed / HEAP_SHARE / (1L << 30))));
     }
 
     /** @return e.g. "2.1 billion", "340 million", "12,500" */

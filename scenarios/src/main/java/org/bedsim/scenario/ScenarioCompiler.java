@@ -30,6 +30,7 @@ import org.bedsim.model.FlowSettings;
 import org.bedsim.model.Patience;
 import org.bedsim.model.Readmission;
 import org.bedsim.model.Route;
+import org.bedsim.model.RoutingChange;
 import org.bedsim.model.SettingKind;
 
 /**
@@ -58,8 +59,26 @@ public final class ScenarioCompiler {
         for (CohortSpec c : spec.cohorts()) {
             cohorts.add(cohort(c, spec));
         }
+        List<RoutingChange> changes = new ArrayList<>();
+        for (RoutingChangeSpec r : spec.routingChanges()) {
+            changes.add(routingChange(r, start));
+        }
         return new FlowSettings(settings, cohorts, start, spec.calendar().effectiveWarmupDays(), horizonDays,
-                spec.targets().occupancy(), spec.targets().riskShareOfDays(), false, spec.targets().waits());
+                spec.targets().occupancy(), spec.targets().riskShareOfDays(), false, spec.targets().waits(), changes);
+    }
+
+    /** @return the model's change of a routing change item (which has exactly one key, and numbers for shares) */
+    static RoutingChange routingChange(RoutingChangeSpec r, LocalDate start) {
+        int day = (int) ChronoUnit.DAYS.between(start, r.from());
+        if (r.closeSetting() != null) {
+            return new RoutingChange.Closure(day, r.closeSetting().setting(), r.closeSetting().into());
+        }
+        if (r.shiftRouting() != null) {
+            ShiftRoutingSpec s = r.shiftRouting();
+            return new RoutingChange.Shift(day, s.cohort(), s.setting(), s.from(), s.to(), s.share().low());
+        }
+        return new RoutingChange.ReadmissionCut(day, r.reduceReadmissions().cohort(),
+                r.reduceReadmissions().share().low());
     }
 
     /**

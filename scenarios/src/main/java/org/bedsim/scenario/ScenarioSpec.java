@@ -40,6 +40,11 @@ public record ScenarioSpec(
         List<SettingSpec> settings,
         @Key(doc = "The patient groups: arrivals, entry setting, lengths of stay and routing.", minItems = 1)
         List<CohortSpec> cohorts,
+        @Key(doc = "Changes of routing by date: a site closing (its patients and the routes into it go to another "
+                + "setting), a routing share moved (Home First, discharge to assess, step-down), readmissions cut. "
+                + "Each from a date of the measured period on; bridges take them as step changes too.",
+                required = false)
+        List<RoutingChangeSpec> routingChanges,
         @Key(doc = "Population by age band and year: the denominators of rates per 100,000 (see 'quarterly').",
                 required = false, keyPattern = Key.NAME)
         Map<String, PopulationSpec> population,
@@ -61,6 +66,7 @@ public record ScenarioSpec(
         profiles = Specs.frozen(profiles);
         settings = Specs.frozen(settings);
         cohorts = Specs.frozen(cohorts);
+        routingChanges = Specs.frozen(routingChanges);
         calibrate = Specs.frozen(calibrate);
         population = Specs.frozen(population);
     }

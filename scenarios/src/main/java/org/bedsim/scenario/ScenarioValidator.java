@@ -67,6 +67,7 @@ public final class ScenarioValidator {
         growth();
         targets();
         cohorts();
+        routingChanges();
         quarterly();
         citedSources.addAll(bridge.validate());
         calibrations();
@@ -240,6 +241,97 @@ public final class ScenarioValidator {
             if (c.source() == null) {
                 missingSource(cp, "a capacity change of setting '" + s.name() + "'");
             }
+        }
+    }
+
+    // ---- routing changes by date --------------------------------------------------------------------------------
+
+    private void routingChanges() {
+        LocalDate start = start();
+        LocalDate end = end();
+        for (int i = 0; i < spec.routingChanges().size(); i++) {
+            RoutingChangeSpec r = spec.routingChanges().get(i);
+            String p = "routing_changes[" + i + "]";
+            if (r == null) {
+                continue;
+            }
+            if (r.from() != null && start != null && end != null && (r.from().isBefore(start)
+                    || !r.from().isBefore(end))) {
+                error(p + ".from", "the date " + r.from(), "a date inside the measured period, from " + start
+                        + " and before " + end);
+            }
+            List<String> given = new ArrayList<>();
+            for (String key : RoutingChangeSpec.KEYS) {
+                if (r.keysGiven().contains(key) || at.has(p + "." + key)) {
+                    given.add(key);
+                }
+            }
+            if (given.size() > 1 || (given.isEmpty() && !at.hasUnder(p + ".close_setting")
+                    && !at.hasUnder(p + ".shift_routing") && !at.hasUnder(p + ".reduce_readmissions"))) {
+                error(p, given.isEmpty() ? "a routing change with no change" : "the keys " + String.join(" and ",
+                        given), "exactly one of " + String.join(", ", RoutingChangeSpec.KEYS) + " in each item "
+                        + "(make each change its own item)");
+            }
+            if (r.closeSetting() != null) {
+                closeSetting(r.closeSetting(), p + ".close_setting");
+            }
+            if (r.shiftRouting() != null) {
+                ShiftRoutingSpec sr = r.shiftRouting();
+                String sp = p + ".shift_routing";
+                boolean known = sr.cohort() == null || !cohortNamesComplete || cohortNames.contains(sr.cohort());
+                if (!known) {
+                    error(sp + ".cohort", "'" + sr.cohort() + "', which is not a cohort", "one of the cohorts: "
+                            + String.join(", ", cohortNames));
+                }
+                reference(sp + ".setting", sr.setting(), "shift_routing", true);
+                reference(sp + ".from", sr.from(), "shift_routing", false);
+                SettingSpec to = reference(sp + ".to", sr.to(), "shift_routing", false);
+                number(sp + ".share", sr.share());
+                if (known && to != null && to.kind() != null && !to.isSink()) {
+                    for (CohortSpec c : spec.cohorts()) {
+                        if (c != null && c.name() != null && (sr.cohort() == null || sr.cohort().equals(c.name()))
+                                && routesTo(c, sr.setting(), sr.from()) && !c.los().containsKey(sr.to())) {
+                            error(sp + ".to", "'" + sr.to() + "', where cohort '" + c.name() + "' has no length "
+                                    + "of stay", "a sink, or a setting where every cohort moved there has a stay "
+                                    + "(add it to the cohort's los)");
+                        }
+                    }
+                }
+            }
+            if (r.reduceReadmissions() != null) {
+                ReduceReadmissionsSpec rr = r.reduceReadmissions();
+                if (rr.cohort() != null && cohortNamesComplete && !cohortNames.contains(rr.cohort())) {
+                    error(p + ".reduce_readmissions.cohort", "'" + rr.cohort() + "', which is not a cohort",
+                            "one of the cohorts: " + String.join(", ", cohortNames));
+                }
+                number(p + ".reduce_readmissions.share", rr.share());
+            }
+            if (r.source() == null) {
+                missingSource(p, "a routing change");
+            }
+        }
+    }
+
+    /** A share of a change by date is one number: a run draws nothing. */
+    private void number(String path, ParameterSpec share) {
+        if (share != null && share.isRange()) {
+            error(path, "the range " + share, "a number: a run takes one value (ranges are for bridge steps, "
+                    + "drawn once per replication)");
+        }
+    }
+
+    private static boolean routesTo(CohortSpec c, String setting, String to) {
+        List<RouteSpec> routes = c.routing().get(setting);
+        return routes != null && routes.stream().anyMatch(r -> r != null && to.equals(r.to()));
+    }
+
+    /** Checks a closure (in routing_changes or a bridge step): two different settings with beds. */
+    void closeSetting(CloseSettingSpec c, String p) {
+        reference(p + ".setting", c.setting(), "close_setting", true);
+        reference(p + ".into", c.into(), "close_setting", true);
+        if (c.setting() != null && c.setting().equals(c.into())) {
+            error(p + ".into", "'" + c.into() + "', the setting that closes", "another setting to receive its "
+                    + "patients: " + nonSinkNames(c.setting()));
         }
     }
 
@@ -804,7 +896,9 @@ public final class ScenarioValidator {
         if (spec.calibrate().isEmpty()) {
             return;
         }
-        if (spec.bridge() == null) {
+        boolean anyBridgeTarget = spec.calibrate().stream().anyMatch(c -> c != null && c.target() != null
+                && !c.target().isQuarterly());
+        if (spec.bridge() == null && anyBridgeTarget) {
             error("calibrate", "calibrations without a bridge section", "a bridge whose outputs they meet");
         }
         Set<String> ids = new HashSet<>();
@@ -835,6 +929,9 @@ public final class ScenarioValidator {
                         "bounds [low, high] with low < high");
             }
             CalibrationTargetSpec t = c.target();
+            if (t != null) {
+                quarterlyTarget(p + ".target", t);
+            }
             if (t != null && t.output() != null) {
                 boolean step = t.output() == CalibrationTargetSpec.Output.STEP;
                 if (step && t.step() == null) {
@@ -845,16 +942,94 @@ public final class ScenarioValidator {
                     error(p + ".target.step", "the step '" + t.step() + "', which is not a step of the bridge",
                             "a step id of the bridge: " + String.join(", ", new java.util.TreeSet<>(stepIds)));
                 }
-                if (spec.bridge() != null && spec.bridge().count() != null) {
-                    List<String> counted = spec.bridge().count().settings();
-                    for (int k = 0; k < t.settings().size(); k++) {
-                        if (!counted.contains(t.settings().get(k))) {
-                            error(Paths.index(p + ".target.settings", k), "the setting '" + t.settings().get(k)
-                                    + "', which the bridge does not count", "one of the bridge's counted settings: "
-                                    + String.join(", ", counted));
-                        }
-                    }
+                // a part of the bridge's count, or a setting it does not count (a ward a service leaves): any
+                // setting with beds
+                for (int k = 0; k < t.settings().size(); k++) {
+                    reference(Paths.index(p + ".target.settings", k), t.settings().get(k), "a calibration target",
+                            true);
                 }
+            }
+        }
+    }
+
+    /**
+     * The rules of a calibration target: a bridge's output with beds, or a quarterly metric over periods of the
+     * measured calendar, each with a published actual in the quarterly section, in a scenario without a bridge.
+     */
+    private void quarterlyTarget(String p, CalibrationTargetSpec t) {
+        if ((t.output() == null) == (t.quarterly() == null)) {
+            error(p, t.output() == null ? "neither output nor quarterly" : "both output and quarterly",
+                    "exactly one of output (a bridge's beds, with beds) and quarterly (a quarterly metric, with "
+                    + "periods)");
+            return;
+        }
+        if (!t.isQuarterly()) {
+            if (t.beds() == null) {
+                error(p, "output " + t.output().key() + " without beds", "beds: the published value, in beds");
+            }
+            if (!t.periods().isEmpty()) {
+                error(p + ".periods", "periods with output", "periods only with quarterly");
+            }
+            return;
+        }
+        for (String k : new String[] {"beds", "step", "settings"}) {
+            boolean given = switch (k) {
+                case "beds" -> t.beds() != null;
+                case "step" -> t.step() != null;
+                default -> !t.settings().isEmpty();
+            };
+            if (given) {
+                error(p + "." + k, k + " with quarterly", k + " only with output (a bridge's beds)");
+            }
+        }
+        if (spec.bridge() != null) {
+            error(p + ".quarterly", "a quarterly target in a scenario with a bridge section", "a bridge's output "
+                    + "(base, step or final), or a scenario without a bridge");
+        }
+        QuarterlySpec q = spec.quarterly();
+        if (q == null) {
+            error(p + ".quarterly", "a quarterly target without a quarterly section", "a quarterly section with "
+                    + "the published actuals the target sums");
+            return;
+        }
+        if (org.bedsim.metrics.QuarterlyKpi.all().stream().noneMatch(k -> k.key().equals(t.quarterly()))) {
+            error(p + ".quarterly", "'" + t.quarterly() + "'", "a quarterly KPI: " + String.join(", ",
+                    org.bedsim.metrics.QuarterlyKpi.all().stream().map(org.bedsim.metrics.QuarterlyKpi::key)
+                            .sorted().toList()));
+            return;
+        }
+        if (t.periods().isEmpty()) {
+            error(p, "quarterly without periods", "periods: the quarters or years whose metric is summed");
+        }
+        java.util.List<String> measured = new java.util.ArrayList<>();
+        LocalDate start = start();
+        LocalDate end = end();
+        if (start != null && end != null) {
+            org.bedsim.metrics.QuarterlyMetrics.periods(start, (int) ChronoUnit.DAYS.between(start, end)).stream()
+                    .filter(org.bedsim.metrics.QuarterlyMetrics.Period::complete)
+                    .forEach(x -> measured.add(x.label()));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < t.periods().size(); i++) {
+            String period = t.periods().get(i);
+            String pp = Paths.index(p + ".periods", i);
+            if (period == null) {
+                continue;
+            }
+            if (!seen.add(period)) {
+                error(pp, "the period '" + period + "' a second time", "each period once");
+            }
+            if (start != null && end != null && !measured.contains(period)) {
+                error(pp, "the period '" + period + "', which the calendar does not measure in full",
+                        "a quarter or year measured in full: " + String.join(", ", measured));
+            }
+            long published = q.published().stream().filter(f -> f != null && period.equals(f.period())
+                    && t.quarterly().equals(f.kpi()) && f.status() == PublishedFigureSpec.Status.ACTUAL).count();
+            if (published != 1) {
+                error(pp, published == 0 ? "the period '" + period + "' without a published actual of "
+                        + t.quarterly() : published + " published actuals of " + t.quarterly() + " for '" + period
+                        + "'", "exactly one entry of quarterly.published with period '" + period + "', kpi "
+                        + t.quarterly() + " and status actual: the figure the calibration meets");
             }
         }
     }

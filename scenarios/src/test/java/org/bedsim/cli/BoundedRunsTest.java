@@ -9,7 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.List;
+import org.bedsim.model.FlowSettings;
 import org.bedsim.model.Route;
+import org.bedsim.scenario.LoadedOptions;
+import org.bedsim.scenario.OptionsLoader;
+import org.bedsim.scenario.PreFlightCheck;
 import org.bedsim.scenario.LoadedScenario;
 import org.bedsim.scenario.ScenarioLoader;
 import org.bedsim.scenario.ScenarioValidator;
@@ -96,6 +101,42 @@ class BoundedRunsTest {
         assertTrue(m.contains("expected at most 60 % of the " + (heap >> 20) + " MiB this Java may use"), m);
         assertFalse(ScenarioLoader.load(Path.of("examples/single-hospital.yaml"), (int) (reps / 4), null)
                 .hasErrors());
+    }
+
+    @Test
+    void comparisonMemory_summedOverTheOptionsHeldAtOnce_refusedUpFrontWithTheEstimate() throws IOException {
+        Path pooling = Path.of(CompareCommandTest.POOLING);
+        List<FlowSettings> options = OptionsLoader.load(pooling, 2, null).options().stream()
+                .map(LoadedOptions.Option::settings).toList();
+        assertEquals(4, options.size());
+        long fixed = PreFlightCheck.comparisonBytes(options, List.of(), 0);
+        long perReplication = PreFlightCheck.comparisonBytes(options, List.of(), 1) - fixed;
+        long allowed = PreFlightCheck.allowedBytes();
+        assumeTrue(allowed < (3L << 30), "heap too large to test here");
+        int reps = (int) ((allowed - fixed) * 1.3 / perReplication); // all four: 1.3 times what is allowed
+        long oneOption = PreFlightCheck.comparisonBytes(options.subList(0, 1), List.of(), reps);
+        assertTrue(oneOption < allowed / 2, "each option alone fits: " + oneOption + " of " + allowed);
+
+        LoadedOptions big = OptionsLoader.load(pooling, reps, null);
+        List<String> errors = big.errors().stream().map(p -> p.problem().message()).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        long needed = PreFlightCheck.comparisonBytes(options, List.of(), reps);
+        assertTrue(errors.get(0).startsWith("options: found a comparison needing about " + (needed >> 20)
+                + " MiB of memory (the daily series of 4 options x " + reps + " replications, held at once"),
+                errors.get(0));
+        assertTrue(errors.get(0).contains("expected at most 60 % of the " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MiB this Java may use"), errors.get(0));
+        Cli c = Cli.run("compare", pooling.toString(), "--replications", Integer.toString(reps), "--out",
+                dir.resolve("o").toString());
+        assertEquals(2, c.code(), c.err());
+        assertTrue(c.err().contains("a comparison needing about " + (needed >> 20) + " MiB"), c.err());
+        assertFalse(Files.exists(dir.resolve("o")), "nothing is run or written");
+
+        // a bed search holds one configuration at a time besides: counted, and named
+        long withSearch = PreFlightCheck.comparisonBytes(options, List.of(options.get(2)), reps);
+        assertEquals(needed + PreFlightCheck.comparisonBytes(List.of(), List.of(options.get(2)), reps) - fixed,
+                withSearch);
+        assertTrue(OptionsLoader.load(pooling, reps / 2, null).errors().isEmpty(), "half as many fit");
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Docs that run: every {@code ./bedsim ...} command the README shows (in code blocks or inline code) names files
  * that exist and runs with exit code 0; a {@code > file} redirect must reproduce that file. Runs and bridges write
  * to a temporary directory instead of {@code out/}. {@code ./bedsim serve} commands are run by the web module's
- * {@code ReadmeServeTest} (the server is started, asked for its first page and stopped).
+ * {@code ReadmeServeTest} (the server is started, asked for its first page and stopped), {@code ./bedsim sweep}
+ * commands by the sweep module's {@code ReadmeSweepTest}.
  */
 class ReadmeCommandsTest {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -101,6 +102,9 @@ class ReadmeCommandsTest {
             }
             if (!words.isEmpty() && words.get(0).equals("serve")) {
                 continue; // a server runs until stopped: the web module's ReadmeServeTest starts, asks and stops it
+            }
+            if (!words.isEmpty() && words.get(0).equals("sweep")) {
+                continue; // Spark is the sweep module's: its ReadmeSweepTest runs these
             }
             List<String> args = new ArrayList<>();
             boolean isRun = !words.isEmpty() && (words.get(0).equals("run") || words.get(0).equals("bridge")

@@ -93,6 +93,7 @@ class BridgeCompilerTest {
                         - merge_settings: {settings: [ward, annex], into: ward, beds: 55}
                         - set_capacity: {setting: rehab, beds: 12}
                         - occupancy_target: [0.85, 0.9]
+                        - close_setting: {setting: rehab, into: ward}
                 """);
         BridgeDefinition def = compile(load(yaml));
         assertFalse(def.base().unconstrained());
@@ -112,6 +113,7 @@ class BridgeCompilerTest {
         assertEquals(new Change.MergeSettings(List.of("ward", "annex"), "ward", 55), c.get(3));
         assertEquals(new Change.CapacityChange("rehab", 12), c.get(4));
         assertEquals(new Change.OccupancyTarget(new Parameter(0.85, 0.9)), c.get(5));
+        assertEquals(new Change.CloseSetting("rehab", "ward"), c.get(6));
     }
 
     @Test

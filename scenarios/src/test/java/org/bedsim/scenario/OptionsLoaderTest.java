@@ -135,4 +135,19 @@ class OptionsLoaderTest {
         assertFalse(OptionsLoader.isOptionsFile(Path.of("no/such.yaml")));
         assertNull(OptionsLoader.load(Path.of("no/such.yaml"), null, null).spec());
     }
+
+    @Test
+    void optionsFileTold_withoutParsing_whenTheKeysCannotBeThere_butEscapedKeysStillCount() throws Exception {
+        byte[] plain = "name: x\nsettings: []\n".getBytes(StandardCharsets.UTF_8);
+        assertTrue(OptionsLoader.cannotName(plain, "options"));
+        assertFalse(OptionsLoader.cannotName("a: {base: 1}".getBytes(StandardCharsets.UTF_8), "base"));
+        // JSON may spell a key with escapes: then the file is parsed, and an escaped 'base' is still 'base'
+        Path dir = java.nio.file.Files.createTempDirectory("kinds");
+        Path json = dir.resolve("escaped.json");
+        java.nio.file.Files.writeString(json, "{\"\\u0062ase\": {\"scenario\": \"s.yaml\"}, \"options\": []}");
+        assertFalse(OptionsLoader.cannotName(java.nio.file.Files.readAllBytes(json), "base"));
+        assertTrue(OptionsLoader.isOptionsFile(json));
+        java.nio.file.Files.writeString(json, "{\"name\": \"x\", \"options\": []}");
+        assertFalse(OptionsLoader.isOptionsFile(json));
+    }
 }

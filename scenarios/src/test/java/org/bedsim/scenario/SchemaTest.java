@@ -40,7 +40,7 @@ class SchemaTest {
         List<JsonNode> objects = new ArrayList<>();
         objects.add(schema);
         schema.get("definitions").forEach(objects::add);
-        assertEquals(34, schema.get("definitions").size(), schema.get("definitions").toString());
+        assertEquals(36, schema.get("definitions").size(), schema.get("definitions").toString());
         for (JsonNode o : objects) {
             assertEquals(false, o.get("additionalProperties").asBoolean(true), o.toString());
             for (Map.Entry<String, JsonNode> p : iterable(o.get("properties"))) {

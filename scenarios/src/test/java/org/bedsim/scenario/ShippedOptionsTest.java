@@ -73,13 +73,14 @@ class ShippedOptionsTest {
         FlowSettings two = o.option("two-sites").settings();
         assertEquals(1940, beds(three, SettingKind.ACUTE), "LLR STP 2016, text line 335");
         assertEquals(1940, beds(two, SettingKind.ACUTE), "the same beds on two sites");
-        assertEquals(List.of("lri", "glenfield"), two.settings().stream().filter(c -> !c.isSink())
-                .map(CareSetting::name).toList());
-        assertEquals("lri", two.cohort("lgh-emergency").entry());
-        assertEquals("glenfield", two.cohort("lgh-renal").entry());
-        assertEquals(new CapacityTimeline(List.of(new CapacityTimeline.Step(0, 1200),
-                new CapacityTimeline.Step(183, 1250))), o.option("transition-year").settings().setting("lri")
-                .capacity(), "the last 50 beds open on 1 October");
+        assertEquals(List.of("lri", "glenfield", "general-stroke"), two.settings().stream().filter(c -> !c.isSink())
+                .map(CareSetting::name).toList(), "the General's stroke ward moves in the bridges, not here");
+        assertEquals("lri", two.cohort("older-general").entry());
+        assertEquals("lri", two.cohort("risk-general").entry());
+        assertEquals("glenfield", two.cohort("elective-general").entry());
+        assertEquals(new CapacityTimeline(List.of(new CapacityTimeline.Step(0, 1285),
+                new CapacityTimeline.Step(183, 1305))), o.option("transition-year").settings().setting("lri")
+                .capacity(), "the last 20 beds open on 1 October");
 
         Comparison c = run(o);
         double fullTwo = c.row("two-sites", "lri", "share_of_days_full").value().mean();

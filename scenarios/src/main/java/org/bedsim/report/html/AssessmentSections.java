@@ -43,7 +43,8 @@ final class AssessmentSections {
             cal.paragraph("Each input below is not given by the sources. bedsim solved it on common random numbers "
                     + "(Brent's method, within bounds where the output moves one way) so that the published output "
                     + "follows; its 95 % interval comes from the spread over replications. Where independent evidence "
-                    + "exists, the solved value stands beside it.");
+                    + "exists, the solved value stands beside it."
+                    + (a.calibrationSource() == null ? "" : " Calibrations: " + a.calibrationSource() + "."));
             List<List<String>> cr = new ArrayList<>();
             for (Assessment.SolvedInput s : a.calibrations()) {
                 Calibrator.Solved v = s.solved();

@@ -51,6 +51,15 @@ public final class Cells {
                 + "]" : mean;
     }
 
+    /** @return a KPI's {@code mean [low, high]} (its interval already in its range), or the mean alone */
+    public static String interval(org.bedsim.model.KpiInterval k, String unit) {
+        if (k == null) {
+            return "";
+        }
+        String mean = value(k.mean(), unit);
+        return k.hasInterval() ? mean + " [" + value(k.low(), unit) + ", " + value(k.high(), unit) + "]" : mean;
+    }
+
     /** @return a signed {@code mean [low, high]} */
     public static String signedInterval(ConfidenceInterval ci, String unit) {
         if (ci == null) {

@@ -20,8 +20,13 @@ final class CompareKeys {
     }
 
     static final List<Key> KEYS = List.of(
-            new Key("beds_required_mean", "beds required, mean method", true, false),
-            new Key("beds_required_percentile", "beds required, percentile method", true, false),
+            new Key("demand_beds_required_mean", "beds required (demand, unlimited beds), mean method", true, false),
+            new Key("demand_beds_required_percentile", "beds required (demand, unlimited beds), percentile method",
+                    true, false),
+            new Key("beds_required_mean", "beds required (as run, with the option's beds), mean method", true,
+                    false),
+            new Key("beds_required_percentile", "beds required (as run, with the option's beds), percentile method",
+                    true, false),
             new Key("mean_occupancy", "mean occupancy", true, false),
             new Key("occupancy_p95", "P95 occupancy", true, false),
             new Key("share_of_days_full", "share of days full", true, false),

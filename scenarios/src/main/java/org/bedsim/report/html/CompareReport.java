@@ -59,7 +59,8 @@ public final class CompareReport {
         for (ComparisonRun.OptionInfo o : run.options()) {
             if (!o.base()) {
                 what.details(o.name() + ": what it changes");
-                what.list(o.changes().isEmpty() ? List.of("nothing") : o.changes());
+                List<String> words = ChangeWords.of(o.changes());
+                what.list(words.isEmpty() ? List.of(o.changes().isEmpty() ? "nothing" : "sources only") : words);
                 what.endDetails();
             }
         }
@@ -114,7 +115,7 @@ public final class CompareReport {
         for (ComparisonRun.OptionInfo o : run.options()) {
             if (!o.base()) {
                 logic.add(o.name() + " (from " + (o.basedOn() == null ? c.base() : o.basedOn()) + "): "
-                        + (o.changes().isEmpty() ? "no change" : String.join("; ", o.changes())));
+                        + (o.changes().isEmpty() ? "no change" : String.join("; ", ChangeWords.of(o.changes()))));
             }
         }
         StandardSections.modelDescription(r, new StandardSections.Experiment("bedsim compare "

@@ -288,9 +288,10 @@ public final class HtmlReport {
             section { margin-bottom: 2.5rem; }
             h2 { border-bottom: 2px solid #4e79a7; padding-bottom: 0.2rem; }
             h3 { margin-top: 1.6rem; }
-            table { border-collapse: collapse; margin: 0.8rem 0 1.2rem; font-size: 0.9rem; }
+            table { border-collapse: collapse; margin: 0.8rem 0 1.2rem; font-size: 0.9rem; max-width: 100%; }
             caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
-            th, td { border: 1px solid #d0d4da; padding: 0.25rem 0.55rem; vertical-align: top; }
+            th, td { border: 1px solid #d0d4da; padding: 0.25rem 0.55rem; vertical-align: top;
+                     word-break: normal; overflow-wrap: break-word; hyphens: none; }
             th { background: #eef1f5; text-align: left; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             tbody tr:nth-child(even) { background: #fafbfc; }
@@ -300,7 +301,7 @@ public final class HtmlReport {
             .note { background: #fff8e6; border-left: 4px solid #f28e2b; padding: 0.4rem 0.8rem; }
             dl { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; }
             dt { font-weight: 600; }
-            dd { margin: 0; word-break: break-all; }
+            dd { margin: 0; word-break: normal; overflow-wrap: anywhere; hyphens: none; }
             pre { background: #f6f7f9; padding: 0.6rem; overflow-x: auto; }
             details { margin: 0.6rem 0; }
             summary { cursor: pointer; font-weight: 600; }

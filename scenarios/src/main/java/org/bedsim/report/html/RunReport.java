@@ -9,12 +9,16 @@ import org.bedsim.metrics.QuarterlyKpi;
 import org.bedsim.metrics.QuarterlyMetrics;
 import org.bedsim.model.FlowResult;
 import org.bedsim.model.FlowSummary;
+import org.bedsim.model.PrecisionRun;
+import org.bedsim.model.RunChecks;
+import org.bedsim.model.WarmupCheck;
 import org.bedsim.model.SettingKpi;
 import org.bedsim.report.RunManifest;
 import org.bedsim.report.WaitTables;
 import org.bedsim.report.chart.Charts;
 import org.bedsim.report.chart.SettingPalette;
 import org.bedsim.stats.ConfidenceInterval;
+import org.bedsim.stats.ProportionInterval;
 
 /** The report of {@code bedsim run}: results per setting, charts, and the common sections. */
 public final class RunReport {
@@ -29,6 +33,21 @@ public final class RunReport {
     /** @return the report of a run, with a section of Better Care Fund metrics by quarter (if not null) */
     public static HtmlReport build(FlowSummary summary, RunManifest manifest, ScenarioFacts facts,
             QuarterlyMetrics.Summary quarters) {
+        return build(summary, manifest, facts, quarters, List.of());
+    }
+
+    /**
+     * @return the report of a run, with the Better Care Fund section (if {@code quarters} is not null) and the
+     *     inputs calibrated to published quarterly figures, one line each (solved by bedsim for this run)
+     */
+    public static HtmlReport build(FlowSummary summary, RunManifest manifest, ScenarioFacts facts,
+            QuarterlyMetrics.Summary quarters, List<String> calibrated) {
+        return build(summary, manifest, facts, quarters, calibrated, null);
+    }
+
+    /** @return the report of a run, saying also what a run to a precision did (if {@code precision} is not null) */
+    public static HtmlReport build(FlowSummary summary, RunManifest manifest, ScenarioFacts facts,
+            QuarterlyMetrics.Summary quarters, List<String> calibrated, PrecisionRun.Outcome precision) {
         HtmlReport r = new HtmlReport("bedsim: " + facts.name());
         if (facts.description() != null) {
             r.subtitle(facts.description().trim());
@@ -57,10 +76,17 @@ public final class RunReport {
         waits(r, summary, palette);
         if (quarters != null) {
             HtmlReport.Section bcf = r.section("Better Care Fund metrics by quarter");
+            if (!calibrated.isEmpty()) {
+                bcf.paragraph("Calibrated inputs: solved by bedsim on this run's seed and replications so that the "
+                        + "model meets the published figures named; the quarters those figures cover are calibrated, "
+                        + "not predicted, and every other quarter is a prediction from the calibrated model.");
+                calibrated.forEach(bcf::paragraph);
+            }
             quarterly(bcf, quarters);
             pathways(bcf, summary, quarters);
         }
 
+        checks(r, RunChecks.of(summary), precision);
         StandardSections.assumptions(r, "Assumptions and sources", facts.sources());
         StandardSections.warnings(r, facts.warnings());
         StandardSections.modelDescription(r, new StandardSections.Experiment("bedsim run " + facts.file(),
@@ -69,7 +95,7 @@ public final class RunReport {
                 "None: a single configuration; the confidence intervals show the simulation's own uncertainty.",
                 List.of(), List.of("per setting: admissions, occupancy (mean and percentiles), beds required by "
                         + "two methods, share of days full, waits, delayed days by destination",
-                        "system-wide: arrivals, avoided, refused, cancelled, composite length of stay"),
+                        "system-wide: arrivals, avoided (removed or redirected), refused, cancelled, composite length of stay"),
                 summary.settings(), summary.replications().size(), manifest.seed(), manifest), facts);
         StandardSections.manifest(r, manifest, List.of());
         return r;
@@ -151,8 +177,9 @@ public final class RunReport {
                 + "admit, to the bed; it is counted against " + std + " hours and " + lng + " hours, the measures "
                 + "the NHS reports. A day counts as a day with a " + lng + "-hour wait if, at some moment of it, "
                 + "someone in the queue had waited longer. Patients who leave the queue when their patience runs "
-                + "out (renege_after) are counted apart. Shares are per replication, then averaged, with 95 % "
-                + "intervals kept inside [0, 1].");
+                + "out (renege_after) are counted apart. A share is the ratio over all replications together (12-hour "
+                + "waits out of admissions), with a Wilson-type 95 % interval from the spread between replications, "
+                + "which stays inside [0, 1] and stays honest when events are few.");
         for (String name : waited) {
             List<List<String>> rows = new ArrayList<>();
             for (WaitTables.Month m : WaitTables.monthly(summary, name)) {
@@ -170,7 +197,7 @@ public final class RunReport {
                     SettingKpi.SHARE_OF_DAYS_WITH_LONG_WAIT, SettingKpi.SHARE_OF_DAYS_WITH_QUEUE,
                     SettingKpi.MEAN_DAILY_PEAK_WAITING, SettingKpi.MAX_DAILY_PEAK_WAITING, SettingKpi.RENEGED,
                     SettingKpi.SHARE_RENEGED)) {
-                total.add(List.of(k.key(), k.unit(), Cells.interval(summary.interval(name, k), k.unit())));
+                total.add(List.of(k.key(), k.unit(), Cells.interval(summary.kpi(name, k), k.unit())));
             }
             WaitTables.renegedTo(summary, name).forEach((to, ci) -> total.add(List.of("reneged to " + to,
                     "patients", Cells.interval(ci, "patients"))));
@@ -182,6 +209,57 @@ public final class RunReport {
         }
     }
 
+    /** What the run's output says about trusting it: warm-up detection and KPIs resting on few events. */
+    static void checks(HtmlReport r, RunChecks checks, PrecisionRun.Outcome precision) {
+        HtmlReport.Section s = r.section("Checks of the run");
+        List<String> warnings = new ArrayList<>(checks.warnings());
+        if (precision != null) {
+            PrecisionRun.Target t = precision.target();
+            s.paragraph(String.format(Locale.ROOT, "Replications until the 95 %% interval of %s (%s) was at most "
+                    + "+/- %s%s: %d replications in batches of %s (at most %d); the widest half-width, in %s, is "
+                    + "%s: %s.", t.kpi().key(), t.kpi().unit(), Cells.value(t.halfWidth(), t.kpi().unit()),
+                    t.setting() == null ? " in every setting" : " in " + t.setting(),
+                    precision.summary().replications().size(), precision.batches(), precision.cap(),
+                    precision.widest(), Cells.value(precision.achieved(), t.kpi().unit()),
+                    precision.met() ? "the precision was reached" : "NOT reached by the cap"));
+            if (precision.warning() != null) {
+                warnings.add(0, precision.warning());
+            }
+        }
+        s.paragraph("Warm-up: MSER-5 (White, 1997) on the mean midnight census of the measured period finds how many "
+                + "more days to discard for what is left to be steady; the census of the warm-up itself is not "
+                + "kept, so the detected warm-up is the scenario's plus that truncation. Whether the census of those "
+                + "first days differs from the rest beyond noise is tested on other replications than the ones "
+                + "MSER-5 chose them on. A KPI resting on fewer than " + ProportionInterval.FEW_EVENTS + " events "
+                + "in all replications together (patients turned away, 12-hour waits, patients who waited) has an "
+                + "interval not to be trusted: shares use a Wilson-type interval, which stays inside [0, 1], but no "
+                + "interval is reliable on a handful of events.");
+        List<List<String>> rows = new ArrayList<>();
+        for (WarmupCheck w : checks.warmup()) {
+            if (!w.tested()) {
+                rows.add(List.of(w.setting(), days(w.scenarioWarmupDays()), "not tested (fewer than 4 "
+                        + "replications or 20 measured days)", "", ""));
+                continue;
+            }
+            rows.add(List.of(w.setting(), days(w.scenarioWarmupDays()),
+                    days(w.detectedWarmupDays()) + (w.found() ? "" : " or more"),
+                    w.truncateDays() == 0 ? "" : Cells.signedInterval(w.excess(), "beds"),
+                    w.tooShort() ? "too short" : "long enough"));
+        }
+        s.table("Warm-up by setting", List.of("setting", "scenario's warm-up (days)", "detected warm-up (days)",
+                "census of the first days against the rest (beds)", "verdict"), rows);
+        if (warnings.isEmpty()) {
+            s.paragraph("No warning: the warm-up looks long enough and every KPI rests on enough events.");
+        } else {
+            s.note(warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + " from the run's output:");
+            s.list(warnings);
+        }
+    }
+
+    private static String days(double d) {
+        return String.format(Locale.ROOT, "%.0f", d);
+    }
+
     private static String hours(double h) {
         return h == Math.rint(h) ? Long.toString((long) h) : Double.toString(h);
     }
@@ -189,7 +267,9 @@ public final class RunReport {
     private static void system(HtmlReport.Section s, FlowSummary summary) {
         List<List<String>> rows = new ArrayList<>();
         row(rows, summary, "arrivals", "patients", FlowResult::arrivals);
-        row(rows, summary, "avoided", "patients", FlowResult::avoided);
+        row(rows, summary, "avoided, removed from the system", "patients", FlowResult::avoided);
+        row(rows, summary, "avoided, redirected to another setting (redirect_to)", "patients",
+                FlowResult::redirected);
         row(rows, summary, "readmissions", "patients", FlowResult::readmissions);
         row(rows, summary, "refused", "patients", FlowResult::refused);
         row(rows, summary, "cancelled", "patients", FlowResult::cancelled);

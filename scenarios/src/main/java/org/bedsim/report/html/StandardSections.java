@@ -8,6 +8,7 @@ import org.bedsim.model.AdmissionPolicy;
 import org.bedsim.model.CapacityTimeline;
 import org.bedsim.model.CareSetting;
 import org.bedsim.model.Cohort;
+import org.bedsim.model.DemandKpi;
 import org.bedsim.model.FlowSettings;
 import org.bedsim.model.FlowSummary;
 import org.bedsim.model.Route;
@@ -207,14 +208,51 @@ public final class StandardSections {
                     Cells.interval(summary.interval(name, SettingKpi.OCCUPANCY_P95), "beds"),
                     Cells.interval(summary.interval(name, SettingKpi.BEDS_REQUIRED_MEAN), "beds"),
                     Cells.interval(summary.interval(name, SettingKpi.BEDS_REQUIRED_PERCENTILE), "beds"),
-                    Cells.interval(summary.interval(name, SettingKpi.SHARE_OF_DAYS_FULL), "share"),
+                    Cells.interval(summary.kpi(name, SettingKpi.SHARE_OF_DAYS_FULL), "share"),
                     Cells.interval(summary.interval(name, SettingKpi.MEAN_DELAYED_BEDS), "beds")));
         }
         FlowSettings f = summary.settings();
         s.table("Per setting: mean and 95 % confidence interval over " + summary.replications().size()
-                + " replications", List.of("setting", "beds at start", "mean occupancy", "P95 occupancy",
-                "beds required @" + pct(f.occupancyTarget()) + " occupancy", "beds required, " + pct(
-                f.riskShareOfDays()) + " risk", "share of days full", "delayed beds"), rows);
+                + " replications", List.of("setting", "beds at start", "mean occupied beds", "P95 occupied beds",
+                "beds required @" + pct(f.occupancyTarget()) + " occupancy (as run)", "beds required, " + pct(
+                f.riskShareOfDays()) + " risk (as run)", "share of days full", "delayed beds"), rows);
+        bedsRequired(s, summary);
+    }
+
+    /**
+     * The beds-required figures side by side: demand (the same patients with unlimited beds) and as run (with the
+     * scenario's beds), with what each answers.
+     */
+    public static void bedsRequired(HtmlReport.Section s, FlowSummary summary) {
+        if (summary.demand() == null) {
+            return;
+        }
+        FlowSettings f = summary.settings();
+        s.paragraph("Which beds-required figure answers \"how many beds do we need?\": demand. Demand is what the "
+                + "same patients (the same arrivals, stays and routes, on the same random numbers) would need if "
+                + "every setting had unlimited beds: nobody refused, diverted, cancelled, queued or blocked. The "
+                + "figures as run are measured with the scenario's beds: they count occupied beds, patients waiting "
+                + "and patients blocked elsewhere waiting to move in, but not patients refused, diverted or "
+                + "cancelled because a setting was full, so a setting that turns patients away looks as if it "
+                + "needed little more than its beds. The mean method is mean demand over the " + pct(
+                f.occupancyTarget()) + " occupancy target; the percentile method the fewest beds that demand at "
+                + "midnight exceeds on at most " + pct(f.riskShareOfDays()) + " of days. For a setting with "
+                + "unlimited beds the two agree.");
+        List<List<String>> rows = new ArrayList<>();
+        for (String name : summary.settingNames()) {
+            if (!summary.demand().has(name)) {
+                continue;
+            }
+            rows.add(List.of(name, Cells.beds(f.setting(name).capacity().initial()),
+                    Cells.interval(summary.demand().interval(name, DemandKpi.BEDS_REQUIRED_MEAN), "beds"),
+                    Cells.interval(summary.demand().interval(name, DemandKpi.BEDS_REQUIRED_PERCENTILE), "beds"),
+                    Cells.interval(summary.interval(name, SettingKpi.BEDS_REQUIRED_MEAN), "beds"),
+                    Cells.interval(summary.interval(name, SettingKpi.BEDS_REQUIRED_PERCENTILE), "beds")));
+        }
+        s.table("Beds required: demand (unlimited beds) and as run (with the scenario's beds), mean [95 % CI]",
+                List.of("setting", "beds at start", "demand, mean method @" + pct(f.occupancyTarget()),
+                        "demand, percentile method " + pct(f.riskShareOfDays()) + " risk",
+                        "as run, mean method", "as run, percentile method"), rows);
     }
 
     /** Adds every KPI of every setting, in a collapsible part. */
@@ -223,8 +261,13 @@ public final class StandardSections {
         List<List<String>> rows = new ArrayList<>();
         for (String name : summary.settingNames()) {
             for (SettingKpi k : SettingKpi.values()) {
-                ConfidenceInterval ci = summary.interval(name, k);
-                rows.add(List.of(name, k.key(), k.unit(), Cells.interval(ci, k.unit())));
+                rows.add(List.of(name, k.key(), k.unit(), Cells.interval(summary.kpi(name, k), k.unit())));
+            }
+            if (summary.demand() != null && summary.demand().has(name)) {
+                for (DemandKpi k : DemandKpi.values()) {
+                    rows.add(List.of(name, k.key(), k.unit(), Cells.interval(summary.demand().interval(name, k),
+                            k.unit())));
+                }
             }
         }
         s.table(null, List.of("setting", "kpi", "unit", "mean [95 % CI]"), rows);

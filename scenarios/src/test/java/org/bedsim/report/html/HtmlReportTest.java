@@ -66,6 +66,32 @@ class HtmlReportTest {
                 || html.contains("Beds &lt;required&gt; &amp;"), "chart text escaped by JFreeSVG");
     }
 
+    /** @return the declarations of the first CSS rule whose selector is exactly {@code selector} */
+    private static String rule(String html, String selector) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*" + java.util.regex.Pattern.quote(
+                selector) + "\\s*\\{([^}]*)\\}").matcher(html);
+        assertTrue(m.find(), "a CSS rule for " + selector);
+        return m.group(1).replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void tables_wrapLongLabelsAtWordBoundaries_neverInsideAWord() throws IOException {
+        String label = "Cut in the mean stay of older and adult emergency admissions, calibrated inputs beside the "
+                + "evidence (-0.1 = 10 % shorter)";
+        HtmlReport r = new HtmlReport("t");
+        r.section("s").table("caption", List.of("input", "value"), List.of(List.of(label, "12.3 [10.1, 14.5]")));
+        String html = page(r);
+        assertTrue(!html.contains("break-all") && !html.contains("&shy;") && !html.contains("<wbr"),
+                "no rule or mark that breaks inside words");
+        String cells = rule(html, "th, td");
+        assertTrue(cells.contains("word-break: normal") && cells.contains("overflow-wrap: break-word")
+                && cells.contains("hyphens: none"), "cells break at spaces, a word only if it cannot fit alone: "
+                + cells);
+        assertTrue(!cells.contains("anywhere"), "anywhere would let a table squeeze a column inside words");
+        assertTrue(rule(html, "td.num").contains("white-space: nowrap"), "numbers and intervals never break");
+        assertTrue(html.contains("<td>" + HtmlReport.escape(label) + "</td>"), "the label is whole, as text");
+    }
+
     @Test
     void table_refusesRowsOfTheWrongLength() {
         HtmlReport.Section s = new HtmlReport("t").section("s");

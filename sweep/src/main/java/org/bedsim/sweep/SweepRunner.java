@@ -1,0 +1,150 @@
+package org.bedsim.sweep;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.bedsim.model.SettingKpi;
+import org.bedsim.stats.ConfidenceInterval;
+
+/**
+ * Runs a sweep's units on Spark and aggregates them. Units already complete in the output folder are skipped with
+ * {@code --resume}; the others run in waves (one Spark job each, a unit per task unless a number of partitions is
+ * given), and each unit's output is written as soon as its wave is back, so an interrupted sweep loses at most a
+ * wave. Aggregation reads every unit's file, in replication order, whatever ran where: the results do not depend
+ * on the partitioning, the executors, retried tasks or a resume.
+ */
+public final class SweepRunner {
+    private SweepRunner() {
+    }
+
+    /**
+     * One aggregated result: a KPI of a setting in a variant, over its replications.
+     *
+     * @param variant the variant
+     * @param setting the setting
+     * @param kpi the KPI
+     * @param ci mean and 95 % interval over the replications, in replication order
+     */
+    public record Row(Variant variant, String setting, SettingKpi kpi, ConfidenceInterval ci) {
+    }
+
+    /**
+     * What a sweep did.
+     *
+     * @param rows every variant's kept KPIs, in variant order, then setting, then KPI
+     * @param units the units
+     * @param resumed units taken complete from an earlier run
+     * @param ran units run now
+     * @param events events simulated by the units run now
+     * @param seconds wall time of the units run now
+     */
+    public record Result(List<Row> rows, int units, int resumed, int ran, long events, double seconds) {
+    }
+
+    /** Options of a run. */
+    public record Options(boolean resume, int partitions, Set<String> failFirstAttempt) {
+        /** The defaults: a fresh run, a unit per task. */
+        public static Options defaults() {
+            return new Options(false, 0, Set.of());
+        }
+    }
+
+    /** @return every unit of the sweep, variant by variant, in replication order */
+    public static List<Unit> units(LoadedSweep sweep) {
+        List<Unit> units = new ArrayList<>();
+        for (Variant v : sweep.variants()) {
+            for (int first = 0; first < v.replications(); first += sweep.block()) {
+                units.add(new Unit(v, first, Math.min(sweep.block(), v.replications() - first)));
+            }
+        }
+        return units;
+    }
+
+    /**
+     * Runs a sweep.
+     *
+     * @param spark the session (local or a cluster's)
+     * @param sweep a sweep without errors
+     * @param out the output folder
+     * @param options resume, partitions, injected failures
+     * @param unitsDone called with the number of units done so far (resumed ones first)
+     */
+    public static Result run(SparkSession spark, LoadedSweep sweep, Path out, Options options,
+            IntConsumer unitsDone) throws IOException {
+        List<Unit> units = units(sweep);
+        UnitStore store = UnitStore.open(out, options.resume(), sweep.kpis(), sweep.settings());
+        List<Unit> pending = new ArrayList<>();
+        for (Unit u : units) {
+            if (!options.resume() || store.read(u) == null) {
+                pending.add(u);
+            }
+        }
+        int resumed = units.size() - pending.size();
+        unitsDone.accept(resumed);
+        long started = System.nanoTime();
+        long events = 0;
+        if (!pending.isEmpty()) {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            int parallelism = Math.max(1, jsc.defaultParallelism());
+            int wave = Math.max(16, parallelism * 8);
+            UnitTask task = new UnitTask(sweep.kpis(), sweep.settings(), options.failFirstAttempt());
+            Map<String, Unit> byId = new LinkedHashMap<>();
+            pending.forEach(u -> byId.put(u.id(), u));
+            int done = resumed;
+            for (int from = 0; from < pending.size(); from += wave) {
+                List<Unit> part = pending.subList(from, Math.min(pending.size(), from + wave));
+                int slices = options.partitions() > 0 ? Math.min(options.partitions(), part.size()) : part.size();
+                List<UnitResult> results = jsc.parallelize(new ArrayList<>(part), slices).map(task).collect();
+                for (UnitResult r : results) {
+                    store.write(byId.get(r.unitId()), r);
+                    events += r.events();
+                }
+                done += part.size();
+                unitsDone.accept(done);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Result(aggregate(sweep, units, store), units.size(), resumed, pending.size(), events, seconds);
+    }
+
+    /** @return every variant's rows, from the unit files, replications in order */
+    static List<Row> aggregate(LoadedSweep sweep, List<Unit> units, UnitStore store) {
+        List<Row> rows = new ArrayList<>();
+        int i = 0;
+        for (Variant v : sweep.variants()) {
+            List<UnitResult> parts = new ArrayList<>();
+            while (i < units.size() && units.get(i).variant().index() == v.index()) {
+                UnitResult r = store.read(units.get(i));
+                if (r == null) {
+                    throw new IllegalStateException("unit " + units.get(i).id() + " has no complete output in "
+                            + store.folder());
+                }
+                parts.add(r);
+                i++;
+            }
+            List<String> columns = parts.get(0).columns();
+            for (int c = 0; c < columns.size(); c++) {
+                double[] values = new double[v.replications()];
+                int k = 0;
+                for (UnitResult p : parts) {
+                    if (!p.columns().equals(columns)) {
+                        throw new IllegalStateException("units of " + v.id() + " kept different columns");
+                    }
+                    for (double x : p.values()[c]) {
+                        values[k++] = x;
+                    }
+                }
+                String[] sk = columns.get(c).split("\t");
+                rows.add(new Row(v, sk[0], SettingKpi.byKey(sk[1]), ConfidenceInterval.of(values, 0.95)));
+            }
+        }
+        return rows;
+    }
+}
