@@ -39,4 +39,18 @@ public interface StayListener {
      */
     void stay(int cohort, boolean readmission, long patient, int setting, boolean transfer, double admittedAt,
             double readyAt, double leftAt, int to);
+
+    /**
+     * A readmitted patient has just arrived (before its first stay is logged): it follows the patient named by
+     * {@code fromCohort}, {@code fromReadmission} and {@code fromPatient}, so a log can give both one patient id.
+     * Called only for readmissions; the default ignores it.
+     *
+     * @param cohort the cohort the patient returns to
+     * @param patient the returning patient's number among that cohort's readmissions
+     * @param fromCohort the cohort of the stay it follows
+     * @param fromReadmission whether that patient was itself a readmission
+     * @param fromPatient that patient's number
+     */
+    default void readmitted(int cohort, long patient, int fromCohort, boolean fromReadmission, long fromPatient) {
+    }
 }
