@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
             "  ./bedsim validate scenarios/examples/single-hospital.yaml",
             "  ./bedsim schema > scenarios/schema/scenario.schema.json",
             "  ./bedsim help run",
-            "  ./bedsim sweep scenarios/examples/sweep.yaml   (many variants on Apache Spark: the",
+            "  ./bedsim sweep sweeps/single-hospital.yaml   (many variants on Apache Spark: the",
             "      launcher runs sweep from the sweep module's jar; see the README)",
             "",
             "Exit codes: 0 success, 2 bad input (scenario errors, bad options), 1 internal error."})

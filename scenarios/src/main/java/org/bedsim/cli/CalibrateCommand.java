@@ -124,8 +124,8 @@ final class CalibrateCommand implements Callable<Integer> {
         Path written;
         try {
             OutputDirectory dir = OutputDirectory.create(outDir);
-            written = dir.write(CalibrationJson.FILE_NAME, w -> org.bedsim.report.QuarterlyCalibrationJson.write(c,
-                    r, figures, manifest, w));
+            written = dir.write(CalibrationJson.FILE_NAME, w -> org.bedsim.report.QuarterlyCalibrationJson.write(
+                    QuarterlyCalibrationRows.inputs(c), r, QuarterlyCalibrationRows.quarters(figures), manifest, w));
             CompareCommand.complete(dir, java.util.List.of(written));
         } catch (IOException e) {
             throw new UserError("cannot write " + CalibrationJson.FILE_NAME + " into " + outDir + ": "

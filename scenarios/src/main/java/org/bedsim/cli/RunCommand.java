@@ -233,7 +233,7 @@ final class RunCommand implements Callable<Integer> {
             org.bedsim.calibrate.OutputCalibrator.Result solved = calibrated;
             try {
                 written.add(dir.write(CalibrationJson.FILE_NAME, w -> org.bedsim.report.QuarterlyCalibrationJson
-                        .write(c, solved, List.of(), manifest, w)));
+                        .write(QuarterlyCalibrationRows.inputs(c), solved, List.of(), manifest, w)));
             } catch (IOException e) {
                 throw new UserError("cannot write " + dir.path().resolve(CalibrationJson.FILE_NAME) + ": "
                         + e.getMessage());

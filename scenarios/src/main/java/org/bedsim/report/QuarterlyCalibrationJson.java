@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import org.bedsim.calibrate.OutputCalibrator;
-import org.bedsim.scenario.CalibrateSpec;
-import org.bedsim.scenario.QuarterlyCalibration;
 
 /**
  * {@code calibration.json} of a scenario calibrated against quarterly metrics: the run manifest (the file's SHA-256,
@@ -24,12 +22,45 @@ public final class QuarterlyCalibrationJson {
     }
 
     /**
+     * One declared calibration as the file reports it, in the order the solver solved them.
+     *
+     * @param id the calibration's id
+     * @param label its label (the id when the file gives none)
+     * @param scale true if it scales the paths, false if it sets them
+     * @param paths the paths as declared
+     * @param concretePaths the paths it reaches in the scenario
+     * @param quarterly the quarterly metric its target sums
+     * @param periods the periods its target sums
+     * @param targetSource the source id of the published figure
+     * @param targetCitation the citation of that figure
+     * @param whyCalibrated the citation of the calibration's own source (why the input is not published)
+     */
+    public record Input(String id, String label, boolean scale, List<String> paths, List<String> concretePaths,
+            String quarterly, List<String> periods, String targetSource, String targetCitation,
+            String whyCalibrated) {
+    }
+
+    /**
+     * One quarter's figure with the calibrated inputs.
+     *
+     * @param ci95 the 95 % interval of the mean, {low, high}
+     * @param prediction95 the 95 % prediction interval, {low, high}
+     * @param published the published figure (actual, else plan), or null
+     * @param status {@code actual} or {@code plan}, or null
+     * @param calibrated true if a calibration's target sums this period
+     * @param inside whether the published figure lies inside the prediction interval, null without one
+     */
+    public record Quarter(String period, String kpi, double mean, double[] ci95, double[] prediction95,
+            Double published, String status, boolean calibrated, Boolean inside) {
+    }
+
+    /**
      * Writes the file's content; depends only on its arguments.
      *
      * @param figures the quarters, or an empty list when only the inputs were solved (bedsim run)
      */
-    public static void write(QuarterlyCalibration calibration, OutputCalibrator.Result result,
-            List<QuarterlyCalibration.Figure> figures, RunManifest manifest, Writer out) throws IOException {
+    public static void write(List<Input> calibrations, OutputCalibrator.Result result, List<Quarter> figures,
+            RunManifest manifest, Writer out) throws IOException {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance);
@@ -42,14 +73,14 @@ public final class QuarterlyCalibrationJson {
             g.writeArrayFieldStart("calibrations");
             for (int j = 0; j < result.solved().size(); j++) {
                 OutputCalibrator.Solved s = result.solved().get(j);
-                CalibrateSpec c = calibration.calibrations().get(j);
+                Input c = calibrations.get(j);
                 g.writeStartObject();
                 g.writeStringField("id", c.id());
-                g.writeStringField("label", c.label() != null ? c.label() : c.id());
+                g.writeStringField("label", c.label());
                 g.writeStringField("basis", "calibrated");
-                g.writeStringField(c.isScale() ? "scale" : "set", String.join(", ", c.paths()));
+                g.writeStringField(c.scale() ? "scale" : "set", String.join(", ", c.paths()));
                 g.writeArrayFieldStart("paths");
-                for (String p : calibration.concretePaths().get(c.id())) {
+                for (String p : c.concretePaths()) {
                     g.writeString(p);
                 }
                 g.writeEndArray();
@@ -57,15 +88,15 @@ public final class QuarterlyCalibrationJson {
                 pair(g, "ci95", s.interval());
                 pair(g, "bounds", new double[] {s.goal().low(), s.goal().high()});
                 g.writeObjectFieldStart("target");
-                g.writeStringField("quarterly", c.target().quarterly());
+                g.writeStringField("quarterly", c.quarterly());
                 g.writeArrayFieldStart("periods");
-                for (String p : c.target().periods()) {
+                for (String p : c.periods()) {
                     g.writeString(p);
                 }
                 g.writeEndArray();
                 JsonNumbers.number(g, "published", s.goal().target());
-                g.writeStringField("source", c.target().source());
-                g.writeStringField("citation", calibration.citation(c.target().source()));
+                g.writeStringField("source", c.targetSource());
+                g.writeStringField("citation", c.targetCitation());
                 g.writeEndObject();
                 g.writeObjectFieldStart("reached");
                 JsonNumbers.number(g, "mean", s.reached().mean());
@@ -74,20 +105,20 @@ public final class QuarterlyCalibrationJson {
                 JsonNumbers.number(g, "tolerance", s.goal().tolerance());
                 g.writeBooleanField("met", s.met());
                 JsonNumbers.number(g, "slope", s.slope());
-                g.writeStringField("why_calibrated", calibration.citation(c.source()));
+                g.writeStringField("why_calibrated", c.whyCalibrated());
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeNumberField("evaluations", result.evaluations());
             g.writeNumberField("sweeps", result.sweeps());
             g.writeArrayFieldStart("quarters");
-            for (QuarterlyCalibration.Figure f : figures) {
+            for (Quarter f : figures) {
                 g.writeStartObject();
                 g.writeStringField("period", f.period());
                 g.writeStringField("kpi", f.kpi());
                 JsonNumbers.number(g, "mean", f.mean());
-                pair(g, "ci95", new double[] {f.ci95().low(), f.ci95().high()});
-                pair(g, "prediction95", f.prediction());
+                pair(g, "ci95", f.ci95());
+                pair(g, "prediction95", f.prediction95());
                 g.writeStringField("basis", f.calibrated() ? "calibrated" : "predicted");
                 if (f.published() != null) {
                     JsonNumbers.number(g, "published", f.published());

@@ -134,8 +134,11 @@ class ShippedBridgesTest {
             s.spec().sources().forEach((id, src) -> {
                 String words = ((src.assumed() == null ? "" : src.assumed()) + " " + (src.note() == null ? ""
                         : src.note())).toLowerCase(Locale.ROOT);
-                if (words.contains("calibrat") && !declared.contains(id) && s.spec().calibrate().stream()
-                        .noneMatch(c -> id.equals(c.target().source()))) {
+                // a source may speak of calibration when it is a declared calibration's own source or target, or
+                // when it points the reader at one (the starting value of an input a declared calibration solves)
+                boolean pointsAtDeclared = declared.stream().anyMatch(d -> words.contains(d.toLowerCase(Locale.ROOT)));
+                if (words.contains("calibrat") && !declared.contains(id) && !pointsAtDeclared
+                        && s.spec().calibrate().stream().noneMatch(c -> id.equals(c.target().source()))) {
                     problems.add(f + ": source '" + id + "' speaks of calibration, but no declared calibration "
                             + "names it");
                 }

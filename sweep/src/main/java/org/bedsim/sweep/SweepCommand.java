@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
             "  units/                     each unit's results as it completes (for --resume)",
             ""},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./bedsim sweep scenarios/examples/sweep.yaml",
-            "  ./bedsim sweep scenarios/examples/sweep.yaml --master local[2] --out out/s2",
+        footer = {"  ./bedsim sweep sweeps/single-hospital.yaml",
+            "  ./bedsim sweep sweeps/single-hospital.yaml --master local[2] --out out/s2",
             "  ./bedsim sweep my-sweep.yaml --resume      (skips the units already complete)",
             "  spark-submit --class org.bedsim.sweep.SweepMain sweep/target/bedsim-sweep.jar \\",
             "      sweep my-sweep.yaml      (see the README for the options)"})
