@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>Implementation notes: an extract need not be sorted, so every accepted row that has a patient id keeps 29
  * bytes in primitive arrays (a 64-bit hash of the id, admission and discharge instants, its arrival cohort or -1 for
  * a transfer, whether it went home) until the end of the file; then the rows are ordered by (patient, admission) by
- * sorting packed (patient number, row) keys, and each patient's rows are walked once. A discharge home counts in a
+ * one primitive sort of packed (hash, row) keys, and each patient's rows are walked once. A discharge home counts in a
  * cohort's denominator only when the whole window after it lies inside the extract (a later discharge cannot show
  * its readmission), so the share is not biased low at the end. The next arrival of the same patient within the window
  * is its readmission; it is also removed from its cohort's arrivals when it joins the cohort the origin's
@@ -152,37 +152,57 @@ final class ReadmissionLinks {
 
     /** @return row indices ordered by (patient hash, admission) */
     private int[] order() {
-        // number the patients by sorting their hashes, then sort packed (patient number << 32 | row) keys
-        long[] hashes = Arrays.copyOf(patient, size);
-        Arrays.sort(hashes);
+        // one primitive sort of packed (upper half of the hash << 32 | row) keys; rows whose upper halves are equal
+        // (one patient's, or a rare collision of two patients') are then put in (hash, admission) order
         long[] keys = new long[size];
         for (int r = 0; r < size; r++) {
-            long rank = Arrays.binarySearch(hashes, patient[r]);
-            keys[r] = rank << 32 | r;
+            keys[r] = (patient[r] & 0xFFFFFFFF00000000L) | r;
         }
         Arrays.sort(keys);
         int[] order = new int[size];
         for (int k = 0; k < size; k++) {
             order[k] = (int) keys[k];
         }
-        // within a patient, by admission (few rows each: insertion sort)
         int i = 0;
         while (i < size) {
+            long upper = keys[i] & 0xFFFFFFFF00000000L;
             int j = i + 1;
-            while (j < size && patient[order[j]] == patient[order[i]]) {
+            while (j < size && (keys[j] & 0xFFFFFFFF00000000L) == upper) {
                 j++;
             }
-            for (int a = i + 1; a < j; a++) {
-                int v = order[a];
-                int b = a - 1;
-                while (b >= i && in[order[b]] > in[v]) {
-                    order[b + 1] = order[b];
-                    b--;
-                }
-                order[b + 1] = v;
+            if (j - i > 1) {
+                sortRun(order, i, j);
             }
             i = j;
         }
         return order;
+    }
+
+    /** Sorts {@code order[from..to)} by (hash, admission): insertion sort for the usual few rows. */
+    private void sortRun(int[] order, int from, int to) {
+        if (to - from > 32) {
+            Integer[] run = new Integer[to - from];
+            for (int k = from; k < to; k++) {
+                run[k - from] = order[k];
+            }
+            Arrays.sort(run, (a, b) -> before(a, b) ? -1 : before(b, a) ? 1 : 0);
+            for (int k = from; k < to; k++) {
+                order[k] = run[k - from];
+            }
+            return;
+        }
+        for (int a = from + 1; a < to; a++) {
+            int v = order[a];
+            int b = a - 1;
+            while (b >= from && before(v, order[b])) {
+                order[b + 1] = order[b];
+                b--;
+            }
+            order[b + 1] = v;
+        }
+    }
+
+    private boolean before(int a, int b) {
+        return patient[a] != patient[b] ? patient[a] < patient[b] : in[a] < in[b];
     }
 }
