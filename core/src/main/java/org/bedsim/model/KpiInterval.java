@@ -34,6 +34,40 @@ public record KpiInterval(double mean, double low, double high, int replications
         return new KpiInterval(p.mean(), p.low(), p.high(), replications, p.events(), p.trials());
     }
 
+    /**
+     * A KPI's interval over replications, the one every output uses: a share of counted events as a pooled ratio
+     * with a Wilson-type {@link ProportionInterval}, any other KPI as a t interval kept inside its range.
+     *
+     * @param kpi the KPI
+     * @param values its value in each replication, in replication order
+     * @param events per replication, what {@link SettingKpi#counts} gives first; null if the KPI rests on no count
+     * @param trials per replication, what {@link SettingKpi#counts} gives second; null with {@code events}
+     * @param level the confidence level
+     * @return the interval with the events and trials it rests on
+     */
+    public static KpiInterval over(SettingKpi kpi, double[] values, long[] events, long[] trials, double level) {
+        ConfidenceInterval ci = ConfidenceInterval.of(values, level);
+        int n = values.length;
+        if (events == null) {
+            return KpiInterval.of(ci, 0, kpi.upperBound());
+        }
+        long eventSum = 0;
+        long trialSum = 0;
+        for (int r = 0; r < n; r++) {
+            eventSum += events[r];
+            trialSum += trials[r];
+        }
+        if (!kpi.isCountedShare()) {
+            KpiInterval t = KpiInterval.of(ci, 0, kpi.upperBound());
+            return new KpiInterval(t.mean(), t.low(), t.high(), n, eventSum, -1);
+        }
+        if (trialSum == 0) { // nothing to share out: every replication reads 0
+            KpiInterval t = KpiInterval.of(ci, 0, 1);
+            return new KpiInterval(t.mean(), t.low(), t.high(), n, 0, 0);
+        }
+        return KpiInterval.of(ProportionInterval.of(events, trials, level), n);
+    }
+
     /** @return true if the ends are finite (two replications or more) */
     public boolean hasInterval() {
         return Double.isFinite(low) && Double.isFinite(high);

@@ -19,11 +19,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.bedsim.model.KpiInterval;
 import org.bedsim.model.SettingKpi;
 import org.bedsim.report.Numbers;
 import org.bedsim.report.OutputDirectory;
 import org.bedsim.report.html.HtmlReport;
-import org.bedsim.stats.ConfidenceInterval;
 
 /**
  * A sweep's outputs, each written atomically, then the completion marker listing them (the project's convention:
@@ -53,16 +53,13 @@ final class SweepOutputs {
     }
 
     /** A target in a variant. */
-    record TargetCheck(SweepFileSpec.Target target, Variant variant, ConfidenceInterval ci, boolean met,
+    record TargetCheck(SweepFileSpec.Target target, Variant variant, KpiInterval ci, boolean met,
             boolean metWithConfidence) {
     }
 
     /** @return each row's interval ends kept inside the KPI's range, as settings.csv writes them */
     static double[] ends(SweepRunner.Row r) {
-        ConfidenceInterval ci = r.ci();
-        double[] b = r.kpi().bounded(ci);
-        return new double[] {Double.isFinite(ci.low()) ? b[0] : ci.low(), Double.isFinite(ci.high()) ? b[1]
-                : ci.high()};
+        return new double[] {r.ci().low(), r.ci().high()};
     }
 
     /** Writes every output and the marker; @return the files written */
@@ -108,7 +105,7 @@ final class SweepOutputs {
             double[] ends = ends(r);
             w.write("," + Numbers.quoted(r.setting()) + "," + r.kpi().key() + "," + Numbers.quoted(r.kpi().unit())
                     + "," + Numbers.csv(r.ci().mean()) + "," + Numbers.csv(ends[0]) + "," + Numbers.csv(ends[1])
-                    + "," + r.ci().n() + "\n");
+                    + "," + r.ci().replications() + "\n");
         }
     }
 
@@ -142,7 +139,7 @@ final class SweepOutputs {
             cells.add(finite(r.ci().mean()));
             cells.add(finite(ends[0]));
             cells.add(finite(ends[1]));
-            cells.add(r.ci().n());
+            cells.add((long) r.ci().replications());
             data.add(RowFactory.create(cells.toArray()));
         }
         Path target = out.resolve("sweep.parquet");

@@ -11,7 +11,7 @@ import java.util.function.IntConsumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.bedsim.model.SettingKpi;
-import org.bedsim.stats.ConfidenceInterval;
+import org.bedsim.model.KpiInterval;
 
 /**
  * Runs a sweep's units on Spark and aggregates them. Units already complete in the output folder are skipped with
@@ -30,9 +30,10 @@ public final class SweepRunner {
      * @param variant the variant
      * @param setting the setting
      * @param kpi the KPI
-     * @param ci mean and 95 % interval over the replications, in replication order
+     * @param ci mean and 95 % interval over the replications, the same as {@code bedsim run} gives (a share of
+     *     counted events as a pooled ratio with its Wilson-type interval, any other KPI a t interval in its range)
      */
-    public record Row(Variant variant, String setting, SettingKpi kpi, ConfidenceInterval ci) {
+    public record Row(Variant variant, String setting, SettingKpi kpi, KpiInterval ci) {
     }
 
     /**
@@ -132,17 +133,24 @@ public final class SweepRunner {
             List<String> columns = parts.get(0).columns();
             for (int c = 0; c < columns.size(); c++) {
                 double[] values = new double[v.replications()];
+                long[] events = parts.get(0).counts()[c] == null ? null : new long[v.replications()];
+                long[] trials = events == null ? null : new long[v.replications()];
                 int k = 0;
                 for (UnitResult p : parts) {
-                    if (!p.columns().equals(columns)) {
+                    if (!p.columns().equals(columns) || (p.counts()[c] == null) != (events == null)) {
                         throw new IllegalStateException("units of " + v.id() + " kept different columns");
                     }
-                    for (double x : p.values()[c]) {
-                        values[k++] = x;
+                    for (int j = 0; j < p.values()[c].length; j++) {
+                        if (events != null) {
+                            events[k] = p.counts()[c][2 * j];
+                            trials[k] = p.counts()[c][2 * j + 1];
+                        }
+                        values[k++] = p.values()[c][j];
                     }
                 }
                 String[] sk = columns.get(c).split("\t");
-                rows.add(new Row(v, sk[0], SettingKpi.byKey(sk[1]), ConfidenceInterval.of(values, 0.95)));
+                SettingKpi kpi = SettingKpi.byKey(sk[1]);
+                rows.add(new Row(v, sk[0], kpi, KpiInterval.over(kpi, values, events, trials, 0.95)));
             }
         }
         return rows;

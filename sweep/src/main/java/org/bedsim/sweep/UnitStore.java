@@ -24,7 +24,7 @@ import org.bedsim.scenario.ScenarioLoader;
 final class UnitStore {
     /** The folder inside the sweep's output directory. */
     static final String FOLDER = "units";
-    private static final String MAGIC = "bedsim-sweep-unit 1";
+    private static final String MAGIC = "bedsim-sweep-unit 2";
 
     private final OutputDirectory dir;
     private final List<SettingKpi> kpis;
@@ -81,6 +81,12 @@ final class UnitStore {
                     w.write('\t');
                     w.write(String.format("%016x", Double.doubleToRawLongBits(v)));
                 }
+                if (r.counts()[c] != null) {
+                    for (long n : r.counts()[c]) {
+                        w.write('\t');
+                        w.write(Long.toString(n));
+                    }
+                }
                 w.write('\n');
             }
             w.write("end\n");
@@ -102,9 +108,10 @@ final class UnitStore {
             long events = Long.parseLong(lines.get(2).substring(7));
             List<String> columns = new ArrayList<>();
             double[][] values = new double[lines.size() - 4][];
+            long[][] counts = new long[lines.size() - 4][];
             for (int i = 3; i < lines.size() - 1; i++) {
                 String[] f2 = lines.get(i).split("\t");
-                if (f2.length != 2 + u.count()) {
+                if (f2.length != 2 + u.count() && f2.length != 2 + 3 * u.count()) {
                     return null;
                 }
                 columns.add(f2[0] + "\t" + f2[1]);
@@ -113,8 +120,15 @@ final class UnitStore {
                     v[j] = Double.longBitsToDouble(Long.parseUnsignedLong(f2[2 + j], 16));
                 }
                 values[i - 3] = v;
+                if (f2.length == 2 + 3 * u.count()) {
+                    long[] n = new long[2 * u.count()];
+                    for (int j = 0; j < n.length; j++) {
+                        n[j] = Long.parseLong(f2[2 + u.count() + j]);
+                    }
+                    counts[i - 3] = n;
+                }
             }
-            return new UnitResult(u.id(), columns, values, events);
+            return new UnitResult(u.id(), columns, values, counts, events);
         } catch (IOException | RuntimeException e) {
             return null; // unreadable: the unit runs again
         }

@@ -57,6 +57,7 @@ final class UnitTask implements Function<Unit, UnitResult> {
         FlowSettings compiled = compiled(v);
         List<String> columns = new ArrayList<>();
         double[][] values = null;
+        long[][] counts = null;
         long events = 0;
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < unit.count(); i++) {
@@ -73,16 +74,25 @@ final class UnitTask implements Function<Unit, UnitResult> {
                     }
                 }
                 values = new double[columns.size()][unit.count()];
+                counts = new long[columns.size()][];
             }
             int c = 0;
             for (int s : kept) {
                 SettingResult sr = r.settings().get(s);
                 for (SettingKpi k : kpis) {
+                    long[] n = k.counts(sr, r.census().days());
+                    if (n != null) {
+                        if (counts[c] == null) {
+                            counts[c] = new long[2 * unit.count()];
+                        }
+                        counts[c][2 * i] = n[0];
+                        counts[c][2 * i + 1] = n[1];
+                    }
                     values[c++][i] = k.of(sr);
                 }
             }
         }
-        return new UnitResult(unit.id(), columns, values, events);
+        return new UnitResult(unit.id(), columns, values, counts, events);
     }
 
     private static FlowSettings compiled(Variant v) {

@@ -122,6 +122,9 @@ class SweepSparkTest {
             assertEquals("setting,kpi,unit,mean,ci95_low,ci95_high,replications", settings.get(0));
             for (String row : settings.subList(1, settings.size())) {
                 String[] f = row.split(",", 3);
+                if (f[1].startsWith("demand_")) {
+                    continue; // demand: the same patients with unlimited beds, a second model a sweep does not run
+                }
                 assertEquals(row, swept.get(v.id() + "," + f[0] + "," + f[1]), v.id() + " " + f[0] + " " + f[1]);
                 compared++;
             }
