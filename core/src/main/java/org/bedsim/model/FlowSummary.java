@@ -48,32 +48,21 @@ public record FlowSummary(FlowSettings settings, long seed, List<FlowResult> rep
      *     more (see {@link KpiInterval}); with the events it rests on
      */
     public KpiInterval kpi(String setting, SettingKpi kpi) {
-        ConfidenceInterval ci = interval(setting, kpi);
         int n = replications.size();
         long[] events = new long[n];
         long[] trials = new long[n];
-        long eventSum = 0;
-        long trialSum = 0;
         for (int r = 0; r < n; r++) {
             FlowResult result = replications.get(r);
             long[] c = kpi.counts(result.setting(setting), result.census().days());
             if (c == null) {
-                return KpiInterval.of(ci, 0, kpi.upperBound());
+                events = null;
+                trials = null;
+                break;
             }
             events[r] = c[0];
             trials[r] = c[1];
-            eventSum += c[0];
-            trialSum += c[1];
         }
-        if (!kpi.isCountedShare()) {
-            KpiInterval t = KpiInterval.of(ci, 0, kpi.upperBound());
-            return new KpiInterval(t.mean(), t.low(), t.high(), n, eventSum, -1);
-        }
-        if (trialSum == 0) { // nothing to share out: every replication reads 0
-            KpiInterval t = KpiInterval.of(ci, 0, 1);
-            return new KpiInterval(t.mean(), t.low(), t.high(), n, 0, 0);
-        }
-        return KpiInterval.of(org.bedsim.stats.ProportionInterval.of(events, trials, level), n);
+        return KpiInterval.of(kpi, values(setting, kpi), events, trials, level);
     }
 
     /** @return per-replication values of a KPI in a setting */

@@ -29,6 +29,35 @@ public record KpiInterval(double mean, double low, double high, int replications
                 finite ? Math.min(max, ci.high()) : Double.NaN, (int) ci.n(), -1, -1);
     }
 
+    /**
+     * @return a KPI's value and interval from its value in each replication and, for a KPI resting on counted events,
+     *     each replication's events and trials (null for a KPI resting on none): what {@link FlowSummary#kpi} gives,
+     *     from these numbers alone (so a sweep, which keeps the numbers and not the replications' results, gives the
+     *     same)
+     */
+    public static KpiInterval of(SettingKpi kpi, double[] values, long[] events, long[] trials, double level) {
+        ConfidenceInterval ci = ConfidenceInterval.of(values, level);
+        int n = values.length;
+        if (events == null) {
+            return of(ci, 0, kpi.upperBound());
+        }
+        long eventSum = 0;
+        long trialSum = 0;
+        for (int r = 0; r < n; r++) {
+            eventSum += events[r];
+            trialSum += trials[r];
+        }
+        if (!kpi.isCountedShare()) {
+            KpiInterval t = of(ci, 0, kpi.upperBound());
+            return new KpiInterval(t.mean(), t.low(), t.high(), n, eventSum, -1);
+        }
+        if (trialSum == 0) { // nothing to share out: every replication reads 0
+            KpiInterval t = of(ci, 0, 1);
+            return new KpiInterval(t.mean(), t.low(), t.high(), n, 0, 0);
+        }
+        return of(ProportionInterval.of(events, trials, level), n);
+    }
+
     /** @return a share's interval */
     public static KpiInterval of(ProportionInterval p, int replications) {
         return new KpiInterval(p.mean(), p.low(), p.high(), replications, p.events(), p.trials());
