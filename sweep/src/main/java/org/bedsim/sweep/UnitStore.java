@@ -24,16 +24,18 @@ import org.bedsim.scenario.ScenarioLoader;
 final class UnitStore {
     /** The folder inside the sweep's output directory. */
     static final String FOLDER = "units";
-    private static final String MAGIC = "bedsim-sweep-unit 1";
+    private static final String MAGIC = "bedsim-sweep-unit 2";
 
     private final OutputDirectory dir;
     private final List<SettingKpi> kpis;
     private final List<String> settings;
+    private final boolean demand;
 
-    private UnitStore(OutputDirectory dir, List<SettingKpi> kpis, List<String> settings) {
+    private UnitStore(OutputDirectory dir, List<SettingKpi> kpis, List<String> settings, boolean demand) {
         this.dir = dir;
         this.kpis = kpis;
         this.settings = settings;
+        this.demand = demand;
     }
 
     /**
@@ -42,7 +44,7 @@ final class UnitStore {
      * @param out the sweep's output folder
      * @param resume true to keep the units of an earlier run; false to start afresh (every unit file removed)
      */
-    static UnitStore open(Path out, boolean resume, List<SettingKpi> kpis, List<String> settings)
+    static UnitStore open(Path out, boolean resume, List<SettingKpi> kpis, List<String> settings, boolean demand)
             throws IOException {
         Path folder = out.resolve(FOLDER);
         if (!resume && Files.isDirectory(folder)) {
@@ -54,7 +56,7 @@ final class UnitStore {
                 }
             }
         }
-        return new UnitStore(OutputDirectory.create(folder), kpis, settings);
+        return new UnitStore(OutputDirectory.create(folder), kpis, settings, demand);
     }
 
     /** @return the folder */
@@ -65,8 +67,8 @@ final class UnitStore {
     /** @return what a unit's results depend on, hashed */
     String inputs(Unit u) {
         String all = String.join("\n", Version.bedsim(), u.variant().sha256(), Long.toString(u.variant().seed()),
-                Integer.toString(u.first()), Integer.toString(u.count()), kpis.toString(),
-                String.valueOf(settings));
+                Integer.toString(u.first()), Integer.toString(u.count()), u.bridge() ? "bridge" : kpis + (demand ? " demand" : ""),
+                u.bridge() ? "" : String.valueOf(settings));
         return ScenarioLoader.sha256(all.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -104,12 +106,13 @@ final class UnitStore {
             double[][] values = new double[lines.size() - 4][];
             for (int i = 3; i < lines.size() - 1; i++) {
                 String[] f2 = lines.get(i).split("\t");
-                if (f2.length != 2 + u.count()) {
+                int width = u.bridge() ? 4 : u.count(); // a bridge's figure: mean, half-width, level, replications
+                if (f2.length != 2 + width) {
                     return null;
                 }
                 columns.add(f2[0] + "\t" + f2[1]);
-                double[] v = new double[u.count()];
-                for (int j = 0; j < u.count(); j++) {
+                double[] v = new double[width];
+                for (int j = 0; j < width; j++) {
                     v[j] = Double.longBitsToDouble(Long.parseUnsignedLong(f2[2 + j], 16));
                 }
                 values[i - 3] = v;
