@@ -49,20 +49,23 @@ public record FlowSummary(FlowSettings settings, long seed, List<FlowResult> rep
      */
     public KpiInterval kpi(String setting, SettingKpi kpi) {
         int n = replications.size();
+        double[] values = new double[n];
         long[] events = new long[n];
         long[] trials = new long[n];
+        boolean counted = true;
         for (int r = 0; r < n; r++) {
             FlowResult result = replications.get(r);
-            long[] c = kpi.counts(result.setting(setting), result.census().days());
+            SettingResult sr = result.setting(setting);
+            values[r] = kpi.of(sr);
+            long[] c = counted ? kpi.counts(sr, result.census().days()) : null;
             if (c == null) {
-                events = null;
-                trials = null;
-                break;
+                counted = false;
+            } else {
+                events[r] = c[0];
+                trials[r] = c[1];
             }
-            events[r] = c[0];
-            trials[r] = c[1];
         }
-        return KpiInterval.of(kpi, values(setting, kpi), events, trials, level);
+        return KpiInterval.over(kpi, values, counted ? events : null, counted ? trials : null, level);
     }
 
     /** @return per-replication values of a KPI in a setting */

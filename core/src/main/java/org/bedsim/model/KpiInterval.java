@@ -29,17 +29,27 @@ public record KpiInterval(double mean, double low, double high, int replications
                 finite ? Math.min(max, ci.high()) : Double.NaN, (int) ci.n(), -1, -1);
     }
 
+    /** @return a share's interval */
+    public static KpiInterval of(ProportionInterval p, int replications) {
+        return new KpiInterval(p.mean(), p.low(), p.high(), replications, p.events(), p.trials());
+    }
+
     /**
-     * @return a KPI's value and interval from its value in each replication and, for a KPI resting on counted events,
-     *     each replication's events and trials (null for a KPI resting on none): what {@link FlowSummary#kpi} gives,
-     *     from these numbers alone (so a sweep, which keeps the numbers and not the replications' results, gives the
-     *     same)
+     * A KPI's interval over replications, the one every output uses: a share of counted events as a pooled ratio
+     * with a Wilson-type {@link ProportionInterval}, any other KPI as a t interval kept inside its range.
+     *
+     * @param kpi the KPI
+     * @param values its value in each replication, in replication order
+     * @param events per replication, what {@link SettingKpi#counts} gives first; null if the KPI rests on no count
+     * @param trials per replication, what {@link SettingKpi#counts} gives second; null with {@code events}
+     * @param level the confidence level
+     * @return the interval with the events and trials it rests on
      */
-    public static KpiInterval of(SettingKpi kpi, double[] values, long[] events, long[] trials, double level) {
+    public static KpiInterval over(SettingKpi kpi, double[] values, long[] events, long[] trials, double level) {
         ConfidenceInterval ci = ConfidenceInterval.of(values, level);
         int n = values.length;
         if (events == null) {
-            return of(ci, 0, kpi.upperBound());
+            return KpiInterval.of(ci, 0, kpi.upperBound());
         }
         long eventSum = 0;
         long trialSum = 0;
@@ -48,19 +58,14 @@ public record KpiInterval(double mean, double low, double high, int replications
             trialSum += trials[r];
         }
         if (!kpi.isCountedShare()) {
-            KpiInterval t = of(ci, 0, kpi.upperBound());
+            KpiInterval t = KpiInterval.of(ci, 0, kpi.upperBound());
             return new KpiInterval(t.mean(), t.low(), t.high(), n, eventSum, -1);
         }
         if (trialSum == 0) { // nothing to share out: every replication reads 0
-            KpiInterval t = of(ci, 0, 1);
+            KpiInterval t = KpiInterval.of(ci, 0, 1);
             return new KpiInterval(t.mean(), t.low(), t.high(), n, 0, 0);
         }
-        return of(ProportionInterval.of(events, trials, level), n);
-    }
-
-    /** @return a share's interval */
-    public static KpiInterval of(ProportionInterval p, int replications) {
-        return new KpiInterval(p.mean(), p.low(), p.high(), replications, p.events(), p.trials());
+        return KpiInterval.of(ProportionInterval.of(events, trials, level), n);
     }
 
     /** @return true if the ends are finite (two replications or more) */

@@ -31,7 +31,7 @@ public final class SweepRunner {
      *
      * @param variant the variant
      * @param setting the setting ({@value #BRIDGE} for a bridge's figures)
-     * @param kpi the KPI's key (for a bridge: base_beds, change_STEP for each step's bar, final_beds, total_change)
+     * @param kpi the KPI's key (for a bridge: base_beds, change_STEP for each step's bar, total_change, final_beds)
      * @param unit the KPI's unit
      * @param settingKpi the setting KPI, null for a bridge's figures
      * @param value its value and 95 % interval, as {@code bedsim run} (settings.csv) or {@code bedsim bridge}
@@ -144,26 +144,6 @@ public final class SweepRunner {
         return null;
     }
 
-    /** @return a column of every unit of a variant, replications in order */
-    private static double[] column(List<UnitResult> parts, int c, int replications) {
-        double[] values = new double[replications];
-        int k = 0;
-        for (UnitResult p : parts) {
-            for (double x : p.values()[c]) {
-                values[k++] = x;
-            }
-        }
-        return values;
-    }
-
-    private static long[] whole(double[] counts) {
-        long[] out = new long[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            out[i] = (long) counts[i];
-        }
-        return out;
-    }
-
     /** @return every variant's rows, from the unit files, replications in order */
     static List<Row> aggregate(LoadedSweep sweep, List<Unit> units, UnitStore store) {
         List<Row> rows = new ArrayList<>();
@@ -191,15 +171,21 @@ public final class SweepRunner {
                 }
             }
             for (int c = 0; c < columns.size(); c++) {
-                if (columns.get(c).contains("#")) {
-                    continue; // a KPI's events or trials, taken with the KPI
-                }
-                double[] values = column(parts, c, v.replications());
-                long[] events = null;
-                long[] trials = null;
-                if (c + 2 < columns.size() && columns.get(c + 1).equals(columns.get(c) + UnitTask.EVENTS)) {
-                    events = whole(column(parts, c + 1, v.replications()));
-                    trials = whole(column(parts, c + 2, v.replications()));
+                double[] values = new double[v.replications()];
+                long[] events = parts.get(0).counts()[c] == null ? null : new long[v.replications()];
+                long[] trials = events == null ? null : new long[v.replications()];
+                int k = 0;
+                for (UnitResult p : parts) {
+                    if ((p.counts()[c] == null) != (events == null)) {
+                        throw new IllegalStateException("units of " + v.id() + " kept different columns");
+                    }
+                    for (int j = 0; j < p.values()[c].length; j++) {
+                        if (events != null) {
+                            events[k] = p.counts()[c][2 * j];
+                            trials[k] = p.counts()[c][2 * j + 1];
+                        }
+                        values[k++] = p.values()[c][j];
+                    }
                 }
                 String[] sk = columns.get(c).split("\t");
                 DemandKpi needed = demandKpi(sk[1]);
@@ -209,7 +195,7 @@ public final class SweepRunner {
                     continue;
                 }
                 SettingKpi kpi = SettingKpi.byKey(sk[1]);
-                rows.add(new Row(v, sk[0], kpi, KpiInterval.of(kpi, values, events, trials, 0.95)));
+                rows.add(new Row(v, sk[0], kpi, KpiInterval.over(kpi, values, events, trials, 0.95)));
             }
             for (int c = 0; bridge != null && c < bridge.columns().size(); c++) {
                 String[] sk = bridge.columns().get(c).split("\t");

@@ -16,7 +16,8 @@ import org.bedsim.scenario.ScenarioLoader;
  * The units' outputs, one file per unit in the sweep's {@code units/} folder ({@code <unit id>.tsv}), each written
  * atomically (whole or absent) as soon as its unit is done: the unit's inputs (a SHA-256 of bedsim's version, the
  * variant's scenario, seed, replications and what is kept), then each column's values in exact bits (hexadecimal),
- * then {@code end}. A file is complete when it reads to {@code end} with the same inputs; a resumed sweep takes
+ * followed, for a KPI resting on counted events, by each replication's events and trials, then {@code end}. A
+ * bridge unit's columns are its figures, each as mean, half-width, level and replications. A file is complete when it reads to {@code end} with the same inputs; a resumed sweep takes
  * complete files and runs again every other unit, so writing a unit twice writes the same bytes (idempotent).
  * The sweep's results are always aggregated from these files, so a resumed sweep and an uninterrupted one give the
  * same bytes.
@@ -24,7 +25,7 @@ import org.bedsim.scenario.ScenarioLoader;
 final class UnitStore {
     /** The folder inside the sweep's output directory. */
     static final String FOLDER = "units";
-    private static final String MAGIC = "bedsim-sweep-unit 2";
+    private static final String MAGIC = "bedsim-sweep-unit 3";
 
     private final OutputDirectory dir;
     private final List<SettingKpi> kpis;
@@ -83,6 +84,12 @@ final class UnitStore {
                     w.write('\t');
                     w.write(String.format("%016x", Double.doubleToRawLongBits(v)));
                 }
+                if (r.counts()[c] != null) {
+                    for (long n : r.counts()[c]) {
+                        w.write('\t');
+                        w.write(Long.toString(n));
+                    }
+                }
                 w.write('\n');
             }
             w.write("end\n");
@@ -104,10 +111,11 @@ final class UnitStore {
             long events = Long.parseLong(lines.get(2).substring(7));
             List<String> columns = new ArrayList<>();
             double[][] values = new double[lines.size() - 4][];
+            long[][] counts = new long[lines.size() - 4][];
             for (int i = 3; i < lines.size() - 1; i++) {
                 String[] f2 = lines.get(i).split("\t");
                 int width = u.bridge() ? 4 : u.count(); // a bridge's figure: mean, half-width, level, replications
-                if (f2.length != 2 + width) {
+                if (f2.length != 2 + width && (u.bridge() || f2.length != 2 + 3 * width)) {
                     return null;
                 }
                 columns.add(f2[0] + "\t" + f2[1]);
@@ -116,8 +124,15 @@ final class UnitStore {
                     v[j] = Double.longBitsToDouble(Long.parseUnsignedLong(f2[2 + j], 16));
                 }
                 values[i - 3] = v;
+                if (!u.bridge() && f2.length == 2 + 3 * u.count()) {
+                    long[] n = new long[2 * u.count()];
+                    for (int j = 0; j < n.length; j++) {
+                        n[j] = Long.parseLong(f2[2 + u.count() + j]);
+                    }
+                    counts[i - 3] = n;
+                }
             }
-            return new UnitResult(u.id(), columns, values, events);
+            return new UnitResult(u.id(), columns, values, counts, events);
         } catch (IOException | RuntimeException e) {
             return null; // unreadable: the unit runs again
         }

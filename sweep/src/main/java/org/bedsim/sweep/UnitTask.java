@@ -32,10 +32,6 @@ final class UnitTask implements Function<Unit, UnitResult> {
     /** Compiled variants on this executor, by the SHA-256 of their scenario. */
     private static final Map<String, FlowSettings> COMPILED = new ConcurrentHashMap<>();
     private static final int MAX_COMPILED = 512;
-    /** The column of a KPI's events in each replication (for a KPI resting on counted events). */
-    static final String EVENTS = "#events";
-    /** The column of a KPI's trials in each replication. */
-    static final String TRIALS = "#trials";
 
     private final List<SettingKpi> kpis;
     private final List<String> settings;
@@ -74,6 +70,7 @@ final class UnitTask implements Function<Unit, UnitResult> {
         FlowSettings compiled = compiled(v);
         List<String> columns = new ArrayList<>();
         double[][] values = null;
+        long[][] counts = null;
         long events = 0;
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < unit.count(); i++) {
@@ -89,10 +86,6 @@ final class UnitTask implements Function<Unit, UnitResult> {
                         kept.add(s);
                         for (SettingKpi k : kpis) {
                             columns.add(all.get(s).setting() + "\t" + k.key());
-                            if (k.counts(all.get(s), r.census().days()) != null) {
-                                columns.add(all.get(s).setting() + "\t" + k.key() + EVENTS);
-                                columns.add(all.get(s).setting() + "\t" + k.key() + TRIALS);
-                            }
                         }
                         for (int d = 0; demand && d < DemandKpi.values().length; d++) {
                             columns.add(all.get(s).setting() + "\t" + DemandKpi.values()[d].key());
@@ -100,24 +93,28 @@ final class UnitTask implements Function<Unit, UnitResult> {
                     }
                 }
                 values = new double[columns.size()][unit.count()];
+                counts = new long[columns.size()][];
             }
             int c = 0;
             for (int s : kept) {
                 SettingResult sr = r.settings().get(s);
                 for (SettingKpi k : kpis) {
-                    values[c++][i] = k.of(sr);
-                    long[] counts = k.counts(sr, r.census().days());
-                    if (counts != null) { // the events and trials its interval rests on, as bedsim run's
-                        values[c++][i] = counts[0];
-                        values[c++][i] = counts[1];
+                    long[] n = k.counts(sr, r.census().days());
+                    if (n != null) {
+                        if (counts[c] == null) {
+                            counts[c] = new long[2 * unit.count()];
+                        }
+                        counts[c][2 * i] = n[0];
+                        counts[c][2 * i + 1] = n[1];
                     }
+                    values[c++][i] = k.of(sr);
                 }
                 for (int d = 0; needed != null && d < DemandKpi.values().length; d++) {
                     values[c++][i] = needed[s][d]; // the settings that are not sinks, in the same order
                 }
             }
         }
-        return new UnitResult(unit.id(), columns, values, events);
+        return new UnitResult(unit.id(), columns, values, counts, events);
     }
 
     /**
@@ -145,7 +142,7 @@ final class UnitTask implements Function<Unit, UnitResult> {
         values.add(interval(change));
         columns.add(SweepRunner.BRIDGE + "\tfinal_beds");
         values.add(interval(result.finalBeds()));
-        return new UnitResult(unit.id(), columns, values.toArray(double[][]::new), 0);
+        return new UnitResult(unit.id(), columns, values.toArray(double[][]::new), new long[columns.size()][], 0);
     }
 
     private static double[] interval(ConfidenceInterval ci) {

@@ -63,7 +63,8 @@ public final class RunReport {
         SettingPalette palette = SettingPalette.of(summary.settings());
         HtmlReport.Section charts = r.section("Charts");
         charts.paragraph("Occupied beds at midnight over time (median across replications, 5th-95th percentile band, "
-                + "capacity as a stepped line), then the distribution of occupied beds with capacity, mean and beds "
+                + "capacity as a stepped line; the point dated D, like the row dated D in census.csv, is the count "
+                + "at midnight at the end of day D), then the distribution of occupied beds with capacity, mean and beds "
                 + "required, for each setting; and the bed-days of patients delayed waiting to move on.");
         for (String setting : summary.settingNames()) {
             charts.chart(Charts.occupancyOverTime(summary, setting, palette), "occupancy-" + setting,
@@ -179,7 +180,11 @@ public final class RunReport {
                 + "someone in the queue had waited longer. Patients who leave the queue when their patience runs "
                 + "out (renege_after) are counted apart. A share is the ratio over all replications together (12-hour "
                 + "waits out of admissions), with a Wilson-type 95 % interval from the spread between replications, "
-                + "which stays inside [0, 1] and stays honest when events are few.");
+                + "which stays inside [0, 1] and stays honest when events are few. The mean wait of those who "
+                + "waited (mean_wait_days, over wait_count patients) stands beside the mean wait of all admitted, "
+                + "zero waits included (mean_wait_all_days), and the mean number waiting at any moment, "
+                + "time-weighted (mean_queue_length): the first is larger than the second by the share who "
+                + "waited, and a board comparing waits should read the second and third.");
         for (String name : waited) {
             List<List<String>> rows = new ArrayList<>();
             for (WaitTables.Month m : WaitTables.monthly(summary, name)) {
@@ -192,7 +197,9 @@ public final class RunReport {
                     "over " + lng + " h (patients)", "over " + lng + " h (share)", "days with a " + lng + " h wait",
                     "peak waiting a day"), rows);
             List<List<String>> total = new ArrayList<>();
-            for (SettingKpi k : List.of(SettingKpi.WAITS_ADMITTED, SettingKpi.SHARE_WAITS_OVER_STANDARD,
+            for (SettingKpi k : List.of(SettingKpi.WAITS_ADMITTED, SettingKpi.MEAN_WAIT_ALL_DAYS,
+                    SettingKpi.MEAN_QUEUE_LENGTH, SettingKpi.WAIT_COUNT, SettingKpi.MEAN_WAIT_DAYS,
+                    SettingKpi.P95_WAIT_DAYS, SettingKpi.SHARE_WAITS_OVER_STANDARD,
                     SettingKpi.WAITS_OVER_LONG, SettingKpi.SHARE_WAITS_OVER_LONG,
                     SettingKpi.SHARE_OF_DAYS_WITH_LONG_WAIT, SettingKpi.SHARE_OF_DAYS_WITH_QUEUE,
                     SettingKpi.MEAN_DAILY_PEAK_WAITING, SettingKpi.MAX_DAILY_PEAK_WAITING, SettingKpi.RENEGED,
