@@ -205,7 +205,8 @@ public final class SweepLoader {
         List<String> keptSettings = spec.keep() == null ? null : spec.keep().settings();
         if (keptSettings != null) {
             for (int i = 0; i < keptSettings.size(); i++) {
-                if (keptSettings.get(i) != null && !allSettings.isEmpty() && !allSettings.contains(keptSettings.get(i))) {
+                String kept = keptSettings.get(i);
+                if (kept != null && !allSettings.isEmpty() && !allSettings.contains(kept)) {
                     error("keep.settings[" + i + "]", "'" + keptSettings.get(i) + "', a setting of none of the "
                             + "scenarios", "a setting of a scenario: " + String.join(", ", allSettings));
                 }

@@ -208,7 +208,8 @@ final class SweepOutputs {
                     : (sorted.get(n / 2 - 1).value().mean() + sorted.get(n / 2).value().mean()) / 2;
             SweepRunner.Row first = g.get(0);
             out.add(new Spread(first.variant().scenarioFile(), first.setting(), first.kpi(), first.unit(), n,
-                    sorted.get(0).value().mean(), median, sorted.get(n - 1).value().mean(), sorted.get(0).variant().id(),
+                    sorted.get(0).value().mean(), median, sorted.get(n - 1).value().mean(),
+                    sorted.get(0).variant().id(),
                     sorted.get(n - 1).variant().id()));
         }
         return out;

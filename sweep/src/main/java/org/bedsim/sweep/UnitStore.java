@@ -17,8 +17,9 @@ import org.bedsim.scenario.ScenarioLoader;
  * atomically (whole or absent) as soon as its unit is done: the unit's inputs (a SHA-256 of bedsim's version, the
  * variant's scenario, seed, replications and what is kept), then each column's values in exact bits (hexadecimal),
  * followed, for a KPI resting on counted events, by each replication's events and trials, then {@code end}. A
- * bridge unit's columns are its figures, each as mean, half-width, level and replications. A file is complete when it reads to {@code end} with the same inputs; a resumed sweep takes
- * complete files and runs again every other unit, so writing a unit twice writes the same bytes (idempotent).
+ * bridge unit's columns are its figures, each as mean, half-width, level and replications. A file is complete
+ * when it reads to {@code end} with the same inputs; a resumed sweep takes complete files and runs again every
+ * other unit, so writing a unit twice writes the same bytes (idempotent).
  * The sweep's results are always aggregated from these files, so a resumed sweep and an uninterrupted one give the
  * same bytes.
  */
@@ -68,7 +69,8 @@ final class UnitStore {
     /** @return what a unit's results depend on, hashed */
     String inputs(Unit u) {
         String all = String.join("\n", Version.bedsim(), u.variant().sha256(), Long.toString(u.variant().seed()),
-                Integer.toString(u.first()), Integer.toString(u.count()), u.bridge() ? "bridge" : kpis + (demand ? " demand" : ""),
+                Integer.toString(u.first()), Integer.toString(u.count()),
+                u.bridge() ? "bridge" : kpis + (demand ? " demand" : ""),
                 u.bridge() ? "" : String.valueOf(settings));
         return ScenarioLoader.sha256(all.getBytes(StandardCharsets.UTF_8));
     }

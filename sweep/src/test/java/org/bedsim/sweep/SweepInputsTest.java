@@ -25,11 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sweep of an options file (the single-hospital options, its base cut to one year) and a bridge scenario (the
- * bridge example), 2 replications each (in units of 1), through {@code bedsim sweep} on the tests' Spark session: each option is a
- * variant whose KPIs equal, value for value, those {@code bedsim compare} gives the option (but the shares of
- * counted events, which the sweep gives as {@code bedsim run} does and compare as means of replications); the bridge
- * scenario's
- * variant yields its bars, equal value for value to those of {@code bedsim bridge}.
+ * bridge example), 2 replications each (in units of 1), through {@code bedsim sweep} on the tests' Spark session:
+ * each option is a variant whose KPIs equal, value for value, those {@code bedsim compare} gives the option (but the
+ * shares of counted events, which the sweep gives as {@code bedsim run} does and compare as means of replications);
+ * the bridge scenario's variant yields its bars, equal value for value to those of {@code bedsim bridge}.
  */
 class SweepInputsTest {
     @TempDir
