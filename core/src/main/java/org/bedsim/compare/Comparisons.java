@@ -45,7 +45,7 @@ public final class Comparisons {
     public static final String KIND_PREFIX = "kind:";
 
     /** How a KPI of several settings is combined into one. */
-    private enum Combine { SUM, MEAN, MAX, WAIT_WEIGHTED, SHARE_OVER_STANDARD, SHARE_OVER_LONG, SHARE_RENEGED }
+    private enum Combine { SUM, MEAN, MAX, WAIT_WEIGHTED, WAIT_OF_ALL, SHARE_OVER_STANDARD, SHARE_OVER_LONG, SHARE_RENEGED }
 
     /** The KPIs reported for kinds of setting taken together, and how each combines. */
     private static final Map<SettingKpi, Combine> GROUP_KPIS = new LinkedHashMap<>();
@@ -67,6 +67,11 @@ public final class Comparisons {
         SYSTEM_UNITS.put("wait_count", "patients");
         SYSTEM_KPIS.put("mean_wait_days", r -> weightedWait(r.settings()));
         SYSTEM_UNITS.put("mean_wait_days", "days");
+        SYSTEM_KPIS.put("mean_wait_all_days", r -> waitOfAll(r.settings()));
+        SYSTEM_UNITS.put("mean_wait_all_days", "days");
+        SYSTEM_KPIS.put("mean_queue_length",
+                r -> r.settings().stream().mapToDouble(x -> x.waits().meanQueueLength()).sum());
+        SYSTEM_UNITS.put("mean_queue_length", "patients");
         SYSTEM_KPIS.put("delayed_days", r -> r.settings().stream().mapToDouble(SettingResult::delayedDays).sum());
         SYSTEM_UNITS.put("delayed_days", "bed-days");
         SYSTEM_KPIS.put("mean_delayed_beds",
@@ -88,12 +93,14 @@ public final class Comparisons {
                 SettingKpi.ADMISSIONS, SettingKpi.REFUSED, SettingKpi.DIVERTED, SettingKpi.CANCELLED,
                 SettingKpi.WAIT_COUNT, SettingKpi.DELAYED_DAYS, SettingKpi.MEAN_DELAYED_BEDS,
                 SettingKpi.ESCALATION_BED_DAYS, SettingKpi.WAITS_ADMITTED, SettingKpi.WAITS_OVER_STANDARD,
-                SettingKpi.WAITS_OVER_LONG, SettingKpi.MEAN_DAILY_PEAK_WAITING, SettingKpi.RENEGED)) {
+                SettingKpi.WAITS_OVER_LONG, SettingKpi.MEAN_DAILY_PEAK_WAITING, SettingKpi.RENEGED,
+                SettingKpi.MEAN_QUEUE_LENGTH)) {
             GROUP_KPIS.put(k, Combine.SUM);
         }
         GROUP_KPIS.put(SettingKpi.SHARE_OF_DAYS_FULL, Combine.MEAN);
         GROUP_KPIS.put(SettingKpi.MEAN_WAIT_DAYS, Combine.WAIT_WEIGHTED);
         GROUP_KPIS.put(SettingKpi.P95_WAIT_DAYS, Combine.MAX);
+        GROUP_KPIS.put(SettingKpi.MEAN_WAIT_ALL_DAYS, Combine.WAIT_OF_ALL);
         GROUP_KPIS.put(SettingKpi.SHARE_WAITS_OVER_STANDARD, Combine.SHARE_OVER_STANDARD);
         GROUP_KPIS.put(SettingKpi.SHARE_WAITS_OVER_LONG, Combine.SHARE_OVER_LONG);
         GROUP_KPIS.put(SettingKpi.SHARE_OF_DAYS_WITH_LONG_WAIT, Combine.MEAN);
@@ -380,6 +387,7 @@ public final class Comparisons {
                 case MEAN -> rs.stream().mapToDouble(kpi::of).average().orElse(0);
                 case MAX -> rs.stream().mapToDouble(kpi::of).max().orElse(0);
                 case WAIT_WEIGHTED -> weightedWait(rs);
+                case WAIT_OF_ALL -> waitOfAll(rs);
                 default -> combine(rs, how);
             };
         }
@@ -416,6 +424,17 @@ public final class Comparisons {
         for (SettingResult r : rs) {
             n += r.waitCount();
             total += r.waitCount() * r.meanWaitDays();
+        }
+        return n == 0 ? 0 : total / n;
+    }
+
+    /** @return the mean wait of every non-elective arrival admitted in some settings, zero waits included */
+    private static double waitOfAll(List<SettingResult> rs) {
+        double n = 0;
+        double total = 0;
+        for (SettingResult r : rs) {
+            n += r.waits().admitted();
+            total += r.waits().totalWaitDays();
         }
         return n == 0 ? 0 : total / n;
     }

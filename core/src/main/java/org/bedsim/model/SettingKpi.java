@@ -29,6 +29,10 @@ public enum SettingKpi {
     WAIT_COUNT("wait_count", "patients", SettingResult::waitCount),
     MEAN_WAIT_DAYS("mean_wait_days", "days", SettingResult::meanWaitDays),
     P95_WAIT_DAYS("p95_wait_days", "days", SettingResult::p95WaitDays),
+    /** The mean wait of every non-elective arrival from outside admitted, zero waits included (Erlang C's Wq). */
+    MEAN_WAIT_ALL_DAYS("mean_wait_all_days", "days", r -> r.waits().meanWaitOfAllDays()),
+    /** The time-weighted mean number of arrivals from outside waiting for a bed (Erlang C's Lq). */
+    MEAN_QUEUE_LENGTH("mean_queue_length", "patients", r -> r.waits().meanQueueLength()),
     DELAYED_DAYS("delayed_days", "bed-days", SettingResult::delayedDays),
     MEAN_DELAYED_BEDS("mean_delayed_beds", "beds", SettingResult::meanDelayedBeds),
     ESCALATION_BED_DAYS("escalation_bed_days", "bed-days", SettingResult::escalationBedDays),

@@ -24,10 +24,15 @@ import java.util.Map;
  * @param renegedOverLong of which after waiting more than the long threshold
  * @param renegedTo reneged patients by where they went
  * @param bandCounts admitted patients by wait band, the bands of {@link #BAND_HOURS}
+ * @param totalWaitDays the waits of the admitted patients added up, days (zero waits included), so that
+ *     {@link #meanWaitOfAllDays()} is the mean wait of every admitted arrival (Erlang C's W<sub>q</sub>)
+ * @param queueDays patient-days spent in the queue within the measured period (the time integral of the number
+ *     waiting: admitted, reneged and still waiting at the end alike), so that {@link #meanQueueLength()} is the
+ *     time-weighted mean number waiting (Erlang C's L<sub>q</sub>)
  */
 public record WaitMeasures(long admitted, long overStandard, long overLong, long daysWithLongWait, long daysWithQueue, long days,
         double meanDailyPeakWaiting, int maxDailyPeakWaiting, long reneged, long renegedOverLong,
-        Map<String, Long> renegedTo, long[] bandCounts) {
+        Map<String, Long> renegedTo, long[] bandCounts, double totalWaitDays, double queueDays) {
 
     /**
      * Upper edges, hours, of the wait bands of {@link #bandCounts}: no wait, then up to 1, 2, 4, 8, 12, 24, 48 hours
@@ -37,7 +42,7 @@ public record WaitMeasures(long admitted, long overStandard, long overLong, long
 
     /** Nothing measured (a setting nobody waits for, or a result built without wait measures). */
     public static final WaitMeasures NONE = new WaitMeasures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(),
-            new long[BAND_HOURS.length]);
+            new long[BAND_HOURS.length], 0, 0);
 
     /** Freezes. */
     public WaitMeasures {
@@ -78,6 +83,19 @@ public record WaitMeasures(long admitted, long overStandard, long overLong, long
         return admitted == 0 ? 0 : (double) overLong / admitted;
     }
 
+    /**
+     * @return the mean wait of all admitted patients, zero waits included, days (0 if none admitted); the mean of
+     *     those who waited only is larger by the share who waited
+     */
+    public double meanWaitOfAllDays() {
+        return admitted == 0 ? 0 : totalWaitDays / admitted;
+    }
+
+    /** @return the time-weighted mean number of patients waiting for a bed over the measured period (0 if none) */
+    public double meanQueueLength() {
+        return days == 0 ? 0 : queueDays / days;
+    }
+
     /** @return the share of measured days with a wait over the long threshold */
     public double shareOfDaysWithLongWait() {
         return days == 0 ? 0 : (double) daysWithLongWait / days;
@@ -101,7 +119,8 @@ public record WaitMeasures(long admitted, long overStandard, long overLong, long
                 && Double.compare(meanDailyPeakWaiting, w.meanDailyPeakWaiting) == 0
                 && maxDailyPeakWaiting == w.maxDailyPeakWaiting && reneged == w.reneged
                 && renegedOverLong == w.renegedOverLong && renegedTo.equals(w.renegedTo)
-                && Arrays.equals(bandCounts, w.bandCounts);
+                && Arrays.equals(bandCounts, w.bandCounts)
+                && Double.compare(totalWaitDays, w.totalWaitDays) == 0 && Double.compare(queueDays, w.queueDays) == 0;
     }
 
     @Override
@@ -114,6 +133,7 @@ public record WaitMeasures(long admitted, long overStandard, long overLong, long
         return "WaitMeasures[admitted=" + admitted + ", overStandard=" + overStandard + ", overLong=" + overLong
                 + ", daysWithLongWait=" + daysWithLongWait + "/" + days + ", daysWithQueue=" + daysWithQueue + ", meanDailyPeakWaiting="
                 + meanDailyPeakWaiting + ", maxDailyPeakWaiting=" + maxDailyPeakWaiting + ", reneged=" + reneged
-                + ", renegedTo=" + renegedTo + ", bands=" + Arrays.toString(bandCounts) + "]";
+                + ", renegedTo=" + renegedTo + ", bands=" + Arrays.toString(bandCounts) + ", totalWaitDays="
+                + totalWaitDays + ", queueDays=" + queueDays + "]";
     }
 }

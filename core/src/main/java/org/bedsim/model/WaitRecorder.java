@@ -14,7 +14,10 @@ import java.util.Map;
  * admitted counts; a long wait marks every measured day from the moment the patient's wait passed the long
  * threshold to the moment it ended (admission, reneging, or the end of the run for those still waiting), so a day
  * counts whoever was in the queue that day. The daily peak is the largest queue seen since the previous midnight
- * (the queue at midnight included).
+ * (the queue at midnight included). The waits of the admitted are added up when they end (for the mean wait of all,
+ * zeros included); the time-weighted number waiting is kept as each wait's overlap with the measured period, added
+ * when the wait ends (admission, reneging, or the end of the run), which is the same integral as a level-and-area
+ * collector updated at every change of the queue, with no work while the queue only grows or shrinks elsewhere.
  */
 final class WaitRecorder {
     private final int settings;
@@ -31,6 +34,8 @@ final class WaitRecorder {
     private final long[] renegedOverLong;
     private final long[] renegedTo;
     private final long[] bands;
+    private final double[] waitSum;
+    private final double[] queueArea;
     private final int[] peakNow;
     private final int[] dayAdmitted;
     private final int[] dayOverStandard;
@@ -53,6 +58,8 @@ final class WaitRecorder {
         renegedOverLong = new long[settings];
         renegedTo = new long[settings * allSettings];
         bands = new long[settings * nBands];
+        waitSum = new double[settings];
+        queueArea = new double[settings];
         peakNow = new int[settings];
         int cells = horizonDays * settings;
         dayAdmitted = new int[cells];
@@ -71,6 +78,8 @@ final class WaitRecorder {
         Arrays.fill(renegedOverLong, 0);
         Arrays.fill(renegedTo, 0);
         Arrays.fill(bands, 0);
+        Arrays.fill(waitSum, 0);
+        Arrays.fill(queueArea, 0);
         System.arraycopy(queueSizes, 0, peakNow, 0, settings);
     }
 
@@ -88,6 +97,7 @@ final class WaitRecorder {
             int day = day(now);
             int cell = day * settings + s;
             admitted[s]++;
+            waitSum[s] += wait;
             dayAdmitted[cell]++;
             bands[s * nBands + WaitMeasures.band(wait)]++;
             if (wait > standard) {
@@ -99,7 +109,7 @@ final class WaitRecorder {
                 }
             }
         }
-        markLongWait(s, since, now);
+        waitEnded(s, since, now);
     }
 
     /** A patient leaves the queue at s for {@code to} (a setting or sink index) when its patience runs out. */
@@ -111,12 +121,12 @@ final class WaitRecorder {
                 renegedOverLong[s]++;
             }
         }
-        markLongWait(s, since, now);
+        waitEnded(s, since, now);
     }
 
     /** At the end of the run: a patient still waiting at s since {@code since}. */
     void stillWaiting(int s, double since, double end) {
-        markLongWait(s, since, end);
+        waitEnded(s, since, end);
     }
 
     /** The midnight ending measured day {@code day}: record its peak, start the next from the queues as they are. */
@@ -125,7 +135,12 @@ final class WaitRecorder {
         peakNow[s] = queueSize;
     }
 
-    private void markLongWait(int s, double since, double end) {
+    /** A wait at s from {@code since} ended at {@code end}: its time in the measured queue; the long-wait days. */
+    private void waitEnded(int s, double since, double end) {
+        double measuredFrom = Math.max(since, warmupDays);
+        if (end > measuredFrom) {
+            queueArea[s] += end - measuredFrom;
+        }
         double from = since + longWait;
         if (!(end > from)) {
             return;
@@ -162,7 +177,7 @@ final class WaitRecorder {
         }
         return new WaitMeasures(admitted[s], overStandard[s], overLong[s], longDays, queueDays, horizonDays,
                 horizonDays == 0 ? 0 : (double) peakSum / horizonDays, peakMax, reneged[s], renegedOverLong[s], to,
-                Arrays.copyOfRange(bands, s * nBands, (s + 1) * nBands));
+                Arrays.copyOfRange(bands, s * nBands, (s + 1) * nBands), waitSum[s], queueArea[s]);
     }
 
     /** @return the daily series */

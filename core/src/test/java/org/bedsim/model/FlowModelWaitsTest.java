@@ -85,6 +85,31 @@ class FlowModelWaitsTest {
     }
 
     @Test
+    void mmcWard_meanWaitOfAllAndMeanQueue_matchErlangCsWqAndLq() {
+        FlowSummary sum = FlowExperiment.run(mmc(null), 18, 20, 2);
+        // Wq: the mean wait of every arrival, zero waits included; Lq: the time-weighted mean number waiting
+        ConfidenceInterval wq = covers("mean wait of all", sum.values("acute", SettingKpi.MEAN_WAIT_ALL_DAYS),
+                Erlang.meanWait(8.5, 10, 1), 0.25);
+        ConfidenceInterval lq = covers("mean queue", sum.values("acute", SettingKpi.MEAN_QUEUE_LENGTH),
+                Erlang.meanQueueLength(8.5, 10), 0.25);
+        // the test can tell a neighbouring queue: one bed more or fewer is outside the intervals
+        assertFalse(wq.contains(Erlang.meanWait(8.5, 11, 1)));
+        assertFalse(wq.contains(Erlang.meanWait(8.5, 9, 1)));
+        assertFalse(lq.contains(Erlang.meanQueueLength(8.5, 11)));
+        assertFalse(lq.contains(Erlang.meanQueueLength(8.5, 9)));
+        // the mean of those who waited is the mean of all divided by the share who waited, replication by replication
+        ConfidenceInterval waited = ConfidenceInterval.of(sum.values("acute", SettingKpi.MEAN_WAIT_DAYS), LEVEL);
+        assertFalse(waited.contains(Erlang.meanWait(8.5, 10, 1)), "the mean of those who waited is another measure");
+        for (FlowResult r : sum.replications()) {
+            SettingResult a = r.setting("acute");
+            WaitMeasures w = a.waits();
+            assertEquals(a.meanWaitDays() * a.waitCount(), w.meanWaitOfAllDays() * w.admitted(),
+                    1e-9 * w.totalWaitDays());
+            assertTrue(w.meanWaitOfAllDays() < a.meanWaitDays());
+        }
+    }
+
+    @Test
     void mmcPlusMWard_abandonmentAndServedWaits_matchErlangA() {
         // patience exponential, mean 12 hours (theta = 2 a day); 9.5 arrivals a day on 10 beds
         Cohort c = cohort("all", 9.5 * 365.25, "acute", los("acute", Exponential.ofMean(1)), Map.of())

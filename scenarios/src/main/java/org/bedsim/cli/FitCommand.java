@@ -128,6 +128,16 @@ final class FitCommand implements Callable<Integer> {
                     c.arrivals().perYear(), c.arrivals().perYearLow(), c.arrivals().perYearHigh(),
                     entry.fitsWell() ? entry.best().family().key() : "Kaplan-Meier", entry.best().mean()));
         }
+        for (ScenarioFit.CohortFit c : f.cohorts()) {
+            ScenarioFit.Readmission rd = c.readmission();
+            if (rd != null) {
+                o.println(String.format(Locale.ROOT, "  %-36s readmitted within 30 days: %.1f %% [%.1f, %.1f] of "
+                        + "%,d discharges home%s", c.name(), 100 * rd.share().share(), 100 * rd.share().low(),
+                        100 * rd.share().high(), rd.share().of(), rd.cohort() == null ? ""
+                        : String.format(Locale.ROOT, "; %.1f %% return as %s", 100 * rd.modelled().share(),
+                            rd.cohort())));
+            }
+        }
         o.println("Wrote " + target + ", " + target.resolveSibling(REPORT));
         o.flush();
         return Main.OK;
@@ -145,6 +155,17 @@ final class FitCommand implements Callable<Integer> {
                     p.count(), p.count() == 1 ? "" : "s", p.problem().text(), x.unit(),
                     p.firstLines().size() == 1 ? "" : "s",
                     lines, p.count() > p.firstLines().size() ? ", ..." : ""));
+        }
+        if (x.rowsWithoutPatientId() > 0) {
+            StringBuilder lines = new StringBuilder();
+            for (long l : x.rowsWithoutPatientIdLines()) {
+                lines.append(lines.length() == 0 ? "" : ", ").append(l);
+            }
+            err.println(String.format(Locale.ROOT, "bedsim: %s: %,d row%s with no patient id, used but not linked "
+                    + "for readmissions (%s%s %s%s)", x.fileName(), x.rowsWithoutPatientId(),
+                    x.rowsWithoutPatientId() == 1 ? "" : "s", x.unit(),
+                    x.rowsWithoutPatientIdLines().size() == 1 ? "" : "s", lines,
+                    x.rowsWithoutPatientId() > x.rowsWithoutPatientIdLines().size() ? ", ..." : ""));
         }
         err.flush();
     }

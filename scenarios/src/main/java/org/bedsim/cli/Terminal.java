@@ -147,6 +147,20 @@ final class Terminal {
                     share(summary, name, SettingKpi.SHARE_RENEGED));
         }
         t.print(out);
+        TextTable.paragraph(out, "Mean waits, hours (of all admitted: zero waits included; of those who waited: "
+                + "only patients who waited), and the mean number waiting at any moment, mean +/- 95 % CI:");
+        TextTable m = new TextTable("setting", "wait of all, h", "wait of those waiting, h", "mean waiting");
+        for (String name : waited) {
+            m.row(name, pmHours(summary.interval(name, SettingKpi.MEAN_WAIT_ALL_DAYS)),
+                    pmHours(summary.interval(name, SettingKpi.MEAN_WAIT_DAYS)),
+                    pm(summary.interval(name, SettingKpi.MEAN_QUEUE_LENGTH), 1));
+        }
+        m.print(out);
+    }
+
+    /** @return an interval of days as "1.2 +/- 0.3" hours */
+    private static String pmHours(ConfidenceInterval ci) {
+        return pm(new ConfidenceInterval(24 * ci.mean(), 24 * ci.halfWidth(), ci.level(), ci.n()), 1);
     }
 
     /** Prints the warnings the run's output gives (warm-up too short, KPIs resting on few events), one a line. */
@@ -194,14 +208,38 @@ final class Terminal {
         {"group", "share_waits_over_standard", "share of admissions waiting over the standard threshold"},
         {"group", "share_waits_over_long", "share of admissions waiting over the long threshold"},
         {"group", "share_of_days_with_long_wait", "share of days with a wait over the long threshold"},
+        {"group", "mean_wait_all_days", "mean wait of all admitted (zero waits included), days"},
+        {"group", "mean_wait_days", "mean wait of those who waited, days"},
+        {"group", "mean_queue_length", "mean number waiting (time-weighted)"},
         {"group", "mean_daily_peak_waiting", "peak number waiting a day"},
         {"group", "reneged", "left before a bed (reneged)"},
         {"system", "refused", "refused"},
         {"system", "diverted", "diverted"},
         {"system", "cancelled", "cancelled"},
-        {"system", "mean_wait_days", "mean wait, days"},
+        {"system", "mean_wait_all_days", "mean wait of all admitted (zero waits included), days"},
+        {"system", "mean_wait_days", "mean wait of those who waited, days"},
+        {"system", "mean_queue_length", "mean number waiting (time-weighted)"},
         {"system", "delayed_days", "delayed bed-days"},
         {"system", "composite_stay_days", "composite length of stay, days"}};
+
+    /**
+     * Prints the share still at home 91 days after discharge into reablement, by quarter and year of the discharge,
+     * beside the published figure where the scenario gives one.
+     */
+    static void reablement(PrintWriter out, org.bedsim.metrics.QuarterlyMetrics.Summary q) {
+        TextTable.paragraph(out, "Still at home 91 days after discharge from hospital into reablement or "
+                + "rehabilitation, aged 65+ (Better Care Fund metric 4.3), by quarter of the discharge; discharges "
+                + "whose 91 days end after the run are not counted:");
+        TextTable t = new TextTable("period", "people followed", "at home, % [95 % CI]", "published");
+        q.atHomeAfterReablement().forEach((period, p) -> {
+            org.bedsim.metrics.QuarterlyDefinition.Published f = q.definition().published(period,
+                    org.bedsim.metrics.QuarterlyKpi.AT_HOME_AFTER_REABLEMENT.key());
+            t.row(period, Long.toString(p.trials()), p.trials() == 0 ? "-"
+                    : String.format(Locale.ROOT, "%.1f [%.1f, %.1f]", 100 * p.mean(), 100 * p.low(), 100 * p.high()),
+                    f == null ? "" : String.format(Locale.ROOT, "%.1f %s", 100 * f.value(), f.status()));
+        });
+        t.print(out);
+    }
 
     /** Prints people delayed per day by financial year for each option, with the difference from the base. */
     static void quarterlyComparison(PrintWriter out, List<org.bedsim.metrics.QuarterlyComparison.Row> rows) {

@@ -177,6 +177,27 @@ class CompareCommandTest {
     }
 
     @Test
+    void waits_meanWaitOfAllAndMeanQueue_standBesideTheWaitOfThoseWhoWaited_inEveryOutput() throws IOException {
+        for (String setting : List.of("system", "kind:acute")) {
+            double all = row("two-pools", setting, "mean_wait_all_days").get("value").get("mean").asDouble();
+            double waited = row("two-pools", setting, "mean_wait_days").get("value").get("mean").asDouble();
+            assertTrue(all > 0 && all < waited, setting + ": of all " + all + " against of those who waited "
+                    + waited);
+            JsonNode queue = row("one-pool", setting, "mean_queue_length").get("difference_from_base");
+            assertTrue(queue.get("ci95").get(1).asDouble() < 0, "pooling shortens the queue: " + queue);
+        }
+        String csv = Files.readString(out.resolve("compare.csv"));
+        assertTrue(csv.contains("\ntwo-pools,system,mean_wait_all_days,days,")
+                && csv.contains("\ntwo-pools,system,mean_queue_length,patients,"), csv);
+        assertTrue(result.out().contains("  mean wait of all admitted (zero waits included), days\n")
+                && result.out().contains("  mean wait of those who waited, days\n")
+                && result.out().contains("  mean number waiting (time-weighted)\n"), result.out());
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("mean wait of all admitted (zero waits included), days")
+                && report.contains("mean number waiting (time-weighted)"));
+    }
+
+    @Test
     void charts_areValidPngAndSvg_oneOfEachPerKeyChart() throws IOException {
         List<String> files = listing(out.resolve("charts"));
         List<String> png = files.stream().filter(f -> f.endsWith(".png")).toList();

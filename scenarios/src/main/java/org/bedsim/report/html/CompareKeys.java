@@ -33,7 +33,9 @@ final class CompareKeys {
             new Key("refused", "refused", true, true),
             new Key("diverted", "diverted", true, true),
             new Key("cancelled", "cancelled", true, true),
-            new Key("mean_wait_days", "mean wait, days", true, true),
+            new Key("mean_wait_all_days", "mean wait of all admitted (zero waits included), days", true, true),
+            new Key("mean_wait_days", "mean wait of those who waited, days", true, true),
+            new Key("mean_queue_length", "mean number waiting (time-weighted)", true, true),
             new Key("delayed_days", "delayed bed-days", true, true),
             new Key("mean_delayed_beds", "delayed beds", true, true),
             new Key("composite_stay_days", "composite length of stay, days", false, true));

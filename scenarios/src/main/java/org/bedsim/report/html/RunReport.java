@@ -63,7 +63,8 @@ public final class RunReport {
         SettingPalette palette = SettingPalette.of(summary.settings());
         HtmlReport.Section charts = r.section("Charts");
         charts.paragraph("Occupied beds at midnight over time (median across replications, 5th-95th percentile band, "
-                + "capacity as a stepped line), then the distribution of occupied beds with capacity, mean and beds "
+                + "capacity as a stepped line; the point dated D, like the row dated D in census.csv, is the count "
+                + "at midnight at the end of day D), then the distribution of occupied beds with capacity, mean and beds "
                 + "required, for each setting; and the bed-days of patients delayed waiting to move on.");
         for (String setting : summary.settingNames()) {
             charts.chart(Charts.occupancyOverTime(summary, setting, palette), "occupancy-" + setting,
@@ -83,6 +84,7 @@ public final class RunReport {
                 calibrated.forEach(bcf::paragraph);
             }
             quarterly(bcf, quarters);
+            reablement(bcf, quarters);
             pathways(bcf, summary, quarters);
         }
 
@@ -134,6 +136,13 @@ public final class RunReport {
             List<List<String>> pub = new ArrayList<>();
             for (QuarterlyDefinition.Published f : q.definition().published()) {
                 QuarterlyKpi k = QuarterlyKpi.byKey(f.kpi());
+                if (k == QuarterlyKpi.AT_HOME_AFTER_REABLEMENT) {
+                    ProportionInterval share = q.atHomeAfterReablement().get(f.period());
+                    pub.add(List.of(f.period(), k.label(), f.status(), percent(f.value()),
+                            share == null || share.trials() == 0 ? "not modelled" : share(share),
+                            f.source() == null ? "" : f.source()));
+                    continue;
+                }
                 ConfidenceInterval ci = q.values().containsKey(f.period()) ? q.get(f.period(), k) : null;
                 pub.add(List.of(f.period(), k.label(), f.status(), Cells.value(f.value(), ""),
                         ci == null ? "not modelled" : Cells.interval(ci, ""),
@@ -144,6 +153,40 @@ public final class RunReport {
         }
         s.chart(Charts.quarterly(q, QuarterlyKpi.DELAYED_DAYS, "Delayed days by quarter"), "quarterly-delayed-days",
                 "Delayed days by financial quarter: the model against the published actuals and plan.");
+    }
+
+    /** The share still at home 91 days after discharge into reablement, by quarter and year of the discharge. */
+    private static void reablement(HtmlReport.Section s, QuarterlyMetrics.Summary q) {
+        if (!q.hasReablement()) {
+            return;
+        }
+        s.paragraph("Reablement outcome (Better Care Fund metric 4.3): of the people aged 65+ discharged from "
+                + "hospital into reablement or rehabilitation in a period, the share still at home 91 days after the "
+                + "discharge, as the model routes them (home, a care home, death, or still in care at 91 days). "
+                + "Discharges whose 91 days end after the run are not counted, so the last quarter has few or none. "
+                + "A readmission is a new patient in the model: someone home and readmitted within the 91 days "
+                + "counts as at home. The published figure is an annual measure of the October-December discharges, "
+                + "set beside the model's Q3 where the scenario gives it so.");
+        List<List<String>> rows = new ArrayList<>();
+        String key = QuarterlyKpi.AT_HOME_AFTER_REABLEMENT.key();
+        q.atHomeAfterReablement().forEach((period, share) -> {
+            QuarterlyDefinition.Published f = q.definition().published(period, key);
+            rows.add(List.of(period, Long.toString(share.trials()), Long.toString(share.events()),
+                    share.trials() == 0 ? "none followed" : share(share),
+                    f == null ? "" : percent(f.value()) + " " + f.status()));
+        });
+        s.table("Still at home 91 days after discharge into reablement, by period of the discharge (all "
+                + "replications)", List.of("period", "people followed", "at home at 91 days",
+                "model: share [95 % CI]", "published"), rows);
+    }
+
+    private static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * share);
+    }
+
+    private static String share(ProportionInterval p) {
+        return Double.isFinite(p.low()) ? String.format(java.util.Locale.ROOT, "%.1f %% [%.1f, %.1f]",
+                100 * p.mean(), 100 * p.low(), 100 * p.high()) : percent(p.mean());
     }
 
     private static final String[] PATHWAYS = {"0: home, no new support", "1: home with reablement or rapid response",
@@ -179,7 +222,11 @@ public final class RunReport {
                 + "someone in the queue had waited longer. Patients who leave the queue when their patience runs "
                 + "out (renege_after) are counted apart. A share is the ratio over all replications together (12-hour "
                 + "waits out of admissions), with a Wilson-type 95 % interval from the spread between replications, "
-                + "which stays inside [0, 1] and stays honest when events are few.");
+                + "which stays inside [0, 1] and stays honest when events are few. The mean wait of those who "
+                + "waited (mean_wait_days, over wait_count patients) stands beside the mean wait of all admitted, "
+                + "zero waits included (mean_wait_all_days), and the mean number waiting at any moment, "
+                + "time-weighted (mean_queue_length): the first is larger than the second by the share who "
+                + "waited, and a board comparing waits should read the second and third.");
         for (String name : waited) {
             List<List<String>> rows = new ArrayList<>();
             for (WaitTables.Month m : WaitTables.monthly(summary, name)) {
@@ -192,7 +239,9 @@ public final class RunReport {
                     "over " + lng + " h (patients)", "over " + lng + " h (share)", "days with a " + lng + " h wait",
                     "peak waiting a day"), rows);
             List<List<String>> total = new ArrayList<>();
-            for (SettingKpi k : List.of(SettingKpi.WAITS_ADMITTED, SettingKpi.SHARE_WAITS_OVER_STANDARD,
+            for (SettingKpi k : List.of(SettingKpi.WAITS_ADMITTED, SettingKpi.MEAN_WAIT_ALL_DAYS,
+                    SettingKpi.MEAN_QUEUE_LENGTH, SettingKpi.WAIT_COUNT, SettingKpi.MEAN_WAIT_DAYS,
+                    SettingKpi.P95_WAIT_DAYS, SettingKpi.SHARE_WAITS_OVER_STANDARD,
                     SettingKpi.WAITS_OVER_LONG, SettingKpi.SHARE_WAITS_OVER_LONG,
                     SettingKpi.SHARE_OF_DAYS_WITH_LONG_WAIT, SettingKpi.SHARE_OF_DAYS_WITH_QUEUE,
                     SettingKpi.MEAN_DAILY_PEAK_WAITING, SettingKpi.MAX_DAILY_PEAK_WAITING, SettingKpi.RENEGED,
