@@ -382,14 +382,14 @@ public final class OptionsLoader {
             List<LoadedOptions.Option> out = new ArrayList<>();
             // the base file's own tree, as read: its paths are what the base's locations refer to
             ObjectNode baseTree = readTree(base);
+            if (baseTree != null && calibrated != null) {
+                calibrated.calibration().writeInto(baseTree, calibrated.values());
+            }
             out.add(new LoadedOptions.Option(baseName, spec.base().description(), null, true, base, List.of(),
                     baseTree));
             if (baseTree == null) {
                 error("base.scenario", "a base scenario that could not be read again", "a readable file");
                 return out;
-            }
-            if (calibrated != null) {
-                calibrated.calibration().writeInto(baseTree, calibrated.values());
             }
             Map<String, ScenarioMerger.Merged> merged = new HashMap<>();
             Map<String, JsonNode> ownSources = new LinkedHashMap<>();
