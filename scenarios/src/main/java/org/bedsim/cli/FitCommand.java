@@ -120,15 +120,16 @@ final class FitCommand implements Callable<Integer> {
         }
         o.println(String.format(Locale.ROOT, "Fitted %d cohorts from %,d stays (%s to %s)", f.cohorts().size(),
                 x.rowsUsed(), x.firstDate(), x.lastDate()));
-        o.println(String.format(Locale.ROOT, "  %-36s %10s  %-22s %s", "cohort", "a year", "95 % interval",
-                "stay in the entry setting"));
+        TextTable t = new TextTable("cohort", "a year", "95 % interval", "stay in the entry setting");
         for (ScenarioFit.CohortFit c : f.cohorts()) {
             var entry = c.stays().get(c.entry()).fit();
-            o.println(String.format(Locale.ROOT, "  %-36s %10.1f  [%8.1f, %8.1f]   %s, mean %.2f days", c.name(),
-                    c.arrivals().perYear(), c.arrivals().perYearLow(), c.arrivals().perYearHigh(),
-                    entry.fitsWell() ? entry.best().family().key() : "Kaplan-Meier", entry.best().mean()));
+            t.row(c.name(), String.format(Locale.ROOT, "%.1f", c.arrivals().perYear()), String.format(Locale.ROOT,
+                    "[%.1f, %.1f]", c.arrivals().perYearLow(), c.arrivals().perYearHigh()), String.format(
+                    Locale.ROOT, "%s, mean %.2f days", entry.fitsWell() ? entry.best().family().key()
+                            : "Kaplan-Meier", entry.best().mean()));
         }
-        o.println("Wrote " + target + ", " + target.resolveSibling(REPORT));
+        t.print(o);
+        TextTable.paragraph(o, "Wrote " + target + ", " + target.resolveSibling(REPORT));
         o.flush();
         return Main.OK;
     }
