@@ -48,6 +48,16 @@ public record QuarterlyDefinition(Population adults, Population older, Map<Strin
         return owners.getOrDefault(setting, DelayOwner.UNATTRIBUTED);
     }
 
+    /** @return the published figure of a KPI for a period, or null if none is given */
+    public Published published(String period, String kpi) {
+        for (Published p : published) {
+            if (p.period().equals(period) && p.kpi().equals(kpi)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /**
      * A published figure for a period.
      *

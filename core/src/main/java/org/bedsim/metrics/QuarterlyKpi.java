@@ -28,6 +28,15 @@ public record QuarterlyKpi(String key, String unit, String label) {
             "care_home_admissions_per_100k_65_plus", "per 100,000",
             "Permanent admissions to residential and nursing care per 100,000 aged 65+");
 
+    /**
+     * The reablement outcome (Better Care Fund metric 4.3), by the quarter of the discharge into reablement: not one
+     * of {@link #all()}, which are counted from the daily flows; computed by {@link AtHomeAfterReablement} when the
+     * scenario names its reablement settings.
+     */
+    public static final QuarterlyKpi AT_HOME_AFTER_REABLEMENT = new QuarterlyKpi("at_home_91_days_after_reablement",
+            "share", "Share of people aged 65+ still at home 91 days after discharge from hospital into reablement "
+            + "or rehabilitation");
+
     /** @return delayed days awaiting services of an owner */
     public static QuarterlyKpi delayedDays(DelayOwner owner) {
         return new QuarterlyKpi("delayed_days_" + owner.key(), "bed-days",
@@ -55,8 +64,11 @@ public record QuarterlyKpi(String key, String unit, String label) {
         return List.copyOf(out);
     }
 
-    /** @return the measure with that key */
+    /** @return the measure with that key (one of {@link #all()} or {@link #AT_HOME_AFTER_REABLEMENT}) */
     public static QuarterlyKpi byKey(String key) {
+        if (AT_HOME_AFTER_REABLEMENT.key.equals(key)) {
+            return AT_HOME_AFTER_REABLEMENT;
+        }
         for (QuarterlyKpi k : all()) {
             if (k.key.equals(key)) {
                 return k;

@@ -166,9 +166,29 @@ public final class QuarterlyMetrics {
      * @param periods the periods, in order
      * @param values per period label and KPI key, the mean and 95 % interval across replications (NaN mean if the
      *     KPI has no denominator)
+     * @param atHomeAfterReablement per period label, the share still at home 91 days after discharge into
+     *     reablement ({@link AtHomeAfterReablement}); empty when the scenario does not name its reablement settings
      */
     public record Summary(QuarterlyDefinition definition, List<Period> periods,
-            Map<String, Map<String, ConfidenceInterval>> values) {
+            Map<String, Map<String, ConfidenceInterval>> values,
+            Map<String, org.bedsim.stats.ProportionInterval> atHomeAfterReablement) {
+
+        /** Freezes. */
+        public Summary {
+            periods = List.copyOf(periods);
+            atHomeAfterReablement = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(atHomeAfterReablement));
+        }
+
+        /** A summary without the reablement outcome. */
+        public Summary(QuarterlyDefinition definition, List<Period> periods,
+                Map<String, Map<String, ConfidenceInterval>> values) {
+            this(definition, periods, values, Map.of());
+        }
+
+        /** @return true if the share at home 91 days after reablement was modelled */
+        public boolean hasReablement() {
+            return !atHomeAfterReablement.isEmpty();
+        }
 
         /** @return the interval of a KPI in a period */
         public ConfidenceInterval get(String period, QuarterlyKpi kpi) {
@@ -218,6 +238,23 @@ public final class QuarterlyMetrics {
             out[p][1] = ConfidenceInterval.of(shares[p], summary.level());
         }
         return out;
+    }
+
+    /**
+     * @param listeners the reablement outcome's listener of every replication of the run, in replication order
+     * @return the metrics of every replication of a run, summarised, with the share still at home 91 days after
+     *     discharge into reablement by period
+     */
+    public static Summary summarise(FlowSummary summary, QuarterlyDefinition def,
+            List<AtHomeAfterReablement> listeners) {
+        if (listeners.size() != summary.replications().size()) {
+            throw new IllegalArgumentException(listeners.size() + " reablement listeners for "
+                    + summary.replications().size() + " replications");
+        }
+        Summary s = summarise(summary, def);
+        DailyFlows first = summary.replications().get(0).daily();
+        return new Summary(def, s.periods(), s.values(), AtHomeAfterReablement.summarise(listeners,
+                first.startDate(), first.days(), summary.level()));
     }
 
     /** @return the metrics of every replication of a run, summarised */

@@ -139,6 +139,8 @@ public final class FlowModel {
     private final WaitRecorder waits;
     private final DailyFlowCounts daily;
     private StayListener stayListener;
+    /** With a stay listener: readmissions scheduled and not yet arrived, so each can name the stay it follows. */
+    private PendingReadmissions pending;
 
     /**
      * @param settings the configuration
@@ -326,6 +328,7 @@ public final class FlowModel {
         }
         listener.begin(cfg.startDate().minusDays(warmupDays), warmupDays, List.of(names), cohortNames);
         this.stayListener = listener;
+        this.pending = new PendingReadmissions();
         return this;
     }
 
@@ -351,11 +354,20 @@ public final class FlowModel {
         c.scheduleNext();
     }
 
-    private void readmit(int cohort) {
+    private void readmit(int payload) {
         if (measuring) {
             readmissions++;
         }
-        arrive(cohorts[cohort], 1, sim.now());
+        if (pending == null) {
+            arrive(cohorts[payload], 1, sim.now());
+            return;
+        }
+        int cohort = pending.cohort[payload];
+        long from = pending.release(payload);
+        CohortRuntime c = cohorts[cohort];
+        arrive(c, 1, sim.now());
+        stayListener.readmitted(cohort, c.count[1] - 1, (int) (from >>> 41), ((from >>> 40) & 1) == 1,
+                from & ((1L << 40) - 1));
     }
 
     /** A patient of a cohort arrives from outside; returns its slot, or -1 if avoided. */
@@ -626,7 +638,8 @@ public final class FlowModel {
             if (CounterRandom.uniform(f.readmissionKey, 2 * n) < c.readmitProbability) {
                 double delay = Math.max(Double.MIN_VALUE, CounterRandom.uniform(f.readmissionKey, 2 * n + 1)
                         * c.readmitWithin);
-                sim.schedule(now + delay, kindReadmit, c.readmitCohort);
+                sim.schedule(now + delay, kindReadmit, pending == null ? c.readmitCohort
+                        : pending.add(c.readmitCohort, ((long) c.index << 41) | ((long) family(p) << 40) | n));
             }
         }
         releasePatient(p);
@@ -748,6 +761,47 @@ public final class FlowModel {
         Arrays.sort(order, (a, b) -> Long.compare(ticket(a), ticket(b)));
         for (Integer p : order) {
             to.add(p);
+        }
+    }
+
+    /**
+     * Readmissions scheduled while a stay listener is attached: the event's payload is a slot here holding the
+     * cohort the patient returns to and the patient it follows (cohort, family and number packed in a long), so the
+     * log can link the readmission to its first stay. Slots are reused; the random draws are untouched.
+     */
+    private static final class PendingReadmissions {
+        int[] cohort = new int[64];
+        long[] from = new long[64];
+        int[] next = new int[64];
+        int free = -1;
+        int used;
+
+        int add(int toCohort, long fromPatient) {
+            int i;
+            if (free >= 0) {
+                i = free;
+                free = next[i];
+            } else {
+                if (used == cohort.length) {
+                    if (used << 1 > Simulator.PAYLOAD_LIMIT) {
+                        throw new IllegalStateException("more than " + Simulator.PAYLOAD_LIMIT
+                                + " readmissions pending at once");
+                    }
+                    cohort = Arrays.copyOf(cohort, used << 1);
+                    from = Arrays.copyOf(from, used << 1);
+                    next = Arrays.copyOf(next, used << 1);
+                }
+                i = used++;
+            }
+            cohort[i] = toCohort;
+            from[i] = fromPatient;
+            return i;
+        }
+
+        long release(int i) {
+            next[i] = free;
+            free = i;
+            return from[i];
         }
     }
 

@@ -39,4 +39,50 @@ public interface StayListener {
      */
     void stay(int cohort, boolean readmission, long patient, int setting, boolean transfer, double admittedAt,
             double readyAt, double leftAt, int to);
+
+    /**
+     * A readmitted patient has just arrived (before its first stay is logged): it follows the patient named by
+     * {@code fromCohort}, {@code fromReadmission} and {@code fromPatient}, so a log can give both one patient id.
+     * Called only for readmissions; the default ignores it.
+     *
+     * @param cohort the cohort the patient returns to
+     * @param patient the returning patient's number among that cohort's readmissions
+     * @param fromCohort the cohort of the stay it follows
+     * @param fromReadmission whether that patient was itself a readmission
+     * @param fromPatient that patient's number
+     */
+    default void readmitted(int cohort, long patient, int fromCohort, boolean fromReadmission, long fromPatient) {
+    }
+
+    /**
+     * @param a a listener, or null
+     * @param b another, or null
+     * @return one listener passing every call to both, in order (the other when one is null; null when both are)
+     */
+    static StayListener both(StayListener a, StayListener b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return new StayListener() {
+            @Override
+            public void begin(LocalDate day0, int warmupDays, List<String> places, List<String> cohorts) {
+                a.begin(day0, warmupDays, places, cohorts);
+                b.begin(day0, warmupDays, places, cohorts);
+            }
+
+            @Override
+            public void stay(int cohort, boolean readmission, long patient, int setting, boolean transfer,
+                    double admittedAt, double readyAt, double leftAt, int to) {
+                a.stay(cohort, readmission, patient, setting, transfer, admittedAt, readyAt, leftAt, to);
+                b.stay(cohort, readmission, patient, setting, transfer, admittedAt, readyAt, leftAt, to);
+            }
+
+            @Override
+            public void readmitted(int cohort, long patient, int fromCohort, boolean fromReadmission,
+                    long fromPatient) {
+                a.readmitted(cohort, patient, fromCohort, fromReadmission, fromPatient);
+                b.readmitted(cohort, patient, fromCohort, fromReadmission, fromPatient);
+            }
+        };
+    }
 }

@@ -33,14 +33,7 @@ public final class UnconstrainedDemand {
      */
     public static DemandSummary of(FlowSettings settings, long seed, int replications, int threads, double level) {
         FlowSettings unlimited = settings.withUnconstrained(true);
-        List<String> names = new ArrayList<>();
-        for (CareSetting s : unlimited.settings()) {
-            if (!s.isSink()) {
-                names.add(s.name());
-            }
-        }
-        int n = names.size();
-        int kpis = DemandKpi.values().length;
+        List<String> names = names(unlimited);
         RandomStreams streams = new RandomStreams(seed);
         List<double[][]> values;
         if (DemandModel.supports(unlimited)) {
@@ -53,30 +46,61 @@ public final class UnconstrainedDemand {
                 } else {
                     model.reset(streams.replication(r));
                 }
-                DemandResult d = model.run(unlimited);
-                double[][] v = new double[n][kpis];
-                for (int s = 0; s < n; s++) {
-                    double mean = d.meanDemand(names.get(s));
-                    v[s][DemandKpi.MEAN_DEMAND.ordinal()] = mean;
-                    v[s][DemandKpi.BEDS_REQUIRED_MEAN.ordinal()] = mean / unlimited.occupancyTarget();
-                    v[s][DemandKpi.BEDS_REQUIRED_PERCENTILE.ordinal()] =
-                            d.bedsRequiredPercentile(names.get(s), unlimited.riskShareOfDays());
-                }
-                return v;
+                return fastPath(model.run(unlimited), names, unlimited);
             });
         } else {
-            values = Replications.run(replications, threads, r -> {
-                FlowResult result = new FlowModel(unlimited, streams.replication(r)).run();
-                double[][] v = new double[n][kpis];
-                for (int s = 0; s < n; s++) {
-                    SettingResult sr = result.setting(names.get(s));
-                    v[s][DemandKpi.MEAN_DEMAND.ordinal()] = sr.meanDemand();
-                    v[s][DemandKpi.BEDS_REQUIRED_MEAN.ordinal()] = sr.bedsRequiredMean();
-                    v[s][DemandKpi.BEDS_REQUIRED_PERCENTILE.ordinal()] = sr.bedsRequiredPercentile();
-                }
-                return v;
-            });
+            values = Replications.run(replications, threads, r -> eventDriven(new FlowModel(unlimited,
+                    streams.replication(r)).run(), names));
         }
         return new DemandSummary(names, values, level);
+    }
+
+    /**
+     * @return one replication's demand, as {@link #of} computes it: for each setting that is not a sink, in
+     *     configuration order, the {@link DemandKpi} values by ordinal (for a sweep, which runs replications in
+     *     blocks)
+     */
+    public static double[][] replication(FlowSettings settings, long seed, int replication) {
+        FlowSettings unlimited = settings.withUnconstrained(true);
+        List<String> names = names(unlimited);
+        RandomStreams streams = new RandomStreams(seed);
+        if (DemandModel.supports(unlimited)) {
+            return fastPath(new DemandModel(streams.replication(replication)).run(unlimited), names, unlimited);
+        }
+        return eventDriven(new FlowModel(unlimited, streams.replication(replication)).run(), names);
+    }
+
+    /** @return the names of the settings that are not sinks, in configuration order */
+    private static List<String> names(FlowSettings unlimited) {
+        List<String> names = new ArrayList<>();
+        for (CareSetting s : unlimited.settings()) {
+            if (!s.isSink()) {
+                names.add(s.name());
+            }
+        }
+        return names;
+    }
+
+    private static double[][] fastPath(DemandResult d, List<String> names, FlowSettings unlimited) {
+        double[][] v = new double[names.size()][DemandKpi.values().length];
+        for (int s = 0; s < names.size(); s++) {
+            double mean = d.meanDemand(names.get(s));
+            v[s][DemandKpi.MEAN_DEMAND.ordinal()] = mean;
+            v[s][DemandKpi.BEDS_REQUIRED_MEAN.ordinal()] = mean / unlimited.occupancyTarget();
+            v[s][DemandKpi.BEDS_REQUIRED_PERCENTILE.ordinal()] =
+                    d.bedsRequiredPercentile(names.get(s), unlimited.riskShareOfDays());
+        }
+        return v;
+    }
+
+    private static double[][] eventDriven(FlowResult result, List<String> names) {
+        double[][] v = new double[names.size()][DemandKpi.values().length];
+        for (int s = 0; s < names.size(); s++) {
+            SettingResult sr = result.setting(names.get(s));
+            v[s][DemandKpi.MEAN_DEMAND.ordinal()] = sr.meanDemand();
+            v[s][DemandKpi.BEDS_REQUIRED_MEAN.ordinal()] = sr.bedsRequiredMean();
+            v[s][DemandKpi.BEDS_REQUIRED_PERCENTILE.ordinal()] = sr.bedsRequiredPercentile();
+        }
+        return v;
     }
 }

@@ -129,6 +129,16 @@ final class FitCommand implements Callable<Integer> {
                             : "Kaplan-Meier", entry.best().mean()));
         }
         t.print(o);
+        for (ScenarioFit.CohortFit c : f.cohorts()) {
+            ScenarioFit.Readmission rd = c.readmission();
+            if (rd != null) {
+                TextTable.paragraph(o, String.format(Locale.ROOT, "  %s readmitted within 30 days: %.1f %% [%.1f, "
+                        + "%.1f] of %,d discharges home%s", c.name(), 100 * rd.share().share(), 100 * rd.share().low(),
+                        100 * rd.share().high(), rd.share().of(), rd.cohort() == null ? ""
+                        : String.format(Locale.ROOT, "; %.1f %% return as %s", 100 * rd.modelled().share(),
+                            rd.cohort())));
+            }
+        }
         TextTable.paragraph(o, "Wrote " + target + ", " + target.resolveSibling(REPORT));
         o.flush();
         return Main.OK;
@@ -146,6 +156,17 @@ final class FitCommand implements Callable<Integer> {
                     p.count(), p.count() == 1 ? "" : "s", p.problem().text(), x.unit(),
                     p.firstLines().size() == 1 ? "" : "s",
                     lines, p.count() > p.firstLines().size() ? ", ..." : ""));
+        }
+        if (x.rowsWithoutPatientId() > 0) {
+            StringBuilder lines = new StringBuilder();
+            for (long l : x.rowsWithoutPatientIdLines()) {
+                lines.append(lines.length() == 0 ? "" : ", ").append(l);
+            }
+            err.println(String.format(Locale.ROOT, "bedsim: %s: %,d row%s with no patient id, used but not linked "
+                    + "for readmissions (%s%s %s%s)", x.fileName(), x.rowsWithoutPatientId(),
+                    x.rowsWithoutPatientId() == 1 ? "" : "s", x.unit(),
+                    x.rowsWithoutPatientIdLines().size() == 1 ? "" : "s", lines,
+                    x.rowsWithoutPatientId() > x.rowsWithoutPatientIdLines().size() ? ", ..." : ""));
         }
         err.flush();
     }

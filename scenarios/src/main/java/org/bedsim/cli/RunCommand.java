@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.bedsim.metrics.AtHomeAfterReablement;
 import org.bedsim.metrics.QuarterlyKpi;
 import org.bedsim.metrics.QuarterlyMetrics;
 import org.bedsim.model.FlowExperiment;
@@ -169,6 +170,16 @@ final class RunCommand implements Callable<Integer> {
         PrecisionRun.Outcome reached = null;
         SpellLogWriter spells = null;
         List<SpellLogWriter.Part> spellParts = null;
+        // the reablement outcome follows patients through each replication: one listener per replication, kept by
+        // its number (with --precision the number of replications is known only at the end)
+        java.util.function.Supplier<AtHomeAfterReablement> outcome = ScenarioCompiler.reablementOutcome(s.spec());
+        java.util.Map<Integer, AtHomeAfterReablement> followed = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.IntFunction<org.bedsim.model.StayListener> reablementStays = outcome == null ? null
+                : r -> {
+                    AtHomeAfterReablement a = outcome.get();
+                    followed.put(r, a);
+                    return a;
+                };
         try (ProgressBar bar = ProgressBar.start(err, target == null ? replications : cap,
                 s.preFlight().eventsPerReplication(),
                 !options.quiet && Terminal.stderrIsTerminal())) {
@@ -182,7 +193,8 @@ final class RunCommand implements Callable<Integer> {
                     synchronized (parts) {
                         parts.set(r, part);
                     }
-                    return part;
+                    return org.bedsim.model.StayListener.both(part,
+                            reablementStays == null ? null : reablementStays.apply(r));
                 };
                 try {
                     if (target != null) {
@@ -200,8 +212,11 @@ final class RunCommand implements Callable<Integer> {
                 }
             } else if (target != null) {
                 reached = PrecisionRun.run(s.settings(), s.seed(), replications, cap, threads, target,
-                        r -> bar.replicationDone(), null);
+                        r -> bar.replicationDone(), reablementStays);
                 summary = reached.summary();
+            } else if (reablementStays != null) {
+                summary = FlowExperiment.run(s.settings(), s.seed(), replications, threads,
+                        r -> bar.replicationDone(), reablementStays);
             } else {
                 summary = FlowExperiment.run(s.settings(), s.seed(), replications, threads,
                         r -> bar.replicationDone());
@@ -213,8 +228,10 @@ final class RunCommand implements Callable<Integer> {
         Instant finishedAt = Instant.now();
         RunManifest manifest = new RunManifest(Version.bedsim(), s.spec().name(), s.file(), s.sha256(), s.seed(),
                 replications, threads, System.getProperty("java.version"), startedAt, finishedAt);
-        QuarterlyMetrics.Summary quarters = s.spec().quarterly() == null ? null
-                : QuarterlyMetrics.summarise(summary, ScenarioCompiler.quarterly(s.spec()));
+        QuarterlyMetrics.Summary quarters = s.spec().quarterly() == null ? null : outcome == null
+                ? QuarterlyMetrics.summarise(summary, ScenarioCompiler.quarterly(s.spec()))
+                : QuarterlyMetrics.summarise(summary, ScenarioCompiler.quarterly(s.spec()),
+                        java.util.stream.IntStream.range(0, replications).mapToObj(followed::get).toList());
         List<ResultsWriter> writers = new ArrayList<>(List.of(new SummaryJson(quarters, reached), new SettingsCsv(),
                 new CensusCsv(), new WaitsCsv()));
         if (quarters != null) {
@@ -266,6 +283,9 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("cannot write " + dir.path().resolve(REPORT) + ": " + e.getMessage());
         }
         Terminal.results(out, summary);
+        if (quarters != null && quarters.hasReablement()) {
+            Terminal.reablement(out, quarters);
+        }
         if (!calibrationLines.isEmpty()) {
             out.println("Calibrated inputs (solved by bedsim on this run's seed and replications):");
             calibrationLines.forEach(l -> out.println("  " + l));

@@ -229,6 +229,25 @@ final class Terminal {
         {"system", "delayed_days", "delayed bed-days"},
         {"system", "composite_stay_days", "composite length of stay, days"}};
 
+    /**
+     * Prints the share still at home 91 days after discharge into reablement, by quarter and year of the discharge,
+     * beside the published figure where the scenario gives one.
+     */
+    static void reablement(PrintWriter out, org.bedsim.metrics.QuarterlyMetrics.Summary q) {
+        TextTable.paragraph(out, "Still at home 91 days after discharge from hospital into reablement or "
+                + "rehabilitation, aged 65+ (Better Care Fund metric 4.3), by quarter of the discharge; discharges "
+                + "whose 91 days end after the run are not counted:");
+        TextTable t = new TextTable("period", "people followed", "at home, % [95 % CI]", "published");
+        q.atHomeAfterReablement().forEach((period, p) -> {
+            org.bedsim.metrics.QuarterlyDefinition.Published f = q.definition().published(period,
+                    org.bedsim.metrics.QuarterlyKpi.AT_HOME_AFTER_REABLEMENT.key());
+            t.row(period, Long.toString(p.trials()), p.trials() == 0 ? "-"
+                    : String.format(Locale.ROOT, "%.1f [%.1f, %.1f]", 100 * p.mean(), 100 * p.low(), 100 * p.high()),
+                    f == null ? "" : String.format(Locale.ROOT, "%.1f %s", 100 * f.value(), f.status()));
+        });
+        t.print(out);
+    }
+
     /** Prints people delayed per day by financial year for each option, with the difference from the base. */
     static void quarterlyComparison(PrintWriter out, List<org.bedsim.metrics.QuarterlyComparison.Row> rows) {
         TextTable.paragraph(out, "People delayed per day, all modelled causes (Better Care Fund count), by "

@@ -8,6 +8,7 @@ import org.bedsim.metrics.QuarterlyKpi;
 import org.bedsim.metrics.QuarterlyMetrics;
 import org.bedsim.model.FlowSummary;
 import org.bedsim.stats.ConfidenceInterval;
+import org.bedsim.stats.ProportionInterval;
 
 /**
  * {@code quarters.csv}: the Better Care Fund metrics by financial quarter, then by financial year, in tidy long
@@ -54,6 +55,21 @@ public final class QuartersCsv implements ResultsWriter {
                         .append('\n');
                 out.append(line);
             }
+            ProportionInterval share = quarters.atHomeAfterReablement().get(p.label());
+            if (share != null) {
+                QuarterlyKpi k = QuarterlyKpi.AT_HOME_AFTER_REABLEMENT;
+                QuarterlyDefinition.Published pub = published(p.label(), k.key());
+                out.append(Numbers.quoted(p.label())).append(',').append(p.start().toString()).append(',')
+                        .append(p.end().toString()).append(',').append(Integer.toString(p.measuredDays())).append(',')
+                        .append(Boolean.toString(p.complete())).append(',').append(k.key()).append(',')
+                        .append(Numbers.quoted(k.unit())).append(',').append(Numbers.csv(share.mean())).append(',')
+                        .append(Numbers.csv(share.low())).append(',').append(Numbers.csv(share.high())).append(',')
+                        .append(Integer.toString(summary.replications().size())).append(',')
+                        .append(pub == null ? "NA" : Numbers.csv(pub.value())).append(',')
+                        .append(pub == null ? "NA" : pub.status()).append(',')
+                        .append(pub == null || pub.source() == null ? "NA" : Numbers.quoted(pub.source()))
+                        .append('\n');
+            }
         }
     }
 
@@ -80,12 +96,7 @@ public final class QuartersCsv implements ResultsWriter {
     }
 
     private QuarterlyDefinition.Published published(String period, String kpi) {
-        for (QuarterlyDefinition.Published p : quarters.definition().published()) {
-            if (p.period().equals(period) && p.kpi().equals(kpi)) {
-                return p;
-            }
-        }
-        return null;
+        return quarters.definition().published(period, kpi);
     }
 
     /** Writes the {@code quarters} block of summary.json: per period, its days and every KPI with its interval. */
@@ -101,6 +112,27 @@ public final class QuartersCsv implements ResultsWriter {
             g.writeObjectFieldStart("kpis");
             for (QuarterlyKpi k : QuarterlyKpi.all()) {
                 JsonNumbers.interval(g, k.key(), q.get(p.label(), k));
+            }
+            ProportionInterval share = q.atHomeAfterReablement().get(p.label());
+            if (share != null) {
+                // people at home at 91 days (events) out of those followed (trials), as a share's KPI is written
+                g.writeObjectFieldStart(QuarterlyKpi.AT_HOME_AFTER_REABLEMENT.key());
+                JsonNumbers.number(g, "mean", share.mean());
+                g.writeFieldName("ci95");
+                if (Double.isFinite(share.low()) && Double.isFinite(share.high())) {
+                    g.writeStartArray();
+                    JsonNumbers.value(g, share.low());
+                    JsonNumbers.value(g, share.high());
+                    g.writeEndArray();
+                } else {
+                    g.writeNull();
+                }
+                g.writeNumberField("events", share.events());
+                g.writeNumberField("trials", share.trials());
+                if (share.fewEvents()) {
+                    g.writeBooleanField("few_events", true);
+                }
+                g.writeEndObject();
             }
             g.writeEndObject();
             g.writeEndObject();

@@ -48,7 +48,10 @@ import org.bedsim.stats.ConfidenceInterval;
  * warning, in words; after {@code run --precision}, the precision asked for and reached, the replications, the cap and
  * the batches.</li>
  * <li>{@code quarters} (when the scenario has a {@code quarterly} section): per financial quarter, then year, its
- * dates, measured days, whether it is complete, and every quarterly KPI with its interval.</li>
+ * dates, measured days, whether it is complete, and every quarterly KPI with its interval; with
+ * {@code quarterly.reablement}, also {@code at_home_91_days_after_reablement}: the share of people aged 65+ discharged
+ * from hospital into reablement in the period still at home 91 days later, with its interval, the people at home
+ * ({@code events}) and followed ({@code trials}) in all replications.</li>
  * </ul>
  */
 public final class SummaryJson implements ResultsWriter {

@@ -42,12 +42,21 @@ public record LoadedOptions(String file, String sha256, OptionsFileSpec spec, Lo
      * @param isBase true for the base option
      * @param scenario the merged scenario, checked and compiled
      * @param changes what it changes in its base, for readers ({@code settings.lri.beds: 900 -> 1150})
+     * @param tree the merged scenario as a tree (the base file's own for the base option; its sources include the
+     *     options file's): written out, a scenario file of its own that runs as the option does (bedsim sweep)
      */
     public record Option(String name, String description, String basedOn, boolean isBase, LoadedScenario scenario,
-            List<String> changes) {
+            List<String> changes, com.fasterxml.jackson.databind.node.ObjectNode tree) {
         /** Freezes. */
         public Option {
             changes = List.copyOf(changes);
+            tree = tree == null ? null : tree.deepCopy();
+        }
+
+        /** @return a copy of the merged scenario's tree (null if it could not be read again) */
+        @Override
+        public com.fasterxml.jackson.databind.node.ObjectNode tree() {
+            return tree == null ? null : tree.deepCopy();
         }
 
         /** @return the compiled settings */

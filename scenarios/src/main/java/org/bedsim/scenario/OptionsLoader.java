@@ -350,9 +350,10 @@ public final class OptionsLoader {
         private List<LoadedOptions.Option> options(OptionsFileSpec spec, LoadedScenario base, Run run,
                 SourceMap optionSources) {
             List<LoadedOptions.Option> out = new ArrayList<>();
-            out.add(new LoadedOptions.Option(baseName, spec.base().description(), null, true, base, List.of()));
             // the base file's own tree, as read: its paths are what the base's locations refer to
             ObjectNode baseTree = readTree(base);
+            out.add(new LoadedOptions.Option(baseName, spec.base().description(), null, true, base, List.of(),
+                    baseTree));
             if (baseTree == null) {
                 error("base.scenario", "a base scenario that could not be read again", "a readable file");
                 return out;
@@ -429,7 +430,7 @@ public final class OptionsLoader {
                 }
                 merged.put(o.name(), m);
                 out.add(new LoadedOptions.Option(o.name(), o.description(), o.basedOn(), false, loaded,
-                        m.changes().stream().map(ScenarioMerger.Change::toString).toList()));
+                        m.changes().stream().map(ScenarioMerger.Change::toString).toList(), m.tree()));
             }
             return out;
         }

@@ -9,7 +9,8 @@ public record PublishedFigureSpec(
                 pattern = "^[0-9]{4}/[0-9]{2}( Q[1-4])?$")
         String period,
         @Key(doc = "The quarterly KPI's key, e.g. delayed_days, non_elective_admissions, "
-                + "delayed_days_per_100k_adults, care_home_admissions_65_plus.", pattern = "^[a-z0-9_]{1,80}$")
+                + "delayed_days_per_100k_adults, care_home_admissions_65_plus, at_home_91_days_after_reablement (a share "
+                + "from 0 to 1, with quarterly.reablement).", pattern = "^[a-z0-9_]{1,80}$")
         String kpi,
         @Key(doc = "The published figure.", min = 0, max = 1e12)
         Double value,

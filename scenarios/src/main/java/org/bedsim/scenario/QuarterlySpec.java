@@ -16,6 +16,15 @@ public record QuarterlySpec(
         @Key(doc = "Sinks that are permanent admissions to residential or nursing care.", required = false,
                 pattern = Key.NAME)
         List<String> careHomeSinks,
+        @Key(doc = "Settings of reablement or rehabilitation (home reablement, intermediate care): the share of "
+                + "people aged 65+ (the cohorts of age band 'older') discharged from hospital into one of them who "
+                + "are still at home 91 days later is reported by quarter of the discharge (Better Care Fund metric "
+                + "4.3). Needs older and home_sinks.", required = false, pattern = Key.NAME)
+        List<String> reablement,
+        @Key(doc = "Sinks that are the patient's own home, for the reablement outcome: a patient who reached one "
+                + "of them within 91 days is at home; another sink (a care home, death) or still being in care is "
+                + "not.", required = false, pattern = Key.NAME)
+        List<String> homeSinks,
         @Key(doc = "Published actuals and plans by quarter or financial year, shown beside the model's (the chart "
                 + "of delayed days draws them); never used to compute anything.", required = false)
         List<PublishedFigureSpec> published,
@@ -26,6 +35,8 @@ public record QuarterlySpec(
     /** Freezes. */
     public QuarterlySpec {
         careHomeSinks = Specs.frozen(careHomeSinks);
+        reablement = Specs.frozen(reablement);
+        homeSinks = Specs.frozen(homeSinks);
         published = Specs.frozen(published);
     }
 }

@@ -17,6 +17,7 @@ import org.bedsim.dist.LogNormal;
 import org.bedsim.dist.Triangular;
 import org.bedsim.dist.Uniform;
 import org.bedsim.dist.Weibull;
+import org.bedsim.metrics.AtHomeAfterReablement;
 import org.bedsim.metrics.DelayOwner;
 import org.bedsim.metrics.Population;
 import org.bedsim.metrics.QuarterlyDefinition;
@@ -126,6 +127,33 @@ public final class ScenarioCompiler {
         return new QuarterlyDefinition(q == null ? null : population(spec, q.adults()),
                 q == null ? null : population(spec, q.older()), owners, nonElective, older,
                 q == null ? Set.of() : new LinkedHashSet<>(q.careHomeSinks()), delayedThere, published, pathways);
+    }
+
+    /**
+     * @param spec a scenario without errors
+     * @return a maker of the listener that follows the people aged 65+ discharged from hospital (acute settings) into
+     *     the scenario's reablement settings for 91 days, one per replication; null when the quarterly section names
+     *     no reablement setting
+     */
+    public static java.util.function.Supplier<AtHomeAfterReablement> reablementOutcome(ScenarioSpec spec) {
+        QuarterlySpec q = spec.quarterly();
+        if (q == null || q.reablement().isEmpty()) {
+            return null;
+        }
+        Set<String> hospital = new LinkedHashSet<>();
+        Set<String> sinks = new LinkedHashSet<>();
+        for (SettingSpec s : spec.settings()) {
+            if (s.kind() == SettingSpec.Kind.ACUTE) {
+                hospital.add(s.name());
+            } else if (s.isSink()) {
+                sinks.add(s.name());
+            }
+        }
+        Set<String> reablement = new LinkedHashSet<>(q.reablement());
+        Set<String> home = new LinkedHashSet<>(q.homeSinks());
+        Set<String> older = quarterly(spec).olderCohorts();
+        return () -> new AtHomeAfterReablement(hospital, reablement, sinks, home, older,
+                AtHomeAfterReablement.BCF_FOLLOW_UP_DAYS);
     }
 
     private static Population population(ScenarioSpec spec, String band) {

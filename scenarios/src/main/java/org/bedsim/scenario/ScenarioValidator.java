@@ -821,8 +821,11 @@ public final class ScenarioValidator {
                         "a setting of kind home (a permanent placement is where patients leave the system)");
             }
         }
+        reablementOutcome(q);
         java.util.Set<String> kpis = new java.util.HashSet<>();
         org.bedsim.metrics.QuarterlyKpi.all().forEach(k -> kpis.add(k.key()));
+        String atHome = org.bedsim.metrics.QuarterlyKpi.AT_HOME_AFTER_REABLEMENT.key();
+        kpis.add(atHome);
         for (int i = 0; i < q.published().size(); i++) {
             PublishedFigureSpec f = q.published().get(i);
             String p = "quarterly.published[" + i + "]";
@@ -832,6 +835,13 @@ public final class ScenarioValidator {
             if (f.kpi() != null && !kpis.contains(f.kpi())) {
                 error(p + ".kpi", "'" + f.kpi() + "'", "a quarterly KPI: " + String.join(", ", kpis.stream()
                         .sorted().toList()));
+            }
+            if (atHome.equals(f.kpi()) && q.reablement().isEmpty()) {
+                error(p + ".kpi", "'" + atHome + "' without quarterly.reablement", "quarterly.reablement naming "
+                        + "the settings of reablement or rehabilitation whose outcome the model gives");
+            }
+            if (atHome.equals(f.kpi()) && f.value() != null && f.value() > 1) {
+                error(p + ".value", round(f.value()), "a share from 0 to 1 (87.5 % is 0.875)");
             }
             if (f.period() != null && f.period().length() >= 7) {
                 int first = Integer.parseInt(f.period().substring(0, 4));
@@ -844,6 +854,43 @@ public final class ScenarioValidator {
             if (f.source() == null) {
                 missingSource(p, "the published figure");
             }
+        }
+    }
+
+    /** The settings and sinks of the share still at home 91 days after discharge into reablement. */
+    private void reablementOutcome(QuarterlySpec q) {
+        for (int i = 0; i < q.reablement().size(); i++) {
+            String name = q.reablement().get(i);
+            SettingSpec s = settings.get(name);
+            String expected = "a setting of reablement or rehabilitation that patients go to from hospital (of kind "
+                    + "caseload, interim, community or virtual_ward)";
+            if (s == null && settingNamesComplete) {
+                error("quarterly.reablement[" + i + "]", "'" + name + "', which is not a setting", expected);
+            } else if (s != null && s.kind() != null && (s.isSink() || s.kind() == SettingSpec.Kind.ACUTE)) {
+                error("quarterly.reablement[" + i + "]", "'" + name + "' of kind " + s.kind().key(), expected);
+            }
+        }
+        for (int i = 0; i < q.homeSinks().size(); i++) {
+            String name = q.homeSinks().get(i);
+            SettingSpec s = settings.get(name);
+            String expected = "a setting of kind home that is the patient's own home";
+            if (s == null && settingNamesComplete) {
+                error("quarterly.home_sinks[" + i + "]", "'" + name + "', which is not a setting", expected);
+            } else if (s != null && s.kind() != null && !s.isSink()) {
+                error("quarterly.home_sinks[" + i + "]", "'" + name + "' of kind " + s.kind().key(), expected);
+            }
+        }
+        if (!q.reablement().isEmpty() && q.homeSinks().isEmpty()) {
+            error("quarterly.reablement", "reablement settings without home_sinks", "home_sinks: the sinks that are "
+                    + "the patient's own home, where a patient at home 91 days later has gone");
+        }
+        if (!q.reablement().isEmpty() && q.older() == null) {
+            error("quarterly.reablement", "reablement settings without older", "older: the age band of people "
+                    + "aged 65+, the cohorts whose outcome is counted");
+        }
+        if (q.reablement().isEmpty() && !q.homeSinks().isEmpty()) {
+            error("quarterly.home_sinks", "home_sinks without reablement", "home_sinks only with reablement (they "
+                    + "are used by the reablement outcome alone)");
         }
     }
 

@@ -48,8 +48,9 @@ public final class SpecFiles {
                     "a file named " + fileName, what + " ending in .yaml, .yml or .json")));
         }
         TreeReader.Result tree = TreeReader.read(bytes, format);
-        if (tree.tree() == null) {
-            return new Read<>(null, tree.sources(), tree.problems());
+        if (tree.tree() == null) { // an empty file is not "a scenario" here but what the caller reads
+            return new Read<>(null, tree.sources(), tree.problems().stream().map(p -> p.found().equals("an empty "
+                    + "file") ? new Problem(p.severity(), p.path(), p.at(), p.found(), what) : p).toList());
         }
         ScenarioReader.Bound<T> bound = ScenarioReader.bind(tree.tree(), tree.sources(), type, what);
         List<Problem> problems = new ArrayList<>(tree.problems());

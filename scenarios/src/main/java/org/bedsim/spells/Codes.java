@@ -49,10 +49,51 @@ final class Codes {
 
     /** @return {@code v} as a bedsim id: lower case, runs of other characters as one dash, at most 63 long */
     static String id(String v) {
+        String fast = asciiId(v);
+        if (fast != null) {
+            return fast;
+        }
         String s = v.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (s.isEmpty()) {
             s = "x";
         }
+        return s.length() > 63 ? s.substring(0, 63) : s;
+    }
+
+    /**
+     * {@link #id} of an ASCII value by one pass over its characters (the regular expressions cost a third of a fit's
+     * time on a million rows); null when the value has other characters, whose lower case needs the full rules.
+     */
+    private static String asciiId(String v) {
+        int n = v.length();
+        StringBuilder b = null;
+        boolean dash = false;
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            boolean keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (keep) {
+                if (b == null) {
+                    b = new StringBuilder(n);
+                }
+                if (dash && b.length() > 0) {
+                    b.append('-');
+                }
+                dash = false;
+                b.append(c);
+            } else {
+                dash = true;
+            }
+        }
+        if (b == null) {
+            return "x";
+        }
+        String s = b.toString();
         return s.length() > 63 ? s.substring(0, 63) : s;
     }
 }

@@ -94,24 +94,83 @@ final class CsvRows implements Rows {
     @Override
     public boolean next(List<String> out) throws IOException {
         out.clear();
-        int c = read();
-        while (c == '\n' || c == '\r') {
+        while (true) {
+            int c = peek();
             if (c == '\n') {
                 line++;
+            } else if (c != '\r') {
+                if (c < 0) {
+                    return false;
+                }
+                break;
             }
-            c = read();
-        }
-        if (c < 0) {
-            return false;
+            consume();
         }
         recordLine = line;
+        while (true) {
+            int r = fastField(out);
+            if (r < 0) {
+                r = slowField(out);
+            }
+            if (r == 1) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * A plain field (no quote, no carriage return) that ends inside the buffer, cut straight out of it: most fields
+     * of an extract. Returns 0 when a delimiter ended it, 1 when the line did, -1 (nothing consumed) for any other.
+     */
+    private int fastField(List<String> out) throws IOException {
+        if (pushed != -2) {
+            return -1;
+        }
+        if (pos == len && peek() < 0) {
+            return -1;
+        }
+        char[] b = buf;
+        int i = pos;
+        int n = len;
+        char d = delimiter;
+        while (i < n) {
+            char ch = b[i];
+            if (ch == d || ch == '\n') {
+                int from = pos;
+                int to = i;
+                while (from < to && b[from] <= ' ') {
+                    from++;
+                }
+                while (to > from && b[to - 1] <= ' ') {
+                    to--;
+                }
+                out.add(from == to ? "" : new String(b, from, to - from));
+                pos = i + 1;
+                if (ch == '\n') {
+                    line++;
+                    return 1;
+                }
+                return 0;
+            }
+            if (ch == '"' || ch == '\r') {
+                return -1;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    /** One field character by character (quotes, line breaks inside quotes, CR): 0 after a delimiter, 1 at the
+     * end of the record. */
+    private int slowField(List<String> out) throws IOException {
         field.setLength(0);
         boolean quoted = false;
         boolean wasQuoted = false;
+        int c = read();
         while (true) {
             if (c < 0) {
                 out.add(finish(wasQuoted));
-                return true;
+                return 1;
             }
             char ch = (char) c;
             if (quoted) {
@@ -136,15 +195,40 @@ final class CsvRows implements Rows {
                 field.setLength(0);
             } else if (ch == delimiter) {
                 out.add(finish(wasQuoted));
-                wasQuoted = false;
+                return 0;
             } else if (ch == '\n') {
                 line++;
                 out.add(finish(wasQuoted));
-                return true;
+                return 1;
             } else if (ch != '\r') {
                 field.append(ch);
             }
             c = read();
+        }
+    }
+
+    /** The next character without taking it, or -1 at the end. */
+    private int peek() throws IOException {
+        if (pushed != -2) {
+            return pushed;
+        }
+        if (pos == len) {
+            len = in.read(buf, 0, buf.length);
+            pos = 0;
+            if (len <= 0) {
+                len = 0;
+                return -1;
+            }
+        }
+        return buf[pos];
+    }
+
+    /** Takes the character {@link #peek} returned. */
+    private void consume() {
+        if (pushed != -2) {
+            pushed = -2;
+        } else {
+            pos++;
         }
     }
 

@@ -1,6 +1,5 @@
 package org.bedsim.spells;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
@@ -73,18 +72,43 @@ final class Dates {
         } else {
             return Double.NaN;
         }
-        try {
-            long day = LocalDate.of(y, m, d).toEpochDay();
-            double frac = 0;
-            if (k >= 5) {
-                if (f[3] > 23 || f[4] > 59 || f[5] > 59) {
-                    return Double.NaN;
-                }
-                frac = (f[3] * 3600 + f[4] * 60 + (k >= 6 ? f[5] : 0)) / 86400.0;
-            }
-            return day + frac;
-        } catch (DateTimeException e) {
+        if (m < 1 || m > 12 || d < 1 || d > length(y, m)) {
             return Double.NaN;
         }
+        long day = epochDay(y, m, d);
+        double frac = 0;
+        if (k >= 5) {
+            if (f[3] > 23 || f[4] > 59 || f[5] > 59) {
+                return Double.NaN;
+            }
+            frac = (f[3] * 3600 + f[4] * 60 + (k >= 6 ? f[5] : 0)) / 86400.0;
+        }
+        return day + frac;
+    }
+
+    private static int length(int y, int m) {
+        if (m == 2) {
+            return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+        }
+        return m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31;
+    }
+
+    /** Days since 1970-01-01 of a valid date of the proleptic Gregorian calendar (as {@link LocalDate#toEpochDay}). */
+    static long epochDay(int y, int m, int d) {
+        long total = 365L * y;
+        if (y >= 0) {
+            total += (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        } else {
+            total -= y / -4 - y / -100 + y / -400;
+        }
+        total += (367 * m - 362) / 12;
+        total += d - 1;
+        if (m > 2) {
+            total--;
+            if (!(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) {
+                total--;
+            }
+        }
+        return total - 719528; // days from year 0 to 1970
     }
 }

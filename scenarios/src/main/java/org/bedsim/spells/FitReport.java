@@ -31,6 +31,11 @@ public final class FitReport {
             ", %,d of other replications or after the cut", x.otherReplication) : "")});
         facts.add(new String[] {"Dates", f.first + " to " + f.last + " (stays open then are right-censored)"});
         facts.add(new String[] {"Columns", x.columnsUsed.toString()});
+        if (x.noPatientId > 0) {
+            facts.add(new String[] {"Patient ids", String.format(Locale.ROOT, "%,d rows used have no patient id "
+                + "(first %ss %s): they are fitted but not linked for readmissions", x.noPatientId, x.unit,
+                x.noPatientIdLines)});
+        }
         r.section("The extract").definitions(facts);
 
         var problems = r.section("Bad rows");
@@ -183,8 +188,43 @@ public final class FitReport {
         } else {
             rt.paragraph("The extract has no ready-for-discharge dates, so delays are not measured.");
         }
-        rt.paragraph("Readmissions within 30 days are not derived: they need patient ids linked across spells.");
+        readmissions(r, f);
         return r;
+    }
+
+    private static void readmissions(HtmlReport r, ScenarioFit f) {
+        SpellExtract x = f.extract;
+        var rd = r.section("Readmissions within 30 days");
+        if (!x.hasPatientIds) {
+            rd.paragraph("The extract has no patient id column, so stays cannot be linked and readmissions are not "
+                    + "derived.");
+            return;
+        }
+        rd.paragraph("Stays are linked by patient id. A discharge home counts when the extract runs 30 days past "
+                + "it; it is readmitted when the same patient's next admission from outside begins within 30 days. "
+                + "Intervals are 95 % Wilson intervals. The chance written to the scenario counts the readmissions "
+                + "into the cohort most of them join; those are left out of that cohort's arrivals, since the "
+                + "model generates them as returns." + (x.noPatientId > 0 ? String.format(Locale.ROOT,
+                    " %,d rows used had no patient id and are not linked (first %ss %s).", x.noPatientId, x.unit,
+                    x.noPatientIdLines) : ""));
+        List<List<String>> rows = new ArrayList<>();
+        for (ScenarioFit.CohortFit c : f.cohorts) {
+            ScenarioFit.Readmission m = c.readmission();
+            if (m == null) {
+                rows.add(List.of(c.name(), "0", "", "", "", ""));
+                continue;
+            }
+            rows.add(List.of(c.name(), String.format(Locale.ROOT, "%,d", m.share().of()),
+                    String.format(Locale.ROOT, "%,d", m.share().count()),
+                    String.format(Locale.ROOT, "%.2f %% [%.2f, %.2f]", 100 * m.share().share(),
+                            100 * m.share().low(), 100 * m.share().high()),
+                    m.cohort() == null ? "none" : m.cohort(),
+                    m.cohort() == null ? "" : String.format(Locale.ROOT, "%.2f %% [%.2f, %.2f]; %,d left out of "
+                        + "its arrivals", 100 * m.modelled().share(), 100 * m.modelled().low(),
+                        100 * m.modelled().high(), m.removed())));
+        }
+        rd.table("Readmissions per cohort", List.of("cohort", "discharges home followed 30 days", "readmitted",
+            "share [95 %]", "joining", "chance written [95 %]"), rows);
     }
 
     private static double quantile(StayFit.FamilyFit f, double p, double hi) {

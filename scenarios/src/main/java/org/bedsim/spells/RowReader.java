@@ -23,10 +23,19 @@ final class RowReader {
     private final int from;
     private final int destination;
     private final int replication;
+    private final int patient;
     private final double today = LocalDate.now().toEpochDay() + 1;
     private final double until;
     private final LongSet ids = new LongSet();
     private final Map<String, String> bands = new HashMap<>();
+    /** setting and destination values to their ids, admission types to elective or not: each worked out once */
+    private final Map<String, String> settingIds = new HashMap<>();
+    private final Map<String, String> destinations = new HashMap<>();
+    private final Map<String, Boolean> types = new HashMap<>();
+    /** the arrival cohort keys, numbered in the order met, and the stays of each (key, transfer) */
+    private final Map<String, Integer> cohortIndex = new HashMap<>();
+    private final List<long[]> cohortArrivals = new ArrayList<>();
+    private final Map<String, SpellExtract.Stays> staysByKey = new HashMap<>();
 
     RowReader(SpellExtract x, List<String> header, SpellExtract.Options options, Path file) {
         this.x = x;
@@ -83,6 +92,8 @@ final class RowReader {
         from = found.getOrDefault("admitted_from", -1);
         destination = found.getOrDefault("destination", -1);
         replication = found.getOrDefault("replication", -1);
+        patient = found.getOrDefault("patient_id", -1);
+        x.hasPatientIds = patient >= 0;
         x.hasReadyDates = ready >= 0;
         x.hasAdmissionType = type >= 0;
         until = options.until() == null ? Double.POSITIVE_INFINITY : options.until().toEpochDay() + 1;
@@ -164,7 +175,7 @@ final class RowReader {
         }
         boolean elective = false;
         if (type >= 0) {
-            Boolean e = Codes.elective(row.get(type));
+            Boolean e = memo(types, row.get(type), Codes::elective);
             if (e == null) {
                 x.problem(line, Problem.UNKNOWN_ADMISSION_TYPE, "'" + row.get(type) + "'");
                 return;
@@ -193,7 +204,7 @@ final class RowReader {
                 x.problem(line, Problem.NO_DESTINATION, "");
                 return;
             }
-            dest = Codes.destination(raw);
+            dest = memo(destinations, raw, Codes::destination);
             if (dest == null) {
                 x.problem(line, Problem.UNKNOWN_DESTINATION, "'" + raw + "'");
                 return;
@@ -208,19 +219,47 @@ final class RowReader {
         if (a.length() > 10 || d.length() > 10) {
             x.hasTimes = true;
         }
-        String s = Codes.id(set);
-        x.settings.add(s);
+        String s = settingIds.get(set);
+        if (s == null) {
+            s = Codes.id(set);
+            x.settings.add(s);
+            settingIds.put(set, s);
+        }
         boolean transfer = from >= 0 && !row.get(from).isEmpty();
         x.firstAdmission = Math.min(x.firstAdmission, in);
         x.lastDate = Math.max(x.lastDate, Double.isNaN(out) ? in : out);
         int day = (int) (Math.floor(in) - SpellExtract.FIRST_DAY);
+        int cohort = -1;
+        String cohortKey = SpellExtract.cohortKey(elective, band, s);
         if (!transfer) {
-            long[] counts = x.arrivals.computeIfAbsent(SpellExtract.cohortKey(elective, band, s),
-                    k -> new long[(int) (SpellExtract.LAST_DAY - SpellExtract.FIRST_DAY + 2)]);
-            counts[day]++;
+            Integer c = cohortIndex.get(cohortKey);
+            if (c == null) {
+                c = cohortIndex.size();
+                cohortIndex.put(cohortKey, c);
+                long[] counts = new long[(int) (SpellExtract.LAST_DAY - SpellExtract.FIRST_DAY + 2)];
+                cohortArrivals.add(counts);
+                x.arrivals.put(cohortKey, counts);
+            }
+            cohort = c;
+            cohortArrivals.get(cohort)[day]++;
         }
-        String key = (elective ? "elective" : "non_elective") + "|" + band + "|" + s + (transfer ? "|T" : "|E");
-        SpellExtract.Stays st = x.stays.computeIfAbsent(key, k -> new SpellExtract.Stays());
+        String key = cohortKey + (transfer ? "|T" : "|E");
+        SpellExtract.Stays st = staysByKey.get(key);
+        if (st == null) {
+            st = x.stays.computeIfAbsent(key, k -> new SpellExtract.Stays());
+            staysByKey.put(key, st);
+        }
+        if (patient >= 0) {
+            String pid = row.get(patient);
+            if (pid.isEmpty()) {
+                x.noPatientId++;
+                if (x.noPatientIdLines.size() < SpellExtract.KEPT_LINES) {
+                    x.noPatientIdLines.add(line);
+                }
+            } else {
+                x.links.add(LongSet.hash(pid), in, out, cohort, "home".equals(dest));
+            }
+        }
         long[] census = x.census.computeIfAbsent(s,
                 k -> new long[(int) (SpellExtract.LAST_DAY - SpellExtract.FIRST_DAY + 3)]);
         census[(int) (Math.ceil(in) - SpellExtract.FIRST_DAY)]++;
@@ -270,6 +309,29 @@ final class RowReader {
         for (SpellExtract.Open o : x.open) {
             x.stays.get(o.key()).complete.addCensored(Math.max(0, end - o.admittedAt()));
         }
+        if (x.links.size() > 0) {
+            ReadmissionLinks.Counts[] counts = x.links.link(end, cohortIndex.size(),
+                    t -> (int) (Math.floor(t) - SpellExtract.FIRST_DAY), cohortArrivals.toArray(long[][]::new));
+            String[] keys = new String[cohortIndex.size()];
+            cohortIndex.forEach((k, i) -> keys[i] = k);
+            for (int i = 0; i < keys.length; i++) {
+                ReadmissionLinks.Counts c = counts[i];
+                x.readmissions.put(keys[i], new SpellExtract.Readmissions(c.followed, c.readmitted,
+                        c.target < 0 ? null : keys[c.target], c.intoTarget, c.removed));
+            }
+        }
+        x.links = null; // linked: its rows are no longer needed
+    }
+
+    private <T> T memo(Map<String, T> cache, String raw, java.util.function.Function<String, T> f) {
+        T v = cache.get(raw);
+        if (v == null && !cache.containsKey(raw)) {
+            v = f.apply(raw);
+            if (cache.size() < 10_000) {
+                cache.put(raw, v);
+            }
+        }
+        return v;
     }
 
     /** An open-addressing set of 64-bit hashes. */

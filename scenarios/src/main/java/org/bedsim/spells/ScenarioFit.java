@@ -26,7 +26,18 @@ import org.bedsim.fit.StayHistogram;
 public final class ScenarioFit {
     /** One cohort. */
     public record CohortFit(String name, boolean elective, String band, String entry, ArrivalFit.Result arrivals,
-            Map<String, StayGroup> stays) {
+            Map<String, StayGroup> stays, Readmission readmission) {
+    }
+
+    /**
+     * Readmissions within 30 days of a discharge home, from stays linked by patient id.
+     *
+     * @param share discharges home followed by a readmission within 30 days (into any cohort), with its interval
+     * @param modelled those into {@code cohort}, the chance the scenario gives its patients of returning
+     * @param cohort the cohort they join (the most frequent), or null when none was seen
+     * @param removed readmissions taken out of {@code cohort}'s arrivals, as the model generates them
+     */
+    public record Readmission(Share share, Share modelled, String cohort, long removed) {
     }
 
     /** A group of stays: the fit and the routes out. */
@@ -129,7 +140,7 @@ public final class ScenarioFit {
                         + "Poisson; the model's Poisson arrivals understate day-to-day variation", name,
                         a.dispersion()));
             }
-            cohorts.add(new CohortFit(name, elective, k[1], k[2], a, stays));
+            cohorts.add(new CohortFit(name, elective, k[1], k[2], a, stays, null));
             for (StayGroup g : stays.values()) {
                 for (String to : g.routes().keySet()) {
                     if (!extract.settings.contains(to)) {
@@ -138,6 +149,7 @@ public final class ScenarioFit {
                 }
             }
         }
+        readmissions();
         byBand.forEach((band, counts) -> {
             ArrivalFit.Result r = ArrivalFit.fit(first, counts, false);
             if (r != null) {
@@ -151,6 +163,34 @@ public final class ScenarioFit {
                 peak = Math.max(peak, v);
             }
             peakCensus.put(s, peak);
+        }
+    }
+
+    static String cohortName(String key) {
+        String[] k = key.split("\\|");
+        return Codes.id((k[0].equals("elective") ? "elective" : "emergency") + "-" + k[1] + "-" + k[2]);
+    }
+
+    /** Attaches each cohort's readmissions, where patient ids link stays and the cohort they join is fitted. */
+    private void readmissions() {
+        Set<String> names = new LinkedHashSet<>();
+        cohorts.forEach(c -> names.add(c.name()));
+        for (int i = 0; i < cohorts.size(); i++) {
+            CohortFit c = cohorts.get(i);
+            String key = (c.elective() ? "elective" : "non_elective") + "|" + c.band() + "|" + c.entry();
+            SpellExtract.Readmissions r = extract.readmissions.get(key);
+            if (r == null || r.followed() == 0) {
+                continue;
+            }
+            String target = r.target() == null ? null : cohortName(r.target());
+            if (target != null && !names.contains(target)) {
+                warnings.add("cohort " + c.name() + ": its readmissions join " + target + ", which is not fitted; "
+                        + "readmissions are left out of the scenario");
+                target = null;
+            }
+            cohorts.set(i, new CohortFit(c.name(), c.elective(), c.band(), c.entry(), c.arrivals(), c.stays(),
+                    new Readmission(Share.of(r.readmitted(), r.followed()),
+                            Share.of(target == null ? 0 : r.intoTarget(), r.followed()), target, r.removed())));
         }
     }
 

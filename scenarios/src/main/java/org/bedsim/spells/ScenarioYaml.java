@@ -133,11 +133,21 @@ public final class ScenarioYaml {
                 body.append(", month: ").append(c.name()).append("-month");
             }
             body.append(", source: fit-").append(c.name()).append("-arrivals}\n");
+            ScenarioFit.Readmission rd = c.readmission();
+            boolean returns = rd != null && rd.cohort() != null && rd.modelled().count() > 0;
+            if (returns) {
+                body.append("    readmission: {probability: ").append(num(rd.modelled().share()))
+                        .append(", within_days: 30, cohort: ").append(rd.cohort()).append(", source: fit-")
+                        .append(c.name()).append("-readmissions}\n");
+                sources.add(new String[] {"fit-" + c.name() + "-readmissions", cite, readmissionNote(rd), null});
+            }
             sources.add(new String[] {"fit-" + c.name() + "-arrivals", cite, String.format(Locale.ROOT,
-                "%,d arrivals from outside on %d days; Poisson regression with trend, weekday and month effects: "
+                "%,d arrivals from outside on %d days%s; Poisson regression with trend, weekday and month effects: "
                     + "%.1f a year at %s (95 %% interval %.1f to %.1f), before growth; daily counts vary %.2f "
-                    + "times as much as Poisson (1 = Poisson)%s.", a.arrivals(), a.days(), a.perYear(), f.first,
-                a.perYearLow(), a.perYearHigh(), a.dispersion(), c.elective() ? ", booked electives" : ""), null});
+                    + "times as much as Poisson (1 = Poisson)%s.%s", a.arrivals(), a.days(), removedNote(f, c),
+                a.perYear(), f.first, a.perYearLow(), a.perYearHigh(), a.dispersion(),
+                c.elective() ? ", booked electives" : "", rd != null && !returns ? " " + readmissionNote(rd) : ""),
+                null});
             body.append("    los:\n");
             for (var e : c.stays().entrySet()) {
                 String src = "fit-" + Codes.id(e.getValue().key().replace('|', '-')) + "-los";
@@ -207,6 +217,32 @@ public final class ScenarioYaml {
             b.append(", ").append(names[i]).append(": ").append(num(best.parameters()[i]));
         }
         return b.append(", source: ").append(source).append('}').toString();
+    }
+
+    /** @return what the arrivals leave out: readmissions the scenario generates as returns of other stays */
+    private static String removedNote(ScenarioFit f, ScenarioFit.CohortFit c) {
+        long removed = 0;
+        for (ScenarioFit.CohortFit o : f.cohorts) {
+            if (o.readmission() != null && c.name().equals(o.readmission().cohort())
+                    && o.readmission().modelled().count() > 0) {
+                removed += o.readmission().removed();
+            }
+        }
+        return removed == 0 ? "" : String.format(Locale.ROOT, " (first admissions: %,d readmissions within 30 days "
+                + "of a discharge home are left out, as the scenario generates them as returns)", removed);
+    }
+
+    static String readmissionNote(ScenarioFit.Readmission r) {
+        Share s = r.share();
+        Share m = r.modelled();
+        String into = s.count() == 0 ? "no readmission is written"
+                : r.cohort() == null ? "they join no fitted cohort, so no readmission is written"
+                : String.format(Locale.ROOT, "%,d of them into %s, the chance written (%.2f %%, 95 %% interval "
+                    + "%.2f to %.2f)", m.count(), r.cohort(), 100 * m.share(), 100 * m.low(), 100 * m.high());
+        return String.format(Locale.ROOT, "Stays linked by patient id: of %,d discharges home with 30 days of the "
+                + "extract after them, %,d (%.2f %%, 95 %% Wilson interval %.2f to %.2f) were followed by an "
+                + "admission of the same patient from outside within 30 days; %s. The model returns them uniformly "
+                + "within 30 days.", s.of(), s.count(), 100 * s.share(), 100 * s.low(), 100 * s.high(), into);
     }
 
     static String losNote(ScenarioFit.StayGroup g) {

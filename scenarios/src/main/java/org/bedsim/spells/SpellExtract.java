@@ -65,6 +65,18 @@ public final class SpellExtract {
     public record Refused(long line, Problem problem, String detail) {
     }
 
+    /**
+     * Readmissions of one cohort, from stays linked by patient id.
+     *
+     * @param followed discharges home of the cohort's patients with 30 days of the extract after them
+     * @param readmitted of those, followed by an arrival of the same patient within 30 days
+     * @param target the arrival cohort key most of them joined (where the scenario sends readmissions), or null
+     * @param intoTarget of {@code readmitted}, those into {@code target}
+     * @param removed readmissions into {@code target} (followed or not) taken out of its arrivals
+     */
+    public record Readmissions(long followed, long readmitted, String target, long intoTarget, long removed) {
+    }
+
     /** A stay still open at the end, to be censored there. */
     record Open(String key, double admittedAt) {
     }
@@ -87,6 +99,14 @@ public final class SpellExtract {
     boolean hasReadyDates;
     boolean hasAdmissionType;
     boolean hasTimes;
+    boolean hasPatientIds;
+    /** rows used that have the patient id column but no id in it, and the first of their lines */
+    long noPatientId;
+    final List<Long> noPatientIdLines = new ArrayList<>();
+    /** the rows with a patient id, until they are linked */
+    ReadmissionLinks links = new ReadmissionLinks();
+    /** per arrival cohort key, when patient ids exist */
+    final Map<String, Readmissions> readmissions = new TreeMap<>();
     Format format = Format.CSV;
     /** how rows are located: "line" (CSV) or "row" (Parquet, Excel) */
     String unit = "line";
@@ -109,6 +129,26 @@ public final class SpellExtract {
     /** @return the file's name */
     public String fileName() {
         return fileName;
+    }
+
+    /** @return readmissions per arrival cohort key ("type|band|entry"), empty without patient ids */
+    public Map<String, Readmissions> readmissions() {
+        return java.util.Collections.unmodifiableMap(readmissions);
+    }
+
+    /** @return whether the extract has a patient id column */
+    public boolean hasPatientIds() {
+        return hasPatientIds;
+    }
+
+    /** @return rows used with an empty patient id (not linked) */
+    public long rowsWithoutPatientId() {
+        return noPatientId;
+    }
+
+    /** @return the first lines (or rows) with an empty patient id */
+    public List<Long> rowsWithoutPatientIdLines() {
+        return List.copyOf(noPatientIdLines);
     }
 
     /** @return the file's format */

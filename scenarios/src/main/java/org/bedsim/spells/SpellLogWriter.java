@@ -21,6 +21,9 @@ import org.bedsim.model.StayListener;
  * stay in a care setting, with the replication. Each replication writes its own part file (so runs in parallel stay
  * identical, whatever the thread count), then {@link #concatenate} joins them in replication order.
  *
+ * <p>A readmission keeps the patient id of the first admission it follows (a chain of readmissions keeps the
+ * first's), so {@code fit} can link them as it links an extract's stays by patient.
+ *
  * <p>Rows: the stays admitted in the measured period, complete or still open at its end (an empty
  * {@code discharged_at}), as an extract of admissions in a period would hold. Times are written to the minute, rounded down.
  */
@@ -88,6 +91,8 @@ public final class SpellLogWriter {
         private final int replication;
         private final BufferedWriter out;
         private final Map<Long, Integer> cameFrom = new HashMap<>();
+        /** a readmitted patient's key to the key of the first admission it follows */
+        private final Map<Long, Long> firstOf = new HashMap<>();
         private final StringBuilder line = new StringBuilder(160);
         private LocalDate day0;
         private int warmup;
@@ -140,8 +145,9 @@ public final class SpellLogWriter {
             StringBuilder b = line;
             b.setLength(0);
             b.append(replication).append(',').append(replication).append('-').append(++spells).append(',');
-            b.append(replication).append('-').append(cohortNames[cohort]).append(readmission ? "-r" : "-")
-                    .append(patient).append(',');
+            long first = readmission ? firstOf.getOrDefault(key, key) : key;
+            b.append(replication).append('-').append(cohortNames[(int) (first >>> 41)])
+                    .append((first >>> 40 & 1) == 1 ? "-r" : "-").append(first & ((1L << 40) - 1)).append(',');
             b.append(places.get(setting)).append(',');
             time(b, admittedAt);
             b.append(',');
@@ -166,6 +172,13 @@ public final class SpellLogWriter {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        @Override
+        public void readmitted(int cohort, long patient, int fromCohort, boolean fromReadmission, long fromPatient) {
+            long from = ((long) fromCohort << 41) | (fromReadmission ? 1L << 40 : 0) | fromPatient;
+            firstOf.put(((long) cohort << 41) | 1L << 40 | patient, fromReadmission ? firstOf.getOrDefault(from, from)
+                    : from);
         }
 
         private void time(StringBuilder b, double t) {

@@ -64,6 +64,25 @@ class BadSpellsTest {
     }
 
     @Test
+    void emptyPatientIds_countedAndReported_rowsStillUsed() throws IOException {
+        StringBuilder b = new StringBuilder("spell_id,patient_id,setting,admitted_at,discharged_at,destination\n");
+        for (int i = 0; i < 30; i++) {
+            b.append("s").append(i).append(',').append(i % 10 == 3 ? "" : "p" + i).append(",acute,2018-01-")
+                    .append(String.format("%02d", 1 + i % 28)).append("T10:00,2018-02-")
+                    .append(String.format("%02d", 1 + i % 20)).append("T09:00,home\n");
+        }
+        Path f = tmp.resolve("some-without-patient.csv");
+        Files.writeString(f, b.toString());
+        Cli r = Cli.run("fit", f.toString(), "--out", tmp.resolve("p.yaml").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("some-without-patient.csv: 30 rows read, 30 used, 0 refused\n"), r.err());
+        assertTrue(r.err().contains("some-without-patient.csv: 3 rows with no patient id, used but not linked for "
+                + "readmissions (lines 5, 15, 25)"), r.err());
+        String report = Files.readString(tmp.resolve("fit-report.html"));
+        assertTrue(report.contains("3 rows used have no patient id (first lines [5, 15, 25])"), "in the report");
+    }
+
+    @Test
     void manyBadRows_allowed_fitGoesOn() {
         Cli r = Cli.run("fit", BAD.resolve("negative-age.csv").toString(), "--allow-bad-rows", "--out",
                 tmp.resolve("allowed.yaml").toString());

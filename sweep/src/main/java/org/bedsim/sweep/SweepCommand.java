@@ -139,7 +139,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (spread.size() <= 24) {
             for (SweepOutputs.Spread s : spread) {
                 out.println(String.format(Locale.ROOT, "  %-28s %-12s %-26s min %10.3f  median %10.3f  max %10.3f",
-                        s.scenario(), s.setting(), s.kpi().key(), s.min(), s.median(), s.max()));
+                        s.scenario(), s.setting(), s.kpi(), s.min(), s.median(), s.max()));
             }
         }
     }

@@ -60,6 +60,16 @@ public record SweepFileSpec(
         return java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
     }
 
+    /** @return true to keep the demand with unlimited beds: every KPI is kept, or the beds required are */
+    public boolean keepsDemand() {
+        return keep == null || keep.kpis() == null || Boolean.TRUE.equals(keep.bedsRequired());
+    }
+
+    /** @return true to keep the bridges of bridge scenarios (the default) */
+    public boolean keepsBridges() {
+        return keep == null || keep.bridge() == null || keep.bridge();
+    }
+
     /** @return replications per unit */
     public int effectiveBlock() {
         return block == null ? DEFAULT_BLOCK : block;
@@ -135,6 +145,7 @@ public record SweepFileSpec(
      * @param kpis the KPIs
      * @param settings the settings
      * @param bedsRequired true to keep the beds required by both methods
+     * @param bridge false to leave out the bridges of bridge scenarios
      */
     public record Keep(
             @Key(doc = "Per-setting KPIs to keep, by their names in settings.csv (left out: all).", required = false,
@@ -143,9 +154,16 @@ public record SweepFileSpec(
             @Key(doc = "Settings to keep, by name (left out: all).", required = false, minItems = 1,
                     pattern = Key.NAME)
             List<String> settings,
-            @Key(doc = "Also keep the beds required by both methods (beds_required_mean, "
-                    + "beds_required_percentile).", required = false, defaultValue = "false")
-            Boolean bedsRequired) {
+            @Key(doc = "Also keep the beds required by both methods, as run (beds_required_mean, "
+                    + "beds_required_percentile) and with unlimited beds (demand_mean, demand_beds_required_mean, "
+                    + "demand_beds_required_percentile, as bedsim run's settings.csv gives them).",
+                    required = false, defaultValue = "false")
+            Boolean bedsRequired,
+            @Key(doc = "Keep the bridge of every variant whose scenario has a bridge section, as bedsim bridge "
+                    + "computes it on the variant's replications and seed (every configuration, in one unit): "
+                    + "base_beds, change_<step> for each step's bar, total_change and final_beds, each with its "
+                    + "95 % interval, under the setting 'bridge'.", required = false, defaultValue = "true")
+            Boolean bridge) {
         /** Freezes. */
         public Keep {
             kpis = kpis == null ? null : frozen(kpis);

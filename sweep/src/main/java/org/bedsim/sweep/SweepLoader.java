@@ -19,8 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.bedsim.model.SettingKpi;
+import org.bedsim.scenario.BridgePlan;
 import org.bedsim.scenario.FileReading;
 import org.bedsim.scenario.InputPaths;
+import org.bedsim.scenario.LoadedOptions;
 import org.bedsim.scenario.LoadedScenario;
 import org.bedsim.scenario.Location;
 import org.bedsim.scenario.OptionsLoader;
@@ -49,6 +51,8 @@ public final class SweepLoader {
     private final SourceMap sources;
     private final List<String> problems = new ArrayList<>();
     private int errors;
+    /** The count of the variants' problems not listed, last of all (or null). */
+    private String summary;
 
     private SweepLoader(String name, SourceMap sources) {
         this.name = name;
@@ -76,15 +80,40 @@ public final class SweepLoader {
         }
         String sha = ScenarioLoader.sha256(read.bytes());
         if (spec.spec() == null) {
-            return new LoadedSweep(name, sha, spec.spec(), List.of(), List.of(), null, loader.problems,
+            return new LoadedSweep(name, sha, spec.spec(), List.of(), List.of(), null, loader.sorted(),
                     loader.errors);
         }
-        Path folder = file.toAbsolutePath().getParent();
+        // the scenarios are named relative to the sweep file, and messages name them that way too
+        Path folder = file.getParent() == null ? Path.of("") : file.getParent();
         return loader.expand(sha, spec.spec(), folder);
     }
 
     private static LoadedSweep failed(String name, String sha, List<String> problems) {
         return new LoadedSweep(name, sha, null, List.of(), List.of(), null, problems, problems.size());
+    }
+
+    /**
+     * @return the problems in the order a reader fixes them: the sweep file's by line and column (those without a
+     *     line first), then those of the scenario and options files it names, in the order found
+     */
+    private List<String> sorted() {
+        java.util.regex.Pattern located = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name)
+                + ":(\\d+):(\\d+): .*");
+        List<String> own = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String p : problems) {
+            (p.startsWith(name + ":") ? own : others).add(p);
+        }
+        own.sort(java.util.Comparator.comparingLong(p -> {
+            java.util.regex.Matcher m = located.matcher(p);
+            return m.matches() ? Long.parseLong(m.group(1)) * 100_000 + Long.parseLong(m.group(2)) : 0;
+        }));
+        List<String> out = new ArrayList<>(own);
+        out.addAll(others);
+        if (summary != null) {
+            out.add(summary);
+        }
+        return out;
     }
 
     private void add(String rendered, boolean error) {
@@ -98,8 +127,17 @@ public final class SweepLoader {
         add(Problem.error(path, sources.at(path), found, expected).render(name), true);
     }
 
-    /** A scenario of the sweep, loaded. */
-    private record Base(String display, Path file, LoadedScenario loaded, JsonNode tree) {
+    /**
+     * A scenario the sweep varies: a scenario file, or an option of an options file (merged into its base).
+     *
+     * @param id the start of its variants' ids: the scenario's name, or the options file's name and the option's
+     * @param display what the outputs call it: the file as the sweep names it, with the option
+     * @param loaded the scenario, checked and compiled
+     * @param tree its tree, into which a variant's values are written
+     * @param run replications and seed to write into its variants when the sweep sets none (an options file's, so
+     *     each option runs as {@code bedsim compare} runs it), else null
+     */
+    private record Base(String id, String display, LoadedScenario loaded, JsonNode tree, long[] run) {
     }
 
     private LoadedSweep expand(String sha, SweepFileSpec spec, Path folder) {
@@ -167,7 +205,8 @@ public final class SweepLoader {
         List<String> keptSettings = spec.keep() == null ? null : spec.keep().settings();
         if (keptSettings != null) {
             for (int i = 0; i < keptSettings.size(); i++) {
-                if (keptSettings.get(i) != null && !allSettings.isEmpty() && !allSettings.contains(keptSettings.get(i))) {
+                String kept = keptSettings.get(i);
+                if (kept != null && !allSettings.isEmpty() && !allSettings.contains(kept)) {
                     error("keep.settings[" + i + "]", "'" + keptSettings.get(i) + "', a setting of none of the "
                             + "scenarios", "a setting of a scenario: " + String.join(", ", allSettings));
                 }
@@ -179,6 +218,11 @@ public final class SweepLoader {
                 error("targets[" + i + "].setting", "'" + t.setting() + "', a setting of none of the scenarios",
                         "a setting of a scenario: " + String.join(", ", allSettings));
             }
+        }
+        if (spec.keep() != null && Boolean.TRUE.equals(spec.keep().bridge()) && !bases.isEmpty()
+                && bases.stream().noneMatch(b -> b.loaded().spec().bridge() != null)) {
+            error("keep.bridge", "true, but none of the scenarios has a bridge section", "a scenario with a "
+                    + "bridge section (see 'Bed bridges' in the README), or no keep.bridge");
         }
         // every path must name numbers in every scenario
         for (Base b : bases) {
@@ -197,16 +241,25 @@ public final class SweepLoader {
         }
         List<SettingKpi> kpis = errors > 0 ? List.of() : keptKpis(spec.keep());
         if (errors > 0) {
-            return new LoadedSweep(name, sha, spec, List.of(), kpis, keptSettings, problems, errors);
+            return new LoadedSweep(name, sha, spec, List.of(), kpis, keptSettings, sorted(), errors);
+        }
+        double count = bases.size(); // counted before any is built (a double: 50 lists of 10,000 overflow a long)
+        for (int i : listed) {
+            count *= params.get(i).values().size();
+        }
+        if (!ranged.isEmpty()) {
+            count *= spec.sample().draws();
+        }
+        if (count > MAX_VARIANTS) {
+            error("parameters", String.format(Locale.ROOT, (count < 1e15 ? "%,.0f" : "%.3g")
+                    + " variants (%d scenario%s x the values x the draws)",
+                    count, bases.size(), bases.size() == 1 ? "" : "s"), String.format(Locale.ROOT,
+                    "at most %,d variants in one sweep (split it into several sweeps)", MAX_VARIANTS));
+            return new LoadedSweep(name, sha, spec, List.of(), kpis, keptSettings, sorted(), errors);
         }
         List<double[]> points = points(spec, listed, ranged);
-        long count = (long) points.size() * bases.size();
-        if (count > MAX_VARIANTS) {
-            error("parameters", count + " variants", "at most " + MAX_VARIANTS + " variants in one sweep");
-            return new LoadedSweep(name, sha, spec, List.of(), kpis, keptSettings, problems, errors);
-        }
         List<Variant> variants = variants(spec, bases, points);
-        return new LoadedSweep(name, sha, spec, errors > 0 ? List.of() : variants, kpis, keptSettings, problems,
+        return new LoadedSweep(name, sha, spec, errors > 0 ? List.of() : variants, kpis, keptSettings, sorted(),
                 errors);
     }
 
@@ -226,10 +279,13 @@ public final class SweepLoader {
         return java.util.Arrays.stream(SettingKpi.values()).filter(chosen::contains).toList();
     }
 
-    /** @return the scenario files named (folders listed, by file name), each loaded */
+    /**
+     * @return the scenario and options files named (folders listed, by file name), each loaded: a scenario file is
+     *     one base, an options file one base per option (its base option first)
+     */
     private List<Base> scenarios(SweepFileSpec spec, Path folder) {
         List<Base> bases = new ArrayList<>();
-        Set<String> names = new LinkedHashSet<>();
+        Map<String, String> ids = new LinkedHashMap<>(); // variant id prefix -> what has it
         for (int i = 0; spec.scenarios() != null && i < spec.scenarios().size(); i++) {
             String entry = spec.scenarios().get(i);
             String at = "scenarios[" + i + "]";
@@ -238,53 +294,99 @@ public final class SweepLoader {
             }
             Path p = folder.resolve(entry).normalize();
             List<Path> files = new ArrayList<>();
-            if (Files.isDirectory(p)) {
+            boolean isFolder = Files.isDirectory(p);
+            if (isFolder) {
                 try (Stream<Path> list = Files.list(p)) {
                     files.addAll(list.filter(f -> f.getFileName().toString().matches(".*\\.(ya?ml|json)"))
-                            .filter(OptionsLoader::isScenarioFile).sorted().toList());
+                            .filter(f -> OptionsLoader.isScenarioFile(f) || OptionsLoader.isOptionsFile(f))
+                            .sorted().toList());
                 } catch (IOException e) {
                     error(at, "a folder that cannot be listed (" + FileReading.reason(e) + ")", "a readable folder");
                     continue;
                 }
                 if (files.isEmpty()) {
-                    error(at, "a folder without scenario files", "a scenario file or a folder of them");
+                    error(at, "a folder without scenario or options files ('" + entry + "')",
+                            "a scenario file, an options file or a folder of them");
                 }
             } else if (!Files.isRegularFile(p)) {
                 error(at, "'" + entry + "', which does not exist (looked for " + p + ")",
-                        "a scenario file or a folder, relative to the sweep file");
+                        "a scenario file, an options file or a folder of them, relative to the sweep file");
                 continue;
-            } else if (OptionsLoader.isOptionsFile(p)) {
-                error(at, "an options file", "a scenario file (a sweep varies scenarios; name the options' base "
-                        + "scenario and put the options' changes in parameters)");
+            } else if (!p.getFileName().toString().matches(".*\\.(ya?ml|json)")) {
+                error(at, "'" + entry + "', which is not a .yaml, .yml or .json file",
+                        "a scenario file, an options file or a folder of them");
                 continue;
             } else {
                 files.add(p);
             }
             for (Path f : files) {
-                String display = Files.isDirectory(p) ? Path.of(entry).resolve(f.getFileName()).toString() : entry;
-                LoadedScenario s = ScenarioLoader.load(f, null, null);
-                for (Problem problem : s.errors()) {
-                    add(problem.render(f.toString()), true);
-                }
-                if (s.spec() != null && s.spec().name() != null && !names.add(s.spec().name())) {
-                    error(at, "a second scenario named '" + s.spec().name() + "' (" + display + ")",
-                            "scenarios with different names (each variant's id starts with its scenario's name)");
-                }
-                JsonNode tree = null;
-                if (!s.hasErrors()) {
-                    try {
-                        byte[] bytes = Files.readAllBytes(f);
-                        tree = f.getFileName().toString().endsWith(".json") ? JSON.readTree(bytes)
-                                : YAML.readTree(bytes);
-                    } catch (IOException e) {
-                        error(at, "a scenario file that cannot be read again (" + e.getMessage() + ")",
-                                "a readable file");
+                String display = isFolder ? Path.of(entry).resolve(f.getFileName()).toString() : entry;
+                List<Base> found = OptionsLoader.isOptionsFile(f) ? options(f, display, at)
+                        : scenario(f, display, at);
+                for (Base b : found) {
+                    String before = ids.putIfAbsent(b.id(), b.display());
+                    if (before != null) {
+                        error(at, "'" + b.display() + "', whose variants would be named '" + b.id() + "' as those of '"
+                                + before + "' are", "scenarios with different names (each variant's id starts with "
+                                + "its scenario's name, or its options file's and option's)");
                     }
+                    bases.add(b);
                 }
-                bases.add(new Base(display, f, s, tree));
             }
         }
         return bases;
+    }
+
+    /** @return a scenario file, loaded (as bedsim run loads it), or nothing if it has errors (listed) */
+    private List<Base> scenario(Path f, String display, String at) {
+        LoadedScenario s = ScenarioLoader.load(f, null, null);
+        for (Problem problem : s.errors()) {
+            add(problem.render(f.toString()), true);
+        }
+        if (s.hasErrors()) {
+            int n = s.errors().size();
+            error(at, "'" + display + "', a scenario file with errors (" + n + ", listed with its file)",
+                    "a scenario file that runs");
+            return List.of();
+        }
+        JsonNode tree;
+        try {
+            byte[] bytes = Files.readAllBytes(f);
+            tree = f.getFileName().toString().endsWith(".json") ? JSON.readTree(bytes) : YAML.readTree(bytes);
+        } catch (IOException e) {
+            add(Problem.error("", Location.UNKNOWN, "a scenario file that cannot be read again ("
+                    + FileReading.reason(e) + ")", "a readable file").render(f.toString()), true);
+            return List.of();
+        }
+        return List.of(new Base(s.spec().name(), display, s, tree, null));
+    }
+
+    /**
+     * @return an options file's options (its base first), each merged into its base and checked as {@code bedsim
+     *     compare} does, with the options file's replications and seed; nothing if it has errors (listed)
+     */
+    private List<Base> options(Path f, String display, String at) {
+        LoadedOptions o = OptionsLoader.load(f, null, null);
+        for (LoadedOptions.FileProblem problem : o.errors()) {
+            add(problem.render(), true);
+        }
+        if (o.hasErrors()) {
+            int n = o.errors().size();
+            error(at, "'" + display + "', an options file with errors (" + n + ", listed with their files)",
+                    "an options file whose options all run");
+            return List.of();
+        }
+        List<Base> out = new ArrayList<>();
+        for (LoadedOptions.Option option : o.options()) {
+            if (option.tree() == null) {
+                add(Problem.error("", Location.UNKNOWN, "an options file whose base scenario cannot be read again",
+                        "a readable file").render(f.toString()), true);
+                return List.of();
+            }
+            out.add(new Base(o.spec().name() + "-" + option.name(), display + " option " + option.name(),
+                    option.scenario(), option.tree(), new long[] {o.replications(), o.seed()}));
+        }
+        return out;
     }
 
     /** @return the points: the grid of listed values (the first parameter slowest), each with every draw */
@@ -348,17 +450,17 @@ public final class SweepLoader {
                         concrete.put(r.path(), i);
                     }
                 }
-                if (spec.replications() != null || spec.seed() != null) {
+                if (spec.replications() != null || spec.seed() != null || b.run() != null) {
                     ObjectNode run = tree.has("run") && tree.get("run").isObject() ? (ObjectNode) tree.get("run")
                             : ((ObjectNode) tree).putObject("run");
-                    if (spec.replications() != null) {
-                        run.put("replications", spec.replications());
+                    if (spec.replications() != null || b.run() != null) {
+                        run.put("replications", spec.replications() != null ? spec.replications() : b.run()[0]);
                     }
-                    if (spec.seed() != null) {
-                        run.put("seed", spec.seed());
+                    if (spec.seed() != null || b.run() != null) {
+                        run.put("seed", spec.seed() != null ? spec.seed() : b.run()[1]);
                     }
                 }
-                String id = b.loaded().spec().name() + (points.size() == 1 && params.isEmpty() ? ""
+                String id = b.id() + (points.size() == 1 && params.isEmpty() ? ""
                         : "-" + String.format(Locale.ROOT, "%0" + width + "d", pi));
                 byte[] json;
                 try {
@@ -382,14 +484,29 @@ public final class SweepLoader {
                     }
                     continue;
                 }
+                boolean bridge = spec.keepsBridges() && v.spec().bridge() != null;
+                if (bridge) {
+                    BridgePlan.Result plan = BridgePlan.check(v);
+                    if (plan.hasErrors()) {
+                        for (Problem p : plan.problems()) {
+                            if (shown >= MAX_VARIANT_PROBLEMS) {
+                                hidden++;
+                                continue;
+                            }
+                            shown++;
+                            add(variantProblem(p, concrete, params, id, b.display(), x), true);
+                        }
+                        continue;
+                    }
+                }
                 out.add(new Variant(out.size(), id, b.display(), values, json, ScenarioLoader.sha256(json),
-                        v.replications(), v.seed()));
+                        v.replications(), v.seed(), bridge));
             }
         }
         if (hidden > 0) {
             errors += hidden;
-            problems.add(name + ": error: and " + hidden + " more problem" + (hidden == 1 ? "" : "s")
-                    + " of variants like those above");
+            summary = name + ": error: and " + hidden + " more problem" + (hidden == 1 ? "" : "s")
+                    + " of variants like those above";
         }
         return out;
     }

@@ -19,11 +19,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.bedsim.model.KpiInterval;
-import org.bedsim.model.SettingKpi;
 import org.bedsim.report.Numbers;
 import org.bedsim.report.OutputDirectory;
 import org.bedsim.report.html.HtmlReport;
+import org.bedsim.model.KpiInterval;
 
 /**
  * A sweep's outputs, each written atomically, then the completion marker listing them (the project's convention:
@@ -48,8 +47,8 @@ final class SweepOutputs {
     }
 
     /** The spread of a KPI's means over the variants of a scenario. */
-    record Spread(String scenario, String setting, SettingKpi kpi, int variants, double min, double median,
-            double max, String lowest, String highest) {
+    record Spread(String scenario, String setting, String kpi, String unit, int variants, double min,
+            double median, double max, String lowest, String highest) {
     }
 
     /** A target in a variant. */
@@ -57,9 +56,9 @@ final class SweepOutputs {
             boolean metWithConfidence) {
     }
 
-    /** @return each row's interval ends kept inside the KPI's range, as settings.csv writes them */
+    /** @return a row's interval ends, as settings.csv (or bridge.csv) writes them */
     static double[] ends(SweepRunner.Row r) {
-        return new double[] {r.ci().low(), r.ci().high()};
+        return new double[] {r.value().low(), r.value().high()};
     }
 
     /** Writes every output and the marker; @return the files written */
@@ -103,9 +102,9 @@ final class SweepOutputs {
                 w.write("," + Numbers.csv(v));
             }
             double[] ends = ends(r);
-            w.write("," + Numbers.quoted(r.setting()) + "," + r.kpi().key() + "," + Numbers.quoted(r.kpi().unit())
-                    + "," + Numbers.csv(r.ci().mean()) + "," + Numbers.csv(ends[0]) + "," + Numbers.csv(ends[1])
-                    + "," + r.ci().replications() + "\n");
+            w.write("," + Numbers.quoted(r.setting()) + "," + r.kpi() + "," + Numbers.quoted(r.unit())
+                    + "," + Numbers.csv(r.value().mean()) + "," + Numbers.csv(ends[0]) + "," + Numbers.csv(ends[1])
+                    + "," + r.value().replications() + "\n");
         }
     }
 
@@ -134,12 +133,12 @@ final class SweepOutputs {
             cells.addAll(r.variant().values());
             double[] ends = ends(r);
             cells.add(r.setting());
-            cells.add(r.kpi().key());
-            cells.add(r.kpi().unit());
-            cells.add(finite(r.ci().mean()));
+            cells.add(r.kpi());
+            cells.add(r.unit());
+            cells.add(finite(r.value().mean()));
             cells.add(finite(ends[0]));
             cells.add(finite(ends[1]));
-            cells.add((long) r.ci().replications());
+            cells.add((long) r.value().replications());
             data.add(RowFactory.create(cells.toArray()));
         }
         Path target = out.resolve("sweep.parquet");
@@ -197,19 +196,20 @@ final class SweepOutputs {
     static List<Spread> spread(List<SweepRunner.Row> rows) {
         Map<String, List<SweepRunner.Row>> groups = new LinkedHashMap<>();
         for (SweepRunner.Row r : rows) {
-            groups.computeIfAbsent(r.variant().scenarioFile() + "\t" + r.setting() + "\t" + r.kpi().key(),
+            groups.computeIfAbsent(r.variant().scenarioFile() + "\t" + r.setting() + "\t" + r.kpi(),
                     k -> new ArrayList<>()).add(r);
         }
         List<Spread> out = new ArrayList<>();
         for (List<SweepRunner.Row> g : groups.values()) {
             List<SweepRunner.Row> sorted = new ArrayList<>(g);
-            sorted.sort(Comparator.comparingDouble((SweepRunner.Row r) -> r.ci().mean()));
+            sorted.sort(Comparator.comparingDouble((SweepRunner.Row r) -> r.value().mean()));
             int n = sorted.size();
-            double median = n % 2 == 1 ? sorted.get(n / 2).ci().mean()
-                    : (sorted.get(n / 2 - 1).ci().mean() + sorted.get(n / 2).ci().mean()) / 2;
+            double median = n % 2 == 1 ? sorted.get(n / 2).value().mean()
+                    : (sorted.get(n / 2 - 1).value().mean() + sorted.get(n / 2).value().mean()) / 2;
             SweepRunner.Row first = g.get(0);
-            out.add(new Spread(first.variant().scenarioFile(), first.setting(), first.kpi(), n,
-                    sorted.get(0).ci().mean(), median, sorted.get(n - 1).ci().mean(), sorted.get(0).variant().id(),
+            out.add(new Spread(first.variant().scenarioFile(), first.setting(), first.kpi(), first.unit(), n,
+                    sorted.get(0).value().mean(), median, sorted.get(n - 1).value().mean(),
+                    sorted.get(0).variant().id(),
                     sorted.get(n - 1).variant().id()));
         }
         return out;
@@ -218,8 +218,8 @@ final class SweepOutputs {
     private static void spread(Writer w, List<Spread> spread) throws IOException {
         w.write("scenario,setting,kpi,unit,variants,min,median,max,lowest_variant,highest_variant\n");
         for (Spread s : spread) {
-            w.write(Numbers.quoted(s.scenario()) + "," + Numbers.quoted(s.setting()) + "," + s.kpi().key() + ","
-                    + Numbers.quoted(s.kpi().unit()) + "," + s.variants() + "," + Numbers.csv(s.min()) + ","
+            w.write(Numbers.quoted(s.scenario()) + "," + Numbers.quoted(s.setting()) + "," + s.kpi() + ","
+                    + Numbers.quoted(s.unit()) + "," + s.variants() + "," + Numbers.csv(s.min()) + ","
                     + Numbers.csv(s.median()) + "," + Numbers.csv(s.max()) + "," + Numbers.quoted(s.lowest()) + ","
                     + Numbers.quoted(s.highest()) + "\n");
         }
@@ -230,13 +230,13 @@ final class SweepOutputs {
         List<TargetCheck> out = new ArrayList<>();
         for (SweepFileSpec.Target t : sweep.spec().targets()) {
             for (SweepRunner.Row r : rows) {
-                if (r.setting().equals(t.setting()) && r.kpi() == t.kpi().kpi()) {
+                if (r.setting().equals(t.setting()) && r.settingKpi() == t.kpi().kpi()) {
                     double[] ends = ends(r);
                     boolean atMost = t.atMost() != null;
                     double limit = atMost ? t.atMost() : t.atLeast();
-                    boolean met = atMost ? r.ci().mean() <= limit : r.ci().mean() >= limit;
+                    boolean met = atMost ? r.value().mean() <= limit : r.value().mean() >= limit;
                     boolean sure = atMost ? ends[1] <= limit : ends[0] >= limit;
-                    out.add(new TargetCheck(t, r.variant(), r.ci(), met, met && sure));
+                    out.add(new TargetCheck(t, r.variant(), r.value(), met, met && sure));
                 }
             }
         }
@@ -247,8 +247,7 @@ final class SweepOutputs {
         w.write("target,setting,kpi,direction,threshold,variant,mean,ci95_low,ci95_high,met,met_with_confidence\n");
         for (TargetCheck c : checks) {
             SweepFileSpec.Target t = c.target();
-            SweepRunner.Row row = new SweepRunner.Row(c.variant(), t.setting(), t.kpi().kpi(), c.ci());
-            double[] ends = ends(row);
+            double[] ends = {c.ci().low(), c.ci().high()};
             w.write(t.name() + "," + Numbers.quoted(t.setting()) + "," + t.kpi().key() + ","
                     + (t.atMost() != null ? "at_most," + Numbers.csv(t.atMost()) : "at_least,"
                             + Numbers.csv(t.atLeast())) + "," + Numbers.quoted(c.variant().id()) + ","
@@ -317,7 +316,7 @@ final class SweepOutputs {
         }
         List<List<String>> rows = new ArrayList<>();
         for (Spread s : spread) {
-            rows.add(List.of(s.scenario(), s.setting(), s.kpi().key(), Integer.toString(s.variants()), num(s.min()),
+            rows.add(List.of(s.scenario(), s.setting(), s.kpi(), Integer.toString(s.variants()), num(s.min()),
                     num(s.median()), num(s.max()), s.lowest(), s.highest()));
         }
         r.section("Spread of each KPI over the sweep").paragraph("For each scenario, setting and KPI: the lowest, "

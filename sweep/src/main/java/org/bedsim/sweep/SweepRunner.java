@@ -10,8 +10,10 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.bedsim.model.SettingKpi;
+import org.bedsim.model.DemandKpi;
 import org.bedsim.model.KpiInterval;
+import org.bedsim.model.SettingKpi;
+import org.bedsim.stats.ConfidenceInterval;
 
 /**
  * Runs a sweep's units on Spark and aggregates them. Units already complete in the output folder are skipped with
@@ -25,16 +27,26 @@ public final class SweepRunner {
     }
 
     /**
-     * One aggregated result: a KPI of a setting in a variant, over its replications.
+     * One aggregated result: a KPI of a setting in a variant over its replications, or a figure of its bridge.
      *
      * @param variant the variant
-     * @param setting the setting
-     * @param kpi the KPI
-     * @param ci mean and 95 % interval over the replications, the same as {@code bedsim run} gives (a share of
-     *     counted events as a pooled ratio with its Wilson-type interval, any other KPI a t interval in its range)
+     * @param setting the setting ({@value #BRIDGE} for a bridge's figures)
+     * @param kpi the KPI's key (for a bridge: base_beds, change_STEP for each step's bar, total_change, final_beds)
+     * @param unit the KPI's unit
+     * @param settingKpi the setting KPI, null for a bridge's figures
+     * @param value its value and 95 % interval, as {@code bedsim run} (settings.csv) or {@code bedsim bridge}
+     *     (bridge.csv) gives them
      */
-    public record Row(Variant variant, String setting, SettingKpi kpi, KpiInterval ci) {
+    public record Row(Variant variant, String setting, String kpi, String unit, SettingKpi settingKpi,
+            KpiInterval value) {
+        /** A setting's KPI. */
+        public Row(Variant variant, String setting, SettingKpi kpi, KpiInterval value) {
+            this(variant, setting, kpi.key(), kpi.unit(), kpi, value);
+        }
     }
+
+    /** The setting column of a bridge's figures. */
+    public static final String BRIDGE = "bridge";
 
     /**
      * What a sweep did.
@@ -57,12 +69,18 @@ public final class SweepRunner {
         }
     }
 
-    /** @return every unit of the sweep, variant by variant, in replication order */
+    /**
+     * @return every unit of the sweep, variant by variant, in replication order, each bridge variant's bridge unit
+     *     after its replications
+     */
     public static List<Unit> units(LoadedSweep sweep) {
         List<Unit> units = new ArrayList<>();
         for (Variant v : sweep.variants()) {
             for (int first = 0; first < v.replications(); first += sweep.block()) {
-                units.add(new Unit(v, first, Math.min(sweep.block(), v.replications() - first)));
+                units.add(new Unit(v, first, Math.min(sweep.block(), v.replications() - first), false));
+            }
+            if (v.bridge()) { // its bridge: every configuration on every replication, in one unit
+                units.add(new Unit(v, 0, v.replications(), true));
             }
         }
         return units;
@@ -80,7 +98,8 @@ public final class SweepRunner {
     public static Result run(SparkSession spark, LoadedSweep sweep, Path out, Options options,
             IntConsumer unitsDone) throws IOException {
         List<Unit> units = units(sweep);
-        UnitStore store = UnitStore.open(out, options.resume(), sweep.kpis(), sweep.settings());
+        UnitStore store = UnitStore.open(out, options.resume(), sweep.kpis(), sweep.settings(),
+                sweep.spec().keepsDemand());
         List<Unit> pending = new ArrayList<>();
         for (Unit u : units) {
             if (!options.resume() || store.read(u) == null) {
@@ -95,7 +114,8 @@ public final class SweepRunner {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             int parallelism = Math.max(1, jsc.defaultParallelism());
             int wave = Math.max(16, parallelism * 8);
-            UnitTask task = new UnitTask(sweep.kpis(), sweep.settings(), options.failFirstAttempt());
+            UnitTask task = new UnitTask(sweep.kpis(), sweep.settings(), sweep.spec().keepsDemand(),
+                    options.failFirstAttempt());
             Map<String, Unit> byId = new LinkedHashMap<>();
             pending.forEach(u -> byId.put(u.id(), u));
             int done = resumed;
@@ -115,29 +135,48 @@ public final class SweepRunner {
         return new Result(aggregate(sweep, units, store), units.size(), resumed, pending.size(), events, seconds);
     }
 
+    private static DemandKpi demandKpi(String key) {
+        for (DemandKpi k : DemandKpi.values()) {
+            if (k.key().equals(key)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     /** @return every variant's rows, from the unit files, replications in order */
     static List<Row> aggregate(LoadedSweep sweep, List<Unit> units, UnitStore store) {
         List<Row> rows = new ArrayList<>();
         int i = 0;
         for (Variant v : sweep.variants()) {
             List<UnitResult> parts = new ArrayList<>();
+            UnitResult bridge = null;
             while (i < units.size() && units.get(i).variant().index() == v.index()) {
                 UnitResult r = store.read(units.get(i));
                 if (r == null) {
                     throw new IllegalStateException("unit " + units.get(i).id() + " has no complete output in "
                             + store.folder());
                 }
-                parts.add(r);
+                if (units.get(i).bridge()) {
+                    bridge = r;
+                } else {
+                    parts.add(r);
+                }
                 i++;
             }
             List<String> columns = parts.get(0).columns();
+            for (UnitResult p : parts) {
+                if (!p.columns().equals(columns)) {
+                    throw new IllegalStateException("units of " + v.id() + " kept different columns");
+                }
+            }
             for (int c = 0; c < columns.size(); c++) {
                 double[] values = new double[v.replications()];
                 long[] events = parts.get(0).counts()[c] == null ? null : new long[v.replications()];
                 long[] trials = events == null ? null : new long[v.replications()];
                 int k = 0;
                 for (UnitResult p : parts) {
-                    if (!p.columns().equals(columns) || (p.counts()[c] == null) != (events == null)) {
+                    if ((p.counts()[c] == null) != (events == null)) {
                         throw new IllegalStateException("units of " + v.id() + " kept different columns");
                     }
                     for (int j = 0; j < p.values()[c].length; j++) {
@@ -149,8 +188,21 @@ public final class SweepRunner {
                     }
                 }
                 String[] sk = columns.get(c).split("\t");
+                DemandKpi needed = demandKpi(sk[1]);
+                if (needed != null) { // as settings.csv: a t interval kept at 0 or more
+                    rows.add(new Row(v, sk[0], needed.key(), needed.unit(), null, KpiInterval.of(
+                            ConfidenceInterval.of(values, 0.95), 0, Double.POSITIVE_INFINITY)));
+                    continue;
+                }
                 SettingKpi kpi = SettingKpi.byKey(sk[1]);
                 rows.add(new Row(v, sk[0], kpi, KpiInterval.over(kpi, values, events, trials, 0.95)));
+            }
+            for (int c = 0; bridge != null && c < bridge.columns().size(); c++) {
+                String[] sk = bridge.columns().get(c).split("\t");
+                double[] x = bridge.values()[c]; // mean, half-width, level, replications: as the bridge gave them
+                ConfidenceInterval ci = new ConfidenceInterval(x[0], x[1], x[2], (long) x[3]);
+                rows.add(new Row(v, BRIDGE, sk[1], "beds", null, new KpiInterval(ci.mean(), ci.low(), ci.high(),
+                        (int) ci.n(), -1, -1)));
             }
         }
         return rows;

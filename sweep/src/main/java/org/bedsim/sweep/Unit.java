@@ -11,12 +11,17 @@ import java.io.Serializable;
  * @param variant the variant
  * @param first the first replication (0-based)
  * @param count replications in the block
+ * @param bridge true for the unit computing the variant's bridge (its every configuration on all its replications,
+ *     as {@code bedsim bridge} computes it), false for a block of plain runs
  */
-public record Unit(Variant variant, int first, int count) implements Serializable {
-    private static final long serialVersionUID = 1L;
+public record Unit(Variant variant, int first, int count, boolean bridge) implements Serializable {
+    private static final long serialVersionUID = 2L;
 
-    /** @return the unit's id, unique in the sweep: {@code <variant id>.r<first>-<last>} */
+    /**
+     * @return the unit's id, unique in the sweep: {@code <variant id>.r<first>-<last>}, or {@code <variant
+     *     id>.bridge} for its bridge
+     */
     public String id() {
-        return variant.id() + ".r" + first + "-" + (first + count - 1);
+        return variant.id() + (bridge ? ".bridge" : ".r" + first + "-" + (first + count - 1));
     }
 }

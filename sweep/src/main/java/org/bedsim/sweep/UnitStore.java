@@ -16,24 +16,28 @@ import org.bedsim.scenario.ScenarioLoader;
  * The units' outputs, one file per unit in the sweep's {@code units/} folder ({@code <unit id>.tsv}), each written
  * atomically (whole or absent) as soon as its unit is done: the unit's inputs (a SHA-256 of bedsim's version, the
  * variant's scenario, seed, replications and what is kept), then each column's values in exact bits (hexadecimal),
- * then {@code end}. A file is complete when it reads to {@code end} with the same inputs; a resumed sweep takes
- * complete files and runs again every other unit, so writing a unit twice writes the same bytes (idempotent).
+ * followed, for a KPI resting on counted events, by each replication's events and trials, then {@code end}. A
+ * bridge unit's columns are its figures, each as mean, half-width, level and replications. A file is complete
+ * when it reads to {@code end} with the same inputs; a resumed sweep takes complete files and runs again every
+ * other unit, so writing a unit twice writes the same bytes (idempotent).
  * The sweep's results are always aggregated from these files, so a resumed sweep and an uninterrupted one give the
  * same bytes.
  */
 final class UnitStore {
     /** The folder inside the sweep's output directory. */
     static final String FOLDER = "units";
-    private static final String MAGIC = "bedsim-sweep-unit 2";
+    private static final String MAGIC = "bedsim-sweep-unit 3";
 
     private final OutputDirectory dir;
     private final List<SettingKpi> kpis;
     private final List<String> settings;
+    private final boolean demand;
 
-    private UnitStore(OutputDirectory dir, List<SettingKpi> kpis, List<String> settings) {
+    private UnitStore(OutputDirectory dir, List<SettingKpi> kpis, List<String> settings, boolean demand) {
         this.dir = dir;
         this.kpis = kpis;
         this.settings = settings;
+        this.demand = demand;
     }
 
     /**
@@ -42,7 +46,7 @@ final class UnitStore {
      * @param out the sweep's output folder
      * @param resume true to keep the units of an earlier run; false to start afresh (every unit file removed)
      */
-    static UnitStore open(Path out, boolean resume, List<SettingKpi> kpis, List<String> settings)
+    static UnitStore open(Path out, boolean resume, List<SettingKpi> kpis, List<String> settings, boolean demand)
             throws IOException {
         Path folder = out.resolve(FOLDER);
         if (!resume && Files.isDirectory(folder)) {
@@ -54,7 +58,7 @@ final class UnitStore {
                 }
             }
         }
-        return new UnitStore(OutputDirectory.create(folder), kpis, settings);
+        return new UnitStore(OutputDirectory.create(folder), kpis, settings, demand);
     }
 
     /** @return the folder */
@@ -65,8 +69,9 @@ final class UnitStore {
     /** @return what a unit's results depend on, hashed */
     String inputs(Unit u) {
         String all = String.join("\n", Version.bedsim(), u.variant().sha256(), Long.toString(u.variant().seed()),
-                Integer.toString(u.first()), Integer.toString(u.count()), kpis.toString(),
-                String.valueOf(settings));
+                Integer.toString(u.first()), Integer.toString(u.count()),
+                u.bridge() ? "bridge" : kpis + (demand ? " demand" : ""),
+                u.bridge() ? "" : String.valueOf(settings));
         return ScenarioLoader.sha256(all.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -111,16 +116,17 @@ final class UnitStore {
             long[][] counts = new long[lines.size() - 4][];
             for (int i = 3; i < lines.size() - 1; i++) {
                 String[] f2 = lines.get(i).split("\t");
-                if (f2.length != 2 + u.count() && f2.length != 2 + 3 * u.count()) {
+                int width = u.bridge() ? 4 : u.count(); // a bridge's figure: mean, half-width, level, replications
+                if (f2.length != 2 + width && (u.bridge() || f2.length != 2 + 3 * width)) {
                     return null;
                 }
                 columns.add(f2[0] + "\t" + f2[1]);
-                double[] v = new double[u.count()];
-                for (int j = 0; j < u.count(); j++) {
+                double[] v = new double[width];
+                for (int j = 0; j < width; j++) {
                     v[j] = Double.longBitsToDouble(Long.parseUnsignedLong(f2[2 + j], 16));
                 }
                 values[i - 3] = v;
-                if (f2.length == 2 + 3 * u.count()) {
+                if (!u.bridge() && f2.length == 2 + 3 * u.count()) {
                     long[] n = new long[2 * u.count()];
                     for (int j = 0; j < n.length; j++) {
                         n[j] = Long.parseLong(f2[2 + u.count() + j]);

@@ -15,10 +15,11 @@ import java.util.List;
  * @param sha256 its SHA-256
  * @param replications replications
  * @param seed master seed
+ * @param bridge true if its bridge is kept too (the scenario has a bridge section)
  */
 public record Variant(int index, String id, String scenarioFile, List<Double> values, byte[] json, String sha256,
-        int replications, long seed) implements Serializable {
-    private static final long serialVersionUID = 1L;
+        int replications, long seed, boolean bridge) implements Serializable {
+    private static final long serialVersionUID = 2L;
 
     /** Freezes. */
     public Variant {

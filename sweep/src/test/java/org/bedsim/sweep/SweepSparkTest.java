@@ -21,14 +21,13 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.bedsim.cli.Main;
 import org.bedsim.report.OutputDirectory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A small sweep (3 scenarios x 4 values of a parameter x 3 replications in blocks of 2: 24 units) on one embedded
- * Spark session for the class, {@code local[2,3]} (two task slots, a failed task tried up to 3 times): its results
+ * A small sweep (3 scenarios x 4 values of a parameter x 3 replications in blocks of 2: 24 units) on the tests' one
+ * embedded Spark session ({@link TestSpark}: two task slots, a failed task tried up to 3 times): its results
  * equal, value for value, those of {@code bedsim run} on each variant's file; and a task made to fail once, another
  * partitioning and a resume after lost or cut unit files all give the same bytes.
  */
@@ -43,9 +42,7 @@ class SweepSparkTest {
 
     @BeforeAll
     static void start() throws IOException {
-        spark = SparkSession.builder().master("local[2,3]").appName("SweepSparkTest")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        spark = TestSpark.session();
         String base = Files.readString(Path.of("../scenarios/examples/single-hospital.yaml"));
         int[] beds = {380, 388, 396};
         String[] names = {"a", "b", "c"};
@@ -73,13 +70,6 @@ class SweepSparkTest {
         assertEquals(24, SweepRunner.units(sweep).size());
     }
 
-    @AfterAll
-    static void stop() {
-        if (spark != null) {
-            spark.stop();
-        }
-    }
-
     /** The sweep through the command line (sweep.csv, the marker), once for the class. */
     static synchronized List<SweepRunner.Row> baseline() throws IOException {
         if (baseline == null) {
@@ -92,8 +82,9 @@ class SweepSparkTest {
             assertEquals(List.of(), OutputDirectory.verify(out), "the outputs are complete");
             baseline = SweepRunner.run(spark, sweep, dir.resolve("baseline-units"), SweepRunner.Options.defaults(),
                     d -> { }).rows();
-            assertEquals(12 * 3 * org.bedsim.model.SettingKpi.values().length, baseline.size(),
-                    "every KPI of the 3 settings of 12 variants");
+            assertEquals(12 * 3 * (org.bedsim.model.SettingKpi.values().length
+                    + org.bedsim.model.DemandKpi.values().length), baseline.size(),
+                    "every KPI of the 3 settings of 12 variants, and their demand with unlimited beds");
         }
         return baseline;
     }
@@ -122,9 +113,6 @@ class SweepSparkTest {
             assertEquals("setting,kpi,unit,mean,ci95_low,ci95_high,replications", settings.get(0));
             for (String row : settings.subList(1, settings.size())) {
                 String[] f = row.split(",", 3);
-                if (f[1].startsWith("demand_")) {
-                    continue; // demand: the same patients with unlimited beds, a second model a sweep does not run
-                }
                 assertEquals(row, swept.get(v.id() + "," + f[0] + "," + f[1]), v.id() + " " + f[0] + " " + f[1]);
                 compared++;
             }
@@ -202,12 +190,13 @@ class SweepSparkTest {
     @Test
     void aUnitFile_ofOtherInputs_isNotTaken() throws IOException {
         Path out = dir.resolve("other-inputs");
-        UnitStore store = UnitStore.open(out, false, sweep.kpis(), sweep.settings());
+        UnitStore store = UnitStore.open(out, false, sweep.kpis(), sweep.settings(), true);
         Unit u = SweepRunner.units(sweep).get(0);
-        UnitResult r = UnitTask.run(u, sweep.kpis(), sweep.settings());
+        UnitResult r = UnitTask.run(u, sweep.kpis(), sweep.settings(), true);
         store.write(u, r);
         assertEquals(r.columns(), store.read(u).columns());
-        UnitStore fewerKpis = UnitStore.open(out, true, sweep.kpis().subList(0, 3), sweep.settings());
+        UnitStore fewerKpis = UnitStore.open(out, true, sweep.kpis().subList(0, 3), sweep.settings(),
+                true);
         assertNull(fewerKpis.read(u), "a unit kept for other KPIs is run again");
         List<String> ids = new ArrayList<>();
         SweepRunner.units(sweep).forEach(x -> ids.add(x.id()));

@@ -84,6 +84,7 @@ public final class RunReport {
                 calibrated.forEach(bcf::paragraph);
             }
             quarterly(bcf, quarters);
+            reablement(bcf, quarters);
             pathways(bcf, summary, quarters);
         }
 
@@ -135,6 +136,13 @@ public final class RunReport {
             List<List<String>> pub = new ArrayList<>();
             for (QuarterlyDefinition.Published f : q.definition().published()) {
                 QuarterlyKpi k = QuarterlyKpi.byKey(f.kpi());
+                if (k == QuarterlyKpi.AT_HOME_AFTER_REABLEMENT) {
+                    ProportionInterval share = q.atHomeAfterReablement().get(f.period());
+                    pub.add(List.of(f.period(), k.label(), f.status(), percent(f.value()),
+                            share == null || share.trials() == 0 ? "not modelled" : share(share),
+                            f.source() == null ? "" : f.source()));
+                    continue;
+                }
                 ConfidenceInterval ci = q.values().containsKey(f.period()) ? q.get(f.period(), k) : null;
                 pub.add(List.of(f.period(), k.label(), f.status(), Cells.value(f.value(), ""),
                         ci == null ? "not modelled" : Cells.interval(ci, ""),
@@ -145,6 +153,40 @@ public final class RunReport {
         }
         s.chart(Charts.quarterly(q, QuarterlyKpi.DELAYED_DAYS, "Delayed days by quarter"), "quarterly-delayed-days",
                 "Delayed days by financial quarter: the model against the published actuals and plan.");
+    }
+
+    /** The share still at home 91 days after discharge into reablement, by quarter and year of the discharge. */
+    private static void reablement(HtmlReport.Section s, QuarterlyMetrics.Summary q) {
+        if (!q.hasReablement()) {
+            return;
+        }
+        s.paragraph("Reablement outcome (Better Care Fund metric 4.3): of the people aged 65+ discharged from "
+                + "hospital into reablement or rehabilitation in a period, the share still at home 91 days after the "
+                + "discharge, as the model routes them (home, a care home, death, or still in care at 91 days). "
+                + "Discharges whose 91 days end after the run are not counted, so the last quarter has few or none. "
+                + "A readmission is a new patient in the model: someone home and readmitted within the 91 days "
+                + "counts as at home. The published figure is an annual measure of the October-December discharges, "
+                + "set beside the model's Q3 where the scenario gives it so.");
+        List<List<String>> rows = new ArrayList<>();
+        String key = QuarterlyKpi.AT_HOME_AFTER_REABLEMENT.key();
+        q.atHomeAfterReablement().forEach((period, share) -> {
+            QuarterlyDefinition.Published f = q.definition().published(period, key);
+            rows.add(List.of(period, Long.toString(share.trials()), Long.toString(share.events()),
+                    share.trials() == 0 ? "none followed" : share(share),
+                    f == null ? "" : percent(f.value()) + " " + f.status()));
+        });
+        s.table("Still at home 91 days after discharge into reablement, by period of the discharge (all "
+                + "replications)", List.of("period", "people followed", "at home at 91 days",
+                "model: share [95 % CI]", "published"), rows);
+    }
+
+    private static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * share);
+    }
+
+    private static String share(ProportionInterval p) {
+        return Double.isFinite(p.low()) ? String.format(java.util.Locale.ROOT, "%.1f %% [%.1f, %.1f]",
+                100 * p.mean(), 100 * p.low(), 100 * p.high()) : percent(p.mean());
     }
 
     private static final String[] PATHWAYS = {"0: home, no new support", "1: home with reablement or rapid response",
