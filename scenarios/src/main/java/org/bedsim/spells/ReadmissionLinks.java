@@ -1,16 +1,15 @@
 package org.bedsim.spells;
 
-import java.util.Arrays;
-
 /**
  * Links each patient's stays by patient id to find readmissions within 30 days of a discharge home, as the model
  * generates them: a patient of a cohort discharged home (from whichever setting the episode ends in) returns, within
  * the window, as an arrival from outside of some cohort.
  *
- * <p>Implementation notes: an extract need not be sorted, so every accepted row that has a patient id keeps 29
- * bytes in primitive arrays (a 64-bit hash of the id, admission and discharge instants, its arrival cohort or -1 for
- * a transfer, whether it went home) until the end of the file; then the rows are ordered by (patient, admission) by
- * one primitive sort of packed (hash, row) keys, and each patient's rows are walked once. A discharge home counts in a
+ * <p>Implementation notes: an extract need not be sorted, so every accepted row that has a patient id is kept as a
+ * record (a 64-bit hash of the id, admission and discharge instants, its arrival cohort or -1 for a transfer, whether
+ * it went home, and its place in the file) in a {@link RecordSort}: a buffer of bounded size, sorted and spilled to a
+ * temporary file when full, so memory does not grow with the rows. The records come back ordered by (patient,
+ * admission, place in the file) and each patient's rows are walked once, as they come. A discharge home counts in a
  * cohort's denominator only when the whole window after it lies inside the extract (a later discharge cannot show
  * its readmission), so the share is not biased low at the end. The next arrival of the same patient within the window
  * is its readmission; it is also removed from its cohort's arrivals when it joins the cohort the origin's
@@ -20,12 +19,16 @@ final class ReadmissionLinks {
     /** The window, days. */
     static final double WINDOW = 30;
 
-    private long[] patient = new long[1 << 12];
-    private double[] in = new double[1 << 12];
-    private double[] out = new double[1 << 12];
-    private int[] cohort = new int[1 << 12];
-    private boolean[] home = new boolean[1 << 12];
-    private int size;
+    private final RecordSort rows;
+    private final long[] record = new long[5];
+
+    /**
+     * @param capacity records kept in memory before a sorted run is written to {@code temp}
+     * @param temp where runs go
+     */
+    ReadmissionLinks(int capacity, RecordSort.TempFolder temp) {
+        rows = new RecordSort(5, 3, capacity, temp);
+    }
 
     /** Counts of one origin cohort. */
     static final class Counts {
@@ -43,8 +46,18 @@ final class ReadmissionLinks {
         long removed;
     }
 
-    int size() {
-        return size;
+    long size() {
+        return rows.size();
+    }
+
+    /** Deletes the rows' runs on disk, if any. */
+    void discard() {
+        rows.discard();
+    }
+
+    /** @return whether rows were spilled to disk */
+    boolean spilled() {
+        return rows.spilled();
     }
 
     /**
@@ -55,20 +68,12 @@ final class ReadmissionLinks {
      * @param toHome whether the stay ended with a discharge home
      */
     void add(long id, double admittedAt, double dischargedAt, int arrivalCohort, boolean toHome) {
-        if (size == patient.length) {
-            int n = size << 1;
-            patient = Arrays.copyOf(patient, n);
-            in = Arrays.copyOf(in, n);
-            out = Arrays.copyOf(out, n);
-            cohort = Arrays.copyOf(cohort, n);
-            home = Arrays.copyOf(home, n);
-        }
-        patient[size] = id;
-        in[size] = admittedAt;
-        out[size] = dischargedAt;
-        cohort[size] = arrivalCohort;
-        home[size] = toHome;
-        size++;
+        record[0] = id;
+        record[1] = Double.doubleToLongBits(admittedAt); // admissions are after 1990: positive, ordered as longs
+        record[2] = rows.size();
+        record[3] = Double.doubleToRawLongBits(dischargedAt);
+        record[4] = ((long) arrivalCohort << 1) | (toHome ? 1 : 0);
+        rows.add(record);
     }
 
     /**
@@ -86,17 +91,22 @@ final class ReadmissionLinks {
             counts[c] = new Counts();
             counts[c].into = new long[cohorts];
         }
-        int[] order = order();
         // pass 1: count; pass 2: remove the readmissions into each origin's target from the target's arrivals
         for (int pass = 0; pass < 2; pass++) {
-            int i = 0;
-            while (i < size) {
-                int j = i;
-                while (j < size && patient[order[j]] == patient[order[i]]) {
-                    j++;
+            try (RecordSort.Cursor c = rows.sorted()) {
+                Walk w = new Walk();
+                long[] r = new long[5];
+                boolean first = true;
+                long patient = 0;
+                while (c.next(r)) {
+                    if (first || r[0] != patient) {
+                        w.reset();
+                        patient = r[0];
+                        first = false;
+                    }
+                    w.row(Double.longBitsToDouble(r[1]), Double.longBitsToDouble(r[3]), (int) (r[4] >> 1),
+                            (r[4] & 1) != 0, end, counts, pass, arrivalDay, arrivals);
                 }
-                walk(order, i, j, end, counts, pass, arrivalDay, arrivals);
-                i = j;
             }
             if (pass == 0) {
                 for (Counts k : counts) {
@@ -114,95 +124,46 @@ final class ReadmissionLinks {
         return counts;
     }
 
-    /** One patient's rows, {@code order[from..to)}, in admission order. */
-    private void walk(int[] order, int from, int to, double end, Counts[] counts, int pass,
-            java.util.function.DoubleToIntFunction arrivalDay, long[][] arrivals) {
-        int episode = -1;
-        double homeAt = Double.NaN;
-        int homeOrigin = -1;
-        boolean homeFollowed = false;
-        for (int k = from; k < to; k++) {
-            int r = order[k];
-            if (cohort[r] >= 0) {
-                if (homeOrigin >= 0 && in[r] >= homeAt && in[r] - homeAt <= WINDOW) {
+    /** One patient's rows, met in admission order. */
+    private static final class Walk {
+        private int episode = -1;
+        private double homeAt = Double.NaN;
+        private int homeOrigin = -1;
+        private boolean homeFollowed;
+
+        void reset() {
+            episode = -1;
+            homeAt = Double.NaN;
+            homeOrigin = -1;
+            homeFollowed = false;
+        }
+
+        void row(double in, double out, int cohort, boolean home, double end, Counts[] counts, int pass,
+                java.util.function.DoubleToIntFunction arrivalDay, long[][] arrivals) {
+            if (cohort >= 0) {
+                if (homeOrigin >= 0 && in >= homeAt && in - homeAt <= WINDOW) {
                     Counts o = counts[homeOrigin];
                     if (pass == 0) {
                         if (homeFollowed) {
                             o.readmitted++;
-                            o.into[cohort[r]]++;
+                            o.into[cohort]++;
                         }
-                    } else if (cohort[r] == o.target) {
-                        arrivals[cohort[r]][arrivalDay.applyAsInt(in[r])]--;
+                    } else if (cohort == o.target) {
+                        arrivals[cohort][arrivalDay.applyAsInt(in)]--;
                         o.removed++;
                     }
                 }
                 homeOrigin = -1;
-                episode = cohort[r];
+                episode = cohort;
             }
-            if (home[r] && episode >= 0 && !Double.isNaN(out[r])) {
-                homeAt = out[r];
+            if (home && episode >= 0 && !Double.isNaN(out)) {
+                homeAt = out;
                 homeOrigin = episode;
-                homeFollowed = out[r] + WINDOW <= end;
+                homeFollowed = out + WINDOW <= end;
                 if (pass == 0 && homeFollowed) {
                     counts[episode].followed++;
                 }
             }
         }
-    }
-
-    /** @return row indices ordered by (patient hash, admission) */
-    private int[] order() {
-        // one primitive sort of packed (upper half of the hash << 32 | row) keys; rows whose upper halves are equal
-        // (one patient's, or a rare collision of two patients') are then put in (hash, admission) order
-        long[] keys = new long[size];
-        for (int r = 0; r < size; r++) {
-            keys[r] = (patient[r] & 0xFFFFFFFF00000000L) | r;
-        }
-        Arrays.sort(keys);
-        int[] order = new int[size];
-        for (int k = 0; k < size; k++) {
-            order[k] = (int) keys[k];
-        }
-        int i = 0;
-        while (i < size) {
-            long upper = keys[i] & 0xFFFFFFFF00000000L;
-            int j = i + 1;
-            while (j < size && (keys[j] & 0xFFFFFFFF00000000L) == upper) {
-                j++;
-            }
-            if (j - i > 1) {
-                sortRun(order, i, j);
-            }
-            i = j;
-        }
-        return order;
-    }
-
-    /** Sorts {@code order[from..to)} by (hash, admission): insertion sort for the usual few rows. */
-    private void sortRun(int[] order, int from, int to) {
-        if (to - from > 32) {
-            Integer[] run = new Integer[to - from];
-            for (int k = from; k < to; k++) {
-                run[k - from] = order[k];
-            }
-            Arrays.sort(run, (a, b) -> before(a, b) ? -1 : before(b, a) ? 1 : 0);
-            for (int k = from; k < to; k++) {
-                order[k] = run[k - from];
-            }
-            return;
-        }
-        for (int a = from + 1; a < to; a++) {
-            int v = order[a];
-            int b = a - 1;
-            while (b >= from && before(v, order[b])) {
-                order[b + 1] = order[b];
-                b--;
-            }
-            order[b + 1] = v;
-        }
-    }
-
-    private boolean before(int a, int b) {
-        return patient[a] != patient[b] ? patient[a] < patient[b] : in[a] < in[b];
     }
 }

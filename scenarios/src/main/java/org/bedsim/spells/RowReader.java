@@ -2,7 +2,6 @@ package org.bedsim.spells;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +23,11 @@ final class RowReader {
     private final int destination;
     private final int replication;
     private final int patient;
-    private final double today = LocalDate.now().toEpochDay() + 1;
+    private final double today;
     private final double until;
-    private final LongSet ids = new LongSet();
+    /** duplicate ids: found in memory up to a number of ids, or collected for a sort, or read from that sort */
+    private final Ids ids;
+    private final long[] idRecord = new long[2];
     private final Map<String, String> bands = new HashMap<>();
     /** setting and destination values to their ids, admission types to elective or not: each worked out once */
     private final Map<String, String> settingIds = new HashMap<>();
@@ -37,8 +38,73 @@ final class RowReader {
     private final List<long[]> cohortArrivals = new ArrayList<>();
     private final Map<String, SpellExtract.Stays> staysByKey = new HashMap<>();
 
-    RowReader(SpellExtract x, List<String> header, SpellExtract.Options options, Path file) {
+    /**
+     * How duplicate spell ids are found. An extract need not be sorted, so a row's id may repeat anywhere later.
+     * Up to {@code capacity} distinct ids, a hash set in memory finds them as the rows come ({@link #inMemory});
+     * beyond, the read stops ({@link TooManyIds}) and the file is read twice: once to sort every accepted row's (id
+     * hash, line) and take the lines of an id's later rows ({@link #collect}), once to refuse those lines as they come
+     * ({@link #sorted}). Either way the same rows are refused, on the same lines.
+     */
+    static final class Ids {
+        private final LongSet set;
+        private final int capacity;
+        private final RecordSort sink;
+        private final RecordSort.Cursor duplicates;
+        private final long[] next = {-1};
+        private boolean done;
+
+        private Ids(LongSet set, int capacity, RecordSort sink, RecordSort.Cursor duplicates) {
+            this.set = set;
+            this.capacity = capacity;
+            this.sink = sink;
+            this.duplicates = duplicates;
+        }
+
+        static Ids inMemory(int capacity) {
+            return new Ids(new LongSet(), capacity, null, null);
+        }
+
+        /** Every accepted row's (id hash, line) into {@code sink}; nothing else is read. */
+        static Ids collect(RecordSort sink) {
+            return new Ids(null, 0, sink, null);
+        }
+
+        /** The lines of rows whose id an earlier accepted row has, in ascending order. */
+        static Ids sorted(RecordSort.Cursor duplicates) {
+            return new Ids(null, 0, null, duplicates);
+        }
+
+        boolean duplicate(long line, long hash) {
+            if (set != null) {
+                if (!set.add(hash)) {
+                    return true;
+                }
+                if (set.size > capacity) {
+                    throw new TooManyIds();
+                }
+                return false;
+            }
+            while (!done && next[0] < line) {
+                done = !duplicates.next(next);
+            }
+            return !done && next[0] == line;
+        }
+    }
+
+    /** More distinct spell ids than the buffer holds in memory. */
+    static final class TooManyIds extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyIds() {
+            super(null, null, false, false);
+        }
+    }
+
+    RowReader(SpellExtract x, List<String> header, SpellExtract.Options options, Path file, Ids ids,
+            double today) {
         this.x = x;
+        this.ids = ids;
+        this.today = today;
         this.options = options;
         this.width = header.size();
         Map<String, Integer> byName = new HashMap<>();
@@ -210,7 +276,16 @@ final class RowReader {
                 return;
             }
         }
-        if (id >= 0 && !row.get(id).isEmpty() && !ids.add(LongSet.hash(row.get(id)))) {
+        boolean hasId = id >= 0 && !row.get(id).isEmpty();
+        if (ids.sink != null) {
+            if (hasId) {
+                idRecord[0] = LongSet.hash(row.get(id));
+                idRecord[1] = line;
+                ids.sink.add(idRecord);
+            }
+            return; // collecting ids only
+        }
+        if (hasId && ids.duplicate(line, LongSet.hash(row.get(id)))) {
             x.problem(line, Problem.DUPLICATE_ID, "'" + row.get(id) + "'");
             return;
         }
@@ -305,6 +380,9 @@ final class RowReader {
     }
 
     private void finish() {
+        if (ids.sink != null) {
+            return;
+        }
         double end = x.end();
         for (SpellExtract.Open o : x.open) {
             x.stays.get(o.key()).complete.addCensored(Math.max(0, end - o.admittedAt()));

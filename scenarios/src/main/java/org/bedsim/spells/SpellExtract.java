@@ -24,8 +24,9 @@ import org.bedsim.fit.StayHistogram;
  * A spell extract read once, streaming, into what the fits need: daily arrivals per cohort (admission type x age
  * band x entry setting), stays per cohort and setting (complete, or open at the extract's end), destinations, delays
  * from ready-for-discharge, and the daily midnight census per setting. Memory is bounded by the number of cohorts,
- * settings and days, not rows; only duplicate-id detection keeps 8 bytes a row (a 64-bit hash of each id), and the
- * stays still open at the end are kept to be censored there.
+ * settings and days, not rows, except the stays still open at the end, kept to be censored there. Duplicate-id
+ * detection and readmission links keep a bounded buffer of rows and sort beyond it in runs on disk ({@link
+ * RecordSort}).
  *
  * <p>Which rows are which: a row whose {@code admitted_from} is empty came from outside (an arrival of its cohort);
  * one with a value came from another setting (a transfer). A destination naming a setting of the extract is a
@@ -104,7 +105,7 @@ public final class SpellExtract {
     long noPatientId;
     final List<Long> noPatientIdLines = new ArrayList<>();
     /** the rows with a patient id, until they are linked */
-    ReadmissionLinks links = new ReadmissionLinks();
+    ReadmissionLinks links;
     /** per arrival cohort key, when patient ids exist */
     final Map<String, Readmissions> readmissions = new TreeMap<>();
     Format format = Format.CSV;
@@ -251,16 +252,65 @@ public final class SpellExtract {
      * @throws ExtractError when the file cannot be read or has no header
      */
     public static SpellExtract read(Path file, Options options) {
-        SpellExtract x = new SpellExtract();
+        return read(file, options, Integer.getInteger("bedsim.fit.buffer", BUFFER),
+                Path.of(System.getProperty("bedsim.fit.tmpdir", System.getProperty("java.io.tmpdir"))));
+    }
+
+    /** Records (rows) kept in memory by duplicate-id detection and by readmission linking, each. */
+    static final int BUFFER = 1 << 18;
+
+    /**
+     * Reads an extract holding at most {@code buffer} records in memory for duplicate ids and readmission links;
+     * beyond, sorted runs go to a temporary folder under {@code temp}, deleted before returning (or throwing).
+     */
+    static SpellExtract read(Path file, Options options, int buffer, Path temp) {
+        if (!Files.isRegularFile(file)) {
+            throw new ExtractError(file + ": no such file");
+        }
+        double today = LocalDate.now().toEpochDay() + 1;
+        try (RecordSort.TempFolder folder = new RecordSort.TempFolder(temp)) {
+            SpellExtract first = new SpellExtract();
+            try {
+                return readOnce(first, file, options, RowReader.Ids.inMemory(buffer), buffer, folder, today);
+            } catch (RowReader.TooManyIds e) {
+                first.links.discard(); // more ids than the buffer: find the duplicates by a sort, then read again
+            }
+            RecordSort byId = new RecordSort(2, 2, buffer, folder);
+            readOnce(new SpellExtract(), file, options, RowReader.Ids.collect(byId), buffer, folder, today);
+            RecordSort duplicateLines = new RecordSort(1, 1, buffer, folder);
+            try (RecordSort.Cursor c = byId.sorted()) {
+                long[] r = new long[2];
+                long[] line = new long[1];
+                boolean any = false;
+                long previous = 0;
+                while (c.next(r)) {
+                    if (any && r[0] == previous) {
+                        line[0] = r[1]; // a later row (by line) with an id an accepted row had
+                        duplicateLines.add(line);
+                    }
+                    previous = r[0];
+                    any = true;
+                }
+            }
+            byId.discard();
+            try (RecordSort.Cursor d = duplicateLines.sorted()) {
+                return readOnce(new SpellExtract(), file, options, RowReader.Ids.sorted(d), buffer, folder, today);
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw new ExtractError("cannot write the temporary files that sort the rows under " + temp + ": "
+                    + e.getCause().getMessage());
+        }
+    }
+
+    private static SpellExtract readOnce(SpellExtract x, Path file, Options options, RowReader.Ids ids, int buffer,
+            RecordSort.TempFolder folder, double today) {
         x.fileName = file.getFileName().toString();
+        x.links = new ReadmissionLinks(buffer, folder);
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new ExtractError(file + ": no such file");
         }
         Format format = Format.of(file);
         x.format = format;
@@ -271,7 +321,7 @@ public final class SpellExtract {
             if (header == null) {
                 throw new ExtractError(file + ": the file is empty; expected a header row and one row per stay");
             }
-            new RowReader(x, header, options, file).readAll(rows);
+            new RowReader(x, header, options, file, ids, today).readAll(rows);
             byte[] rest = new byte[1 << 16];
             while (raw.read(rest) > 0) {
                 // digest what the reader did not consume (all of it for Parquet and Excel, read from the path)
