@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every command that prints a table fits the terminal: with an 80-column terminal ({@code -Dbedsim.columns=80}, what
- * the launcher passes from the terminal), no line that validate, run, compare, bridge (beds and a share measure, with
- * and without an assessment), calibrate (bridge inputs and quarterly), sensitivity, fit and backtest print is wider.
+ * the launcher passes from the terminal), no line that validate, run, compare (with a calibrated base too), bridge
+ * (beds and a share measure, with and without an assessment), calibrate (bridge inputs and quarterly), sensitivity,
+ * fit and backtest print is wider.
  */
 class TerminalWidthTest {
     private static final int WIDTH = 80;
@@ -72,6 +73,8 @@ class TerminalWidthTest {
                 "--quiet"));
         wide.addAll(tooWide("calibrate", "src/test/resources/quarterly/calibrated-wait.yaml", "--out",
                 out("quarterly"), "--quiet"));
+        wide.addAll(tooWide("compare", "src/test/resources/quarterly/calibrated-wait-options.yaml", "--out",
+                out("compare-calibrated"), "--quiet"));
         wide.addAll(tooWide("sensitivity", "src/test/resources/good/calibrated-bridge.yaml", "--out", out("sens"),
                 "--quiet"));
         wide.addAll(tooWide("run", "examples/data/hospital.yaml", "--spells-out", "--replications", "2", "--out",
