@@ -114,8 +114,9 @@ final class BacktestCommand implements Callable<Integer> {
         String obsWhat;
         try {
             if (observed.spells != null) {
+                org.bedsim.spells.SpellMapping m = org.bedsim.spells.SpellMapping.read(map);
                 SpellExtract x = SpellExtract.read(observed.spells,
-                        new SpellExtract.Options(org.bedsim.spells.SpellMapping.read(map).columns, replication, null));
+                        new SpellExtract.Options(m.columns, replication, null, m.delimiter));
                 FitCommand.report(err, x);
                 if (x.rowsUsed() == 0) {
                     throw new UserError(observed.spells + ": no usable row; no census to compare with");

@@ -32,6 +32,7 @@ import org.bedsim.report.html.CompareReport;
 import org.bedsim.report.html.HtmlReport;
 import org.bedsim.report.html.ScenarioFacts;
 import org.bedsim.scenario.LoadedOptions;
+import org.bedsim.scenario.LoadedScenario;
 import org.bedsim.scenario.OptionsLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,10 +108,32 @@ final class CompareCommand implements Callable<Integer> {
         if (o.hasErrors()) {
             throw new UserError(o.file() + ": " + counts(o) + "; nothing was run");
         }
-        if (!options.quiet && org.bedsim.scenario.QuarterlyCalibration.declares(o.base().spec())) {
-            err.println("bedsim: note: the base scenario declares calibrations against quarterly figures; compare "
-                    + "does not solve them: every option runs on the values the files hold (the calibrations' "
-                    + "starting points). 'bedsim calibrate' on the base scenario gives the calibrated values.");
+        org.bedsim.scenario.QuarterlyCalibration calibration = null;
+        org.bedsim.calibrate.OutputCalibrator.Result calibrated = null;
+        List<String> calibrationLines = List.of();
+        if (org.bedsim.scenario.QuarterlyCalibration.declares(o.base().spec())) {
+            // the options are compared on the calibrated base: the base's declared calibrations are solved once, on
+            // the comparison's replications and seed (as 'bedsim run' of the base solves them), and the solved
+            // values are written into the base before every option is merged into it, so an option keeps them
+            // unless it sets that very input itself
+            LoadedScenario b = o.base();
+            calibration = QuarterlySetup.of(b, Path.of(b.file()));
+            calibrated = QuarterlySetup.solve(calibration, b, options.threadsFor(o.replications()), options.quiet,
+                    err);
+            calibrationLines = QuarterlySetup.lines(calibration, calibrated);
+            LoadedScenario solvedBase;
+            try {
+                solvedBase = calibration.withValues(calibrated.values());
+            } catch (org.bedsim.calibrate.CalibrationException e) {
+                throw new UserError(b.file() + ": " + e.getMessage());
+            }
+            o = OptionsLoader.load(optionsFile, options.replications(), options.seed(),
+                    new OptionsLoader.CalibratedBase(solvedBase, calibrated.values(), calibration));
+            if (o.hasErrors()) {
+                Terminal.printed(err, o.errors().stream().map(LoadedOptions.FileProblem::render).toList());
+                throw new UserError(o.file() + ": with the base's calibrated values, " + counts(o)
+                        + "; nothing was run");
+            }
         }
         Path outDir = options.outFor(o.spec().name());
         OutputDirectory dir;
@@ -212,13 +235,26 @@ final class CompareCommand implements Callable<Integer> {
         if (!quarters.isEmpty()) {
             written.add(write(dir, QUARTERS, w -> QuartersCsv.writeComparison(quarters, w)));
         }
-        HtmlReport report = CompareReport.build(run, charts, baseFacts, optionSources, warnings, quarters);
+        if (calibrated != null) {
+            org.bedsim.scenario.QuarterlyCalibration c = calibration;
+            org.bedsim.calibrate.OutputCalibrator.Result solved = calibrated;
+            written.add(write(dir, org.bedsim.report.CalibrationJson.FILE_NAME, w -> org.bedsim.report
+                    .QuarterlyCalibrationJson.write(QuarterlyCalibrationRows.inputs(c), solved, List.of(), manifest,
+                            w)));
+        }
+        HtmlReport report = CompareReport.build(run, charts, baseFacts, optionSources, warnings, quarters,
+                calibrationLines);
         written.add(write(dir, RunCommand.REPORT, report::write));
 
         List<Path> all = new ArrayList<>(written);
         all.addAll(chartFiles);
         complete(dir, all);
         Terminal.comparison(out, comparison, searches);
+        if (!calibrationLines.isEmpty()) {
+            out.println("Calibrated inputs of the base, solved by bedsim on this comparison's seed and replications "
+                    + "and kept by every option that does not set them itself:");
+            calibrationLines.forEach(l -> out.println("  " + l));
+        }
         if (!quarters.isEmpty()) {
             Terminal.quarterlyComparison(out, quarters);
         }

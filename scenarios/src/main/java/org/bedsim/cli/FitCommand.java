@@ -49,7 +49,8 @@ final class FitCommand implements Callable<Integer> {
     private Path spells;
 
     @Option(names = "--map", paramLabel = "MAP.yaml", description = "Mapping file: columns (field: column name), "
-            + "kinds (setting: acute|community|virtual_ward|interim), beds (setting: beds).")
+            + "kinds (setting: acute|community|virtual_ward|interim), beds (setting: beds), delimiter (one "
+            + "character; default: guessed from the header among , ; tab |).")
     private Path map;
 
     @Option(names = "--out", paramLabel = "FILE", description = "The scenario to write (default: <extract>-fitted"
@@ -82,7 +83,7 @@ final class FitCommand implements Callable<Integer> {
         }
         SpellExtract x;
         try {
-            x = SpellExtract.read(spells, new SpellExtract.Options(m.columns, replication, until));
+            x = SpellExtract.read(spells, new SpellExtract.Options(m.columns, replication, until, m.delimiter));
         } catch (SpellExtract.ExtractError e) {
             throw new UserError(e.getMessage());
         }

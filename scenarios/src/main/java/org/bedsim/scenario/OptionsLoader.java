@@ -155,7 +155,31 @@ public final class OptionsLoader {
 
     /** Loads an options file from its bytes; {@code name} is its path (the base scenario is found beside it). */
     public static LoadedOptions load(String name, byte[] bytes, Integer replications, Long seed) {
-        return new OptionsLoader.Job(name, bytes, replications, seed).run();
+        return new OptionsLoader.Job(name, bytes, replications, seed, null).run();
+    }
+
+    /**
+     * The base scenario with its declared calibrations solved: the options start from it.
+     *
+     * @param base the calibrated base, compiled (as {@link QuarterlyCalibration#withValues})
+     * @param values the solved values, one per calibration
+     * @param calibration the base's calibrations, which write the values into the base file's tree before the
+     *     options are merged into it (an option that sets one of those inputs keeps its own value)
+     */
+    public record CalibratedBase(LoadedScenario base, double[] values, QuarterlyCalibration calibration) {
+    }
+
+    /**
+     * Loads an options file whose options start from the calibrated base (see {@link CalibratedBase}); the file's
+     * problems are those of {@link #load(Path, Integer, Long)}.
+     */
+    public static LoadedOptions load(Path file, Integer replications, Long seed, CalibratedBase calibrated) {
+        String name = file.toString();
+        FileReading.Read read = FileReading.read(file, "options file");
+        if (!read.ok()) {
+            return failed(name, read.found(), read.expected());
+        }
+        return new OptionsLoader.Job(name, read.bytes(), replications, seed, calibrated).run();
     }
 
     private static LoadedOptions failed(String name, String found, String expected) {
@@ -177,7 +201,10 @@ public final class OptionsLoader {
         private final Map<String, Target> targetsByName = new HashMap<>();
         private final Set<String> clashing = new HashSet<>();
 
-        Job(String name, byte[] bytes, Integer replications, Long seed) {
+        private final CalibratedBase calibrated;
+
+        Job(String name, byte[] bytes, Integer replications, Long seed, CalibratedBase calibrated) {
+            this.calibrated = calibrated;
             this.name = name;
             this.bytes = bytes;
             this.cliReplications = replications;
@@ -209,6 +236,9 @@ public final class OptionsLoader {
             Path baseFile = baseFile(spec);
             Run run = run(spec, baseFile == null ? null : ScenarioLoader.load(baseFile, null, null));
             LoadedScenario base = baseFile == null ? null : base(baseFile, run);
+            if (calibrated != null && base != null && !base.hasErrors()) {
+                base = calibrated.base();
+            }
             List<LoadedOptions.Option> options = new ArrayList<>();
             if (base != null && !base.hasErrors()) {
                 options = options(spec, base, run, tree.sources());
@@ -352,6 +382,9 @@ public final class OptionsLoader {
             List<LoadedOptions.Option> out = new ArrayList<>();
             // the base file's own tree, as read: its paths are what the base's locations refer to
             ObjectNode baseTree = readTree(base);
+            if (baseTree != null && calibrated != null) {
+                calibrated.calibration().writeInto(baseTree, calibrated.values());
+            }
             out.add(new LoadedOptions.Option(baseName, spec.base().description(), null, true, base, List.of(),
                     baseTree));
             if (baseTree == null) {

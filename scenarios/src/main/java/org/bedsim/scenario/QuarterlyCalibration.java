@@ -161,6 +161,32 @@ public final class QuarterlyCalibration {
      */
     public LoadedScenario withValues(double[] values) {
         JsonNode t = tree.deepCopy();
+        writeInto(t, values);
+        ScenarioReader.Bound<ScenarioSpec> bound = ScenarioReader.bind(t, loaded.sources(), ScenarioSpec.class,
+                "a scenario");
+        List<Problem> errors = new ArrayList<>(bound.problems().stream().filter(Problem::isError).toList());
+        if (bound.spec() != null && errors.isEmpty()) {
+            errors.addAll(ScenarioValidator.validate(bound.spec(), loaded.sources()).stream()
+                    .filter(Problem::isError).toList());
+        }
+        if (bound.spec() == null || !errors.isEmpty()) {
+            throw new CalibrationException("the calibrated values " + java.util.Arrays.toString(values) + " make a "
+                    + "scenario bedsim refuses: " + String.join("; ", errors.stream().map(p -> p.path() + ": "
+                    + p.found() + ", expected " + p.expected()).toList()) + "; narrow the bounds");
+        }
+        FlowSettings settings = ScenarioCompiler.compile(bound.spec());
+        return new LoadedScenario(loaded.file(), loaded.sha256(), bound.spec(), loaded.sources(), settings,
+                loaded.replications(), loaded.seed(), loaded.preFlight(), loaded.problems());
+    }
+
+    /**
+     * Writes solved values into a tree of the scenario's file as read (set replaces, scale multiplies the value
+     * there): how a comparison's options start from the calibrated base.
+     *
+     * @param t the scenario's tree, changed in place
+     * @param values one value per calibration, in declared order
+     */
+    public void writeInto(JsonNode t, double[] values) {
         for (int j = 0; j < specs.size(); j++) {
             for (String p : paths.get(j)) {
                 for (InputPaths.Ref r : InputPaths.resolve(t, p)) {
@@ -177,21 +203,6 @@ public final class QuarterlyCalibration {
                 }
             }
         }
-        ScenarioReader.Bound<ScenarioSpec> bound = ScenarioReader.bind(t, loaded.sources(), ScenarioSpec.class,
-                "a scenario");
-        List<Problem> errors = new ArrayList<>(bound.problems().stream().filter(Problem::isError).toList());
-        if (bound.spec() != null && errors.isEmpty()) {
-            errors.addAll(ScenarioValidator.validate(bound.spec(), loaded.sources()).stream()
-                    .filter(Problem::isError).toList());
-        }
-        if (bound.spec() == null || !errors.isEmpty()) {
-            throw new CalibrationException("the calibrated values " + java.util.Arrays.toString(values) + " make a "
-                    + "scenario bedsim refuses: " + String.join("; ", errors.stream().map(p -> p.path() + ": "
-                    + p.found() + ", expected " + p.expected()).toList()) + "; narrow the bounds");
-        }
-        FlowSettings settings = ScenarioCompiler.compile(bound.spec());
-        return new LoadedScenario(loaded.file(), loaded.sha256(), bound.spec(), loaded.sources(), settings,
-                loaded.replications(), loaded.seed(), loaded.preFlight(), loaded.problems());
     }
 
     /**

@@ -26,7 +26,15 @@ final class CsvRows implements Rows {
     private long recordLine;
     private final StringBuilder field = new StringBuilder();
 
+    private final Character given;
+
     CsvRows(InputStream stream) throws IOException {
+        this(stream, null);
+    }
+
+    /** @param given the delimiter, or null to guess it from the header */
+    CsvRows(InputStream stream, Character given) throws IOException {
+        this.given = given;
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         in = new InputStreamReader(stream, utf8);
@@ -59,6 +67,9 @@ final class CsvRows implements Rows {
                 best = n;
                 delimiter = d;
             }
+        }
+        if (given != null) {
+            delimiter = given;
         }
         List<String> cols = new ArrayList<>();
         for (String s : h.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1)) {

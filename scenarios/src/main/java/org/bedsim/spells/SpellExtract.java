@@ -238,7 +238,11 @@ public final class SpellExtract {
     }
 
     /** Reading options. */
-    public record Options(Map<String, String> columns, Integer replication, LocalDate until) {
+    public record Options(Map<String, String> columns, Integer replication, LocalDate until, Character delimiter) {
+        /** Options with the CSV delimiter guessed from the header. */
+        public Options(Map<String, String> columns, Integer replication, LocalDate until) {
+            this(columns, replication, until, null);
+        }
     }
 
     /**
@@ -261,7 +265,7 @@ public final class SpellExtract {
         Format format = Format.of(file);
         x.format = format;
         try (InputStream raw = new DigestInputStream(Files.newInputStream(file), sha);
-                Rows rows = format.open(file, raw)) {
+                Rows rows = format.open(file, raw, options.delimiter())) {
             x.unit = rows.unit();
             List<String> header = rows.header();
             if (header == null) {
@@ -324,14 +328,14 @@ public final class SpellExtract {
             return CSV;
         }
 
-        Rows open(Path file, InputStream raw) throws IOException {
+        Rows open(Path file, InputStream raw, Character delimiter) throws IOException {
             switch (this) {
                 case PARQUET:
                     return new ParquetRows(file);
                 case XLSX:
                     return new XlsxRows(file);
                 default:
-                    return new CsvRows(raw);
+                    return new CsvRows(raw, delimiter);
             }
         }
     }

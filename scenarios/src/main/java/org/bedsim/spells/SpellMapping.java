@@ -20,6 +20,8 @@ public final class SpellMapping {
     public final Map<String, String> kinds = new LinkedHashMap<>();
     /** Beds by setting. */
     public final Map<String, Integer> beds = new LinkedHashMap<>();
+    /** The CSV delimiter, when the user names it (else guessed from the header: comma, semicolon, tab or bar). */
+    public Character delimiter;
 
     /** @return the mapping in {@code file}, or an empty one when null */
     public static SpellMapping read(Path file) {
@@ -41,8 +43,18 @@ public final class SpellMapping {
         for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
             String k = it.next();
             JsonNode v = root.get(k);
+            if (k.equals("delimiter")) {
+                String d = v.isTextual() ? v.asText().replace("\\t", "\t") : "";
+                if (d.length() != 1 || d.charAt(0) == '"' || d.charAt(0) == '\n' || d.charAt(0) == '\r') {
+                    problems.add("delimiter: found " + v + ", expected one character (\\t for a tab), not a quote or "
+                            + "a line break");
+                } else {
+                    m.delimiter = d.charAt(0);
+                }
+                continue;
+            }
             if (!List.of("columns", "kinds", "beds").contains(k)) {
-                problems.add(k + ": found an unknown key, expected columns, kinds or beds");
+                problems.add(k + ": found an unknown key, expected columns, kinds, beds or delimiter");
                 continue;
             }
             if (!v.isObject()) {

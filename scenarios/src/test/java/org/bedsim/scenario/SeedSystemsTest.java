@@ -107,4 +107,33 @@ class SeedSystemsTest {
             previous = delayed;
         }
     }
+
+    /**
+     * The place plan's arithmetic: the MCP removes the avoidable cohort (1,000 admissions a year of mean stay 10
+     * days: 10,000 bed days), so on common random numbers mean demand falls by Little's law, 1,000 x 10 / 365 = 27.4
+     * beds, and the mean method's beds required by that over the 88.4 % occupancy the plan implies: 31 beds.
+     */
+    @Test
+    void rotherhamMcp_removingTenThousandBedDays_savesLittlesLawBeds_andThirtyOneByTheMeanMethod() {
+        LoadedOptions o = OptionsLoader.load(Path.of("rotherham-2017/mcp-31-beds.yaml"), 4, 3L);
+        assertEquals(List.of(), o.errors().stream().map(LoadedOptions.FileProblem::render).toList());
+        FlowSettings today = shortened(o.options().get(0).settings());
+        FlowSettings mcp = shortened(o.options().stream().filter(x -> x.name().equals("mcp")).findFirst()
+                .orElseThrow().settings());
+        FlowSummary a = FlowExperiment.run(today, o.seed(), 4, 2);
+        FlowSummary b = FlowExperiment.run(mcp, o.seed(), 4, 2);
+        double[] demand = new double[4];
+        double[] beds = new double[4];
+        for (int i = 0; i < 4; i++) {
+            demand[i] = a.replications().get(i).setting("trft-acute").meanDemand()
+                    - b.replications().get(i).setting("trft-acute").meanDemand();
+            beds[i] = a.replications().get(i).setting("trft-acute").bedsRequiredMean()
+                    - b.replications().get(i).setting("trft-acute").bedsRequiredMean();
+            assertEquals(demand[i] / 0.884, beds[i], 1e-6, "the mean method at the plan's occupancy");
+        }
+        org.bedsim.stats.ConfidenceInterval saved = org.bedsim.stats.ConfidenceInterval.of(demand, 0.99);
+        double little = 1000 * 10 / 365.0;
+        assertTrue(saved.contains(little), () -> "Little's law " + little + " outside " + saved);
+        assertTrue(saved.halfWidth() < 4, saved.toString());
+    }
 }

@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bedsim.cli.Main;
 import org.bedsim.model.FlowModel;
 import org.bedsim.random.RandomStreams;
 import org.bedsim.scenario.LoadedScenario;
@@ -106,6 +109,55 @@ class ReadmissionRecoveryTest {
         double withReadmissions = a.perYear() * (a.arrivals() + r.removed()) / (double) a.arrivals();
         assertTrue(r.removed() > 700, "readmissions taken out: " + r.removed());
         assertTrue(withReadmissions > a.perYearHigh(), "with them: " + withReadmissions);
+    }
+
+    /** Runs bedsim with the arguments; returns the exit code, stderr and stdout joined. */
+    private static Object[] cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        java.io.PrintWriter o = new java.io.PrintWriter(out, true);
+        java.io.PrintWriter e = new java.io.PrintWriter(err, true);
+        int code = Main.execute(args, o, e);
+        o.flush();
+        e.flush();
+        return new Object[] {code, err + "\n" + out};
+    }
+
+    private static JsonNode backtest(Path scenario, String out) throws IOException {
+        Object[] r = cli("backtest", scenario.toString(), "--spells", spells.toString(), "--replications", "12",
+                "--out", tmp.resolve(out).toString(), "--quiet");
+        assertEquals(0, r[0], (String) r[1]);
+        System.out.println(r[1]);
+        return new ObjectMapper().readTree(tmp.resolve(out).resolve("backtest.json").toFile());
+    }
+
+    @Test
+    void fitCommand_reportsTheShare_andTheFittedScenarioBackTests_whereDoubleCountingRunsHigh() throws IOException {
+        Path scenario = tmp.resolve("cli-fit").resolve("fitted.yaml");
+        Object[] r = cli("fit", spells.toString(), "--out", scenario.toString(), "--name", "fitted");
+        assertEquals(0, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("emergency-older-acute                readmitted within 30 days: 12."),
+                (String) r[1]);
+        String report = Files.readString(scenario.resolveSibling("fit-report.html"));
+        assertTrue(report.contains("Readmissions per cohort") && report.contains("emergency-older-acute"), "report");
+        JsonNode good = backtest(scenario, "bt-good");
+        double coverage = good.at("/settings/acute/coverage_90").asDouble();
+        double bias = good.at("/settings/acute/mean_bias_beds").asDouble();
+        assertTrue(coverage >= 0.7, "coverage " + coverage);
+        // the same scenario with the readmissions left in the first admissions as well: counted twice
+        ScenarioFit.CohortFit older = cohort("emergency-older-acute");
+        double twice = older.arrivals().perYear() * (older.arrivals().arrivals() + older.readmission().removed())
+                / older.arrivals().arrivals();
+        String text = Files.readString(scenario);
+        String from = "arrivals: {per_year: " + ScenarioYaml.num(older.arrivals().perYear()) + ",";
+        assertTrue(text.contains(from), from);
+        Path doubled = scenario.resolveSibling("doubled.yaml");
+        Files.writeString(doubled, text.replace(from, "arrivals: {per_year: " + ScenarioYaml.num(twice) + ",")
+                .replace("name: \"fitted\"", "name: \"doubled\""));
+        JsonNode bad = backtest(doubled, "bt-doubled");
+        double doubledBias = bad.at("/settings/acute/mean_bias_beds").asDouble();
+        assertTrue(doubledBias - bias > 5, "counted twice the model runs high: bias " + doubledBias + " against "
+                + bias);
     }
 
     @Test

@@ -35,6 +35,16 @@ public final class CompareReport {
     public static HtmlReport build(ComparisonRun run, List<CompareCharts.KeyChart> charts, ScenarioFacts base,
             List<ScenarioFacts.Source> optionSources, List<String> warnings,
             List<org.bedsim.metrics.QuarterlyComparison.Row> quarters) {
+        return build(run, charts, base, optionSources, warnings, quarters, List.of());
+    }
+
+    /**
+     * As {@link #build(ComparisonRun, List, ScenarioFacts, List, List, List)}, with the base's calibrated inputs
+     * (one line each: value, interval, the published figure it meets) when the base declares calibrations.
+     */
+    public static HtmlReport build(ComparisonRun run, List<CompareCharts.KeyChart> charts, ScenarioFacts base,
+            List<ScenarioFacts.Source> optionSources, List<String> warnings,
+            List<org.bedsim.metrics.QuarterlyComparison.Row> quarters, List<String> calibrated) {
         Comparison c = run.comparison();
         int reps = c.options().get(0).summary().replications().size();
         HtmlReport r = new HtmlReport("bedsim compare: " + run.name());
@@ -65,6 +75,14 @@ public final class CompareReport {
             }
         }
 
+        if (!calibrated.isEmpty()) {
+            HtmlReport.Section cal = r.section("Calibrated inputs of the base");
+            cal.paragraph("The base scenario declares calibrations: bedsim solved them once, on this comparison's "
+                    + "seed and replications, so that the base meets the published figures named, and wrote the "
+                    + "solved values into the base before each option was built from it. Every option keeps them "
+                    + "unless it sets that input itself (its changes then read from the calibrated value).");
+            cal.list(calibrated);
+        }
         if (!c.targets().isEmpty()) {
             targets(r.section("Targets"), c);
         }
