@@ -251,9 +251,9 @@ final class CompareCommand implements Callable<Integer> {
         complete(dir, all);
         Terminal.comparison(out, comparison, searches);
         if (!calibrationLines.isEmpty()) {
-            out.println("Calibrated inputs of the base, solved by bedsim on this comparison's seed and replications "
-                    + "and kept by every option that does not set them itself:");
-            calibrationLines.forEach(l -> out.println("  " + l));
+            TextTable.paragraph(out, "Calibrated inputs of the base, solved by bedsim on this comparison's seed and "
+                    + "replications and kept by every option that does not set them itself:");
+            calibrationLines.forEach(l -> TextTable.paragraph(out, "  " + l));
         }
         if (!quarters.isEmpty()) {
             Terminal.quarterlyComparison(out, quarters);

@@ -287,8 +287,8 @@ final class RunCommand implements Callable<Integer> {
             Terminal.reablement(out, quarters);
         }
         if (!calibrationLines.isEmpty()) {
-            out.println("Calibrated inputs (solved by bedsim on this run's seed and replications):");
-            calibrationLines.forEach(l -> out.println("  " + l));
+            TextTable.paragraph(out, "Calibrated inputs (solved by bedsim on this run's seed and replications):");
+            calibrationLines.forEach(l -> TextTable.paragraph(out, "  " + l));
         }
         if (reached != null) {
             Terminal.precision(out, reached);
