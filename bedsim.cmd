@@ -32,6 +32,12 @@ if not exist "%JAR%" (
   )
 )
 
+rem the console's width, so that tables fit it: COLUMNS if set, else the Columns line of "mode con" (its fifth)
+set "COLS=%COLUMNS%"
+if not defined COLS for /f "tokens=3 delims=:" %%c in ('mode con 2^>nul ^| findstr /n ":" ^| findstr /b "5:"') do set /a COLS=%%c 2>nul
+set "WIDTH="
+if defined COLS set "WIDTH=-Dbedsim.columns=%COLS%"
+
 rem the jar's entry class runs on old Javas too, and says which Java is needed (exit code 3)
-"%JAVA%" -jar "%JAR%" %*
+"%JAVA%" %WIDTH% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

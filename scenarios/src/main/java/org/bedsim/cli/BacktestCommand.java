@@ -266,16 +266,19 @@ final class BacktestCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot write to " + dir.path() + ": " + e.getMessage());
         }
-        out.println(String.format(Locale.ROOT, "Back-test of %s against the %s, %s to %s (%d days), %d "
+        TextTable.paragraph(out, String.format(Locale.ROOT, "Back-test of %s against the %s, %s to %s (%d days), %d "
                 + "replications:", s.spec().name(), obsWhat, first, last, days, replications));
-        out.println(String.format(Locale.ROOT, "  %-24s %12s %12s %10s %8s  %s", "setting", "in 90% band",
-                "in 50% band", "bias", "MAPE", "verdict"));
+        TextTable t = new TextTable("setting", "in 90% band", "in 50% band", "bias, beds", "MAPE");
         for (var e : results.entrySet()) {
             Backtest b = e.getValue();
-            out.println(String.format(Locale.ROOT, "  %-24s %12s %12s %+10.1f %8s  %s", e.getKey(),
-                    pct(b.coverage90()), pct(b.coverage50()), b.bias(), pct(b.mape()), verdict(b)));
+            t.row(e.getKey(), pct(b.coverage90()), pct(b.coverage50()), String.format(Locale.ROOT, "%+.1f",
+                    b.bias()), pct(b.mape()));
         }
-        out.println("Wrote " + String.join(", ", written.stream().map(p -> outDir.resolve(p.getFileName())
+        t.print(out);
+        for (var e : results.entrySet()) {
+            TextTable.paragraph(out, "  " + e.getKey() + ": " + verdict(e.getValue()));
+        }
+        TextTable.paragraph(out, "Wrote " + String.join(", ", written.stream().map(p -> outDir.resolve(p.getFileName())
                 .toString()).toList()));
         out.flush();
         return Main.OK;

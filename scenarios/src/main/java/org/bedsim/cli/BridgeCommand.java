@@ -156,7 +156,7 @@ final class BridgeCommand implements Callable<Integer> {
         }
         CompareCommand.complete(dir, written);
         BridgeTable.print(out, def, result, assessment);
-        out.println("Wrote " + String.join(", ", written.stream()
+        TextTable.paragraph(out, "Wrote " + String.join(", ", written.stream()
                 .map(p -> outDir.resolve(p.getFileName()).toString()).toList()));
         out.flush();
         return Main.OK;

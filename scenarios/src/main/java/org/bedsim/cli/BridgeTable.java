@@ -15,8 +15,6 @@ import org.bedsim.stats.ConfidenceInterval;
 
 /** The bed bridge as a table on the terminal: base, each step, final, and the check that the bars add up. */
 final class BridgeTable {
-    private static final int LABEL = 38;
-
     private BridgeTable() {
     }
 
@@ -51,127 +49,157 @@ final class BridgeTable {
         double k = share ? 100 : 1;
         String unit = def.method().countsBeds() ? "beds" : share ? "%" : def.method().unit();
         if (def.method().countsBeds()) {
-            out.println("Bed bridge " + base + " to " + target + ": beds in " + String.join(" + ",
+            TextTable.paragraph(out, "Bed bridge " + base + " to " + target + ": beds in " + String.join(" + ",
                     new TreeSet<>(def.counted())) + " (" + method + (def.base().unconstrained()
                     ? ", with unlimited beds" : "") + ")");
         } else {
-            out.println("Bridge of " + def.method().kpi().key() + " " + base + " to " + target + ", in "
+            TextTable.paragraph(out, "Bridge of " + def.method().kpi().key() + " " + base + " to " + target + ", in "
                     + String.join(" + ", new TreeSet<>(def.counted())) + " with their beds ("
                     + (share ? "per cent; steps in percentage points" : def.method().unit()) + ")");
         }
-        out.println("Mean and 95 % interval over " + r.replications() + " replications of each of "
+        TextTable.paragraph(out, "Mean [95 % interval] over " + r.replications() + " replications of each of "
                 + r.configurations() + " configurations, on common random numbers:");
-        out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s %9s  %-22s", "", "beds",
-                "95 % interval", "Shapley", "95 % interval") + (a == null ? "" : String.format(Locale.ROOT,
-                " %-11s %9s", "rests on", "published")));
-        out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s %9s  %-22s", base,
-                beds(k * r.base().mean(), false), interval(r.base(), false, k), "", "") + extra(a, "base", false));
+        // the unit in the header: beds; a share's levels in per cent and its steps in percentage points
+        String head = def.method().countsBeds() ? "beds" : share ? "% (steps: points)" : def.method().unit();
+        String shapleyHead = "Shapley, " + (share ? "points" : unit);
+        TextTable t = new TextTable("", head, shapleyHead).shortenFirst(24);
+        t.row(base, level(r.base(), k, share), "");
         double sum = 0;
         double shapley = 0;
         for (BridgeResult.Bar bar : r.bars()) {
-            out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s %9s  %-22s", label(bar.label()),
-                    beds(k * bar.delta().mean(), true), interval(bar.delta(), true, k),
-                    beds(k * bar.shapley().mean(), true), interval(bar.shapley(), true, k)) + extra(a, bar.id(),
-                    true));
+            t.row(bar.label(), step(bar.delta(), k), step(bar.shapley(), k));
             sum += bar.delta().mean();
             shapley += bar.shapley().mean();
         }
-        out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s %9s  %-22s", target,
-                beds(k * r.finalBeds().mean(), false), interval(r.finalBeds(), false, k), "", "") + extra(a, "final",
-                false));
+        t.row(target, level(r.finalBeds(), k, share), "");
+        t.print(out);
+        if (a != null) {
+            boolean published = !a.published().isEmpty();
+            TextTable.paragraph(out, "What each figure rests on" + (published ? ", and the published figure" : "")
+                    + ":");
+            TextTable basis = (published ? new TextTable("", "rests on", "published, " + unit)
+                    : new TextTable("", "rests on")).shortenFirst(24);
+            basis.row(cells(a, base, "base", false, published));
+            for (BridgeResult.Bar bar : r.bars()) {
+                basis.row(cells(a, bar.label(), bar.id(), true, published));
+            }
+            basis.row(cells(a, target, "final", false, published));
+            basis.print(out);
+        }
         double total = r.totalChange();
-        String inUnit = unit.replace("%", "%%"); // into the format strings below
-        out.println(String.format(Locale.ROOT, "Check: the steps sum to %s " + inUnit + " and their Shapley values "
-                + "to %s (%s), final - base = %s; largest difference %.1e", beds(k * sum, true),
+        String stepUnit = share ? "points" : unit;
+        TextTable.paragraph(out, String.format(Locale.ROOT, "Check: the steps sum to %s %s and their Shapley values "
+                + "to %s (%s), final - base = %s; largest difference %.1e", beds(k * sum, true), stepUnit,
                 beds(k * shapley, true),
                 r.shapleyExact() ? "exact" : "from sampled orderings", beds(k * total, true),
                 Math.max(Math.abs(sum - total), Math.abs(shapley - total))));
         double standalone = r.bars().stream().mapToDouble(b -> b.standalone().mean()).sum();
-        out.println(String.format(Locale.ROOT, "Each step alone on the base: %s " + inUnit + " in all; interaction "
-                + "%s %s",
-                beds(k * standalone, true), beds(k * r.interaction().mean(), true), interval(r.interaction(), true,
-                k)));
+        TextTable.paragraph(out, String.format(Locale.ROOT, "Each step alone on the base: %s %s in all; "
+                + "interaction %s", beds(k * standalone, true), stepUnit, step(r.interaction(), k)));
         out.flush();
     }
 
-    /** @return the basis and published columns of a row, or nothing without an assessment */
-    private static String extra(Assessment a, String key, boolean signed) {
-        if (a == null) {
-            return "";
-        }
+    /** @return a row of what a figure rests on: label, basis and, if any figure is published, the published one */
+    private static String[] cells(Assessment a, String label, String key, boolean signed, boolean published) {
         String basis = switch (key) {
             case "base" -> a.labels().base().key();
             case "final" -> a.labels().finalBeds().key();
             default -> a.labels().bar(key).key();
         };
-        Double published = a.published().get(key);
-        return String.format(Locale.ROOT, " %-11s %9s", basis, published == null ? "" : beds(published, signed));
+        if (!published) {
+            return new String[] {label, basis};
+        }
+        Double figure = a.published().get(key);
+        return new String[] {label, basis, figure == null ? "" : beds(figure, signed)};
+    }
+
+    /** @return "190.8 [188.6, 193.0]": a level, a share's kept inside [0, 100] per cent */
+    private static String level(ConfidenceInterval ci, double k, boolean share) {
+        String mean = beds(k * ci.mean(), false);
+        if (!Double.isFinite(ci.low()) || !Double.isFinite(ci.high())) {
+            return mean;
+        }
+        double low = k * ci.low();
+        double high = k * ci.high();
+        if (share) {
+            low = Math.max(0, low);
+            high = Math.min(100, high);
+        }
+        return mean + " [" + beds(low, false) + ", " + beds(high, false) + "]";
+    }
+
+    /** @return "+18.0 [+15.2, +20.8]": a change with its interval */
+    private static String step(ConfidenceInterval ci, double k) {
+        String mean = beds(k * ci.mean(), true);
+        String interval = interval(ci, true, k);
+        return interval.isEmpty() ? mean : mean + " " + interval;
     }
 
     /** Calibrations, the prediction, the inputs that drive it, and the findings. */
     private static void assessment(PrintWriter out, BridgeDefinition def, Assessment a) {
         if (!a.calibrations().isEmpty()) {
             out.println();
-            out.println("Calibrated inputs (the reconstruction; solved on common random numbers"
+            TextTable.paragraph(out, "Calibrated inputs (the reconstruction; solved on common random numbers"
                     + (a.calibrationSource() == null ? "" : "; " + a.calibrationSource()) + "):");
+            TextTable t = new TextTable("input", "value", "95 % interval", "meets", "reached, beds")
+                    .shortenFirst(16);
             for (Assessment.SolvedInput s : a.calibrations()) {
                 Calibrator.Solved v = s.solved();
-                out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %10s  [%s, %s]  meets %s %s beds: %.1f%s",
-                        label(s.id()), num(v.value()), num(v.interval()[0]), num(v.interval()[1]),
-                        v.calibration().target().output() == Target.Output.STEP ? "bar " + v.calibration().target()
-                                .step() : v.calibration().target().output().name().toLowerCase(Locale.ROOT),
-                        num(v.calibration().target().beds()), v.reached().mean(), v.met() ? "" : " (NOT MET)"));
+                t.row(s.id(), num(v.value()), "[" + num(v.interval()[0]) + ", " + num(v.interval()[1]) + "]",
+                        (v.calibration().target().output() == Target.Output.STEP ? "bar " + v.calibration().target()
+                                .step() : v.calibration().target().output().name().toLowerCase(Locale.ROOT)) + " "
+                                + num(v.calibration().target().beds()) + " beds",
+                        String.format(Locale.ROOT, "%.1f%s", v.reached().mean(), v.met() ? "" : " (NOT MET)"));
             }
+            t.print(out);
         }
         Assessment.Prediction p = a.prediction();
         if (p != null) {
             out.println();
-            out.println("Prediction (only the base year calibrated; bars from published, independent and assumed "
-                    + "inputs):");
+            TextTable.paragraph(out, "Prediction (only the base year calibrated; bars from published, independent "
+                    + "and assumed inputs), beds:");
+            TextTable t = new TextTable("", "beds [95 % interval]", "rests on").shortenFirst(24);
             for (BridgeResult.Bar bar : p.bridge().bars()) {
-                out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  %-22s %s", label(bar.label()),
-                        beds(bar.delta().mean(), true), interval(bar.delta(), true), p.labels().bar(bar.id())
-                                .key()));
+                t.row(bar.label(), step(bar.delta(), 1), p.labels().bar(bar.id()).key());
             }
-            out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s %9s  95 %% prediction interval [%.1f, %.1f]",
-                    BridgeJson.financialYear(def.targetYear()), beds(p.bridge().finalBeds().mean(), false),
-                    p.finalInterval()[0], p.finalInterval()[1]));
+            t.row(BridgeJson.financialYear(def.targetYear()), beds(p.bridge().finalBeds().mean(), false)
+                    + String.format(Locale.ROOT, " [%.1f, %.1f]", p.finalInterval()[0], p.finalInterval()[1]),
+                    "95 % prediction interval");
+            t.print(out);
         }
         if (a.tornado() != null && !a.tornado().rows().isEmpty()) {
             out.println();
-            out.println("Inputs that drive the prediction's final beds (one at a time over each range; variance "
-                    + "share from joint draws):");
+            TextTable.paragraph(out, "Inputs that drive the prediction's final beds (one at a time over each range; "
+                    + "variance share from joint draws):");
             java.util.Map<String, Double> share = new java.util.HashMap<>();
             if (a.ranking() != null) {
                 a.ranking().rows().forEach(row -> share.put(row.input().id(), row.share()));
             }
+            TextTable t = new TextTable("input", "swing, beds", "range", "rests on", "variance share")
+                    .shortenFirst(20);
             int shown = 0;
             for (Sensitivity.TornadoRow row : a.tornado().rows()) {
                 if (shown++ == 5) {
                     break;
                 }
                 Double sh = share.get(row.input().id());
-                out.println(String.format(Locale.ROOT, "  %-" + LABEL + "s swing %6.1f beds  [%s, %s]  %-10s%s",
-                        label(row.input().label()), row.swing(), num(row.input().low()), num(row.input().high()),
-                        row.input().basis().key(), sh == null ? "" : String.format(Locale.ROOT,
-                                "  variance share %.2f", sh)));
+                t.row(row.input().label(), String.format(Locale.ROOT, "%.1f", row.swing()),
+                        "[" + num(row.input().low()) + ", " + num(row.input().high()) + "]",
+                        row.input().basis().key(), sh == null ? "" : String.format(Locale.ROOT, "%.2f", sh));
             }
+            t.print(out);
         }
         if (!a.findings().isEmpty()) {
             out.println();
             out.println("Findings:");
             for (String f : a.findings()) {
-                out.println("  - " + f);
+                TextTable.paragraph(out, "  - " + f);
             }
         }
     }
 
     private static String num(double v) {
         return org.bedsim.scenario.HonestBridge.plain(v);
-    }
-
-    private static String label(String label) {
-        return label.length() <= LABEL ? label : label.substring(0, LABEL - 3) + "...";
     }
 
     private static String beds(double v, boolean signed) {
@@ -186,13 +214,6 @@ final class BridgeTable {
             return "";
         }
         return "[" + beds(k * ci.low(), signed) + ", " + beds(k * ci.high(), signed) + "]";
-    }
-
-    private static String interval(ConfidenceInterval ci, boolean signed) {
-        if (!Double.isFinite(ci.low()) || !Double.isFinite(ci.high())) {
-            return "";
-        }
-        return "[" + beds(ci.low(), signed) + ", " + beds(ci.high(), signed) + "]";
     }
 
     private static String trim(double v) {

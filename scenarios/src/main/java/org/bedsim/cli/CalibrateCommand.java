@@ -91,17 +91,18 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new UserError("cannot write " + CalibrationJson.FILE_NAME + " into " + outDir + ": "
                     + e.getMessage());
         }
-        out.println("Calibrations of " + setup.scenario.spec().name() + " (" + setup.scenario.replications()
-                + " replications, seed " + setup.scenario.seed() + ", " + all.evaluations() + " configurations "
-                + "evaluated in " + all.sweeps() + " sweep" + (all.sweeps() == 1 ? "" : "s") + "):");
-        out.println("  (" + BridgeSetup.source(allSolved, baseSolved) + ")");
+        TextTable.paragraph(out, "Calibrations of " + setup.scenario.spec().name() + " ("
+                + setup.scenario.replications() + " replications, seed " + setup.scenario.seed() + ", "
+                + all.evaluations() + " configurations evaluated in " + all.sweeps() + " sweep"
+                + (all.sweeps() == 1 ? "" : "s") + "):");
+        TextTable.paragraph(out, "  (" + BridgeSetup.source(allSolved, baseSolved) + ")");
         print(out, "Reconstruction (all solved)", a.calibrations());
         print(out, "Prediction (only the base year solved)", baseInputs);
         if (!a.findings().isEmpty()) {
             out.println("Findings:");
-            a.findings().forEach(f -> out.println("  - " + f));
+            a.findings().forEach(f -> TextTable.paragraph(out, "  - " + f));
         }
-        out.println("Wrote " + outDir.resolve(written.getFileName()));
+        TextTable.paragraph(out, "Wrote " + outDir.resolve(written.getFileName()));
         out.flush();
         return all.allMet() ? Main.OK : Main.BAD_INPUT;
     }
@@ -131,45 +132,54 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new UserError("cannot write " + CalibrationJson.FILE_NAME + " into " + outDir + ": "
                     + e.getMessage());
         }
-        out.println("Calibrations of " + s.spec().name() + " (" + s.replications() + " replications, seed "
-                + s.seed() + ", " + r.evaluations() + " runs in " + r.sweeps() + " sweep" + (r.sweeps() == 1 ? ""
-                : "s") + "):");
-        QuarterlySetup.lines(c, r).forEach(l -> out.println("  " + l));
+        TextTable.paragraph(out, "Calibrations of " + s.spec().name() + " (" + s.replications() + " replications, "
+                + "seed " + s.seed() + ", " + r.evaluations() + " runs in " + r.sweeps() + " sweep"
+                + (r.sweeps() == 1 ? "" : "s") + "):");
+        QuarterlySetup.lines(c, r).forEach(l -> TextTable.paragraph(out, "  " + l));
         String kpi = "";
+        TextTable table = null;
         for (org.bedsim.scenario.QuarterlyCalibration.Figure f : figures) {
             if (!f.kpi().equals(kpi)) {
+                if (table != null) {
+                    table.print(out);
+                }
                 kpi = f.kpi();
-                out.println("With the calibrated inputs, " + kpi + " by quarter (mean, 95 % interval of the mean, "
-                        + "95 % prediction interval of one quarter):");
-                out.println(String.format(Locale.ROOT, "  %-11s %9s  %-20s %-20s %10s  %s", "period", "model",
-                        "95 % interval", "95 % prediction", "published", "rests on"));
+                TextTable.paragraph(out, "With the calibrated inputs, " + kpi + " by quarter (mean, 95 % interval "
+                        + "of the mean, 95 % prediction interval of one quarter; rests on: calibrated, in the "
+                        + "target, or predicted, a prediction, out of sample, with the published figure inside or "
+                        + "OUTSIDE the prediction interval):");
+                table = new TextTable("period", "model", "95 % interval", "95 % prediction", "published",
+                        "rests on");
             }
             String published = f.published() == null ? "" : HonestBridge.plain(f.published()) + " " + f.status();
-            String basis = f.calibrated() ? "calibrated (in the target)" : "prediction, out of sample: published "
-                    + (f.published() == null ? "figure none" : Boolean.TRUE.equals(f.inside()) ? "inside"
-                    : "OUTSIDE") ;
-            out.println(String.format(Locale.ROOT, "  %-11s %9.1f  %-20s %-20s %10s  %s", f.period(), f.mean(),
+            String basis = f.calibrated() ? "calibrated" : "predicted, "
+                    + (f.published() == null ? "none published" : Boolean.TRUE.equals(f.inside()) ? "inside"
+                    : "OUTSIDE");
+            table.row(f.period(), String.format(Locale.ROOT, "%.1f", f.mean()),
                     String.format(Locale.ROOT, "[%.1f, %.1f]", f.ci95().low(), f.ci95().high()),
                     String.format(Locale.ROOT, "[%.1f, %.1f]", f.prediction()[0], f.prediction()[1]),
-                    published, basis));
+                    published, basis);
         }
-        out.println("Wrote " + outDir.resolve(written.getFileName()));
+        if (table != null) {
+            table.print(out);
+        }
+        TextTable.paragraph(out, "Wrote " + outDir.resolve(written.getFileName()));
         out.flush();
         return r.allMet() ? Main.OK : Main.BAD_INPUT;
     }
 
     private static void print(PrintWriter out, String title, java.util.List<Assessment.SolvedInput> inputs) {
         out.println(title + ":");
-        out.println(String.format(Locale.ROOT, "  %-24s %10s  %-24s %-28s %s", "input", "value", "95 % interval",
-                "target", "reached"));
+        TextTable t = new TextTable("input", "value", "95 % interval", "target, beds", "reached").shortenFirst(16);
         for (Assessment.SolvedInput s : inputs) {
             Calibrator.Solved v = s.solved();
             String target = v.calibration().target().describe() + " " + HonestBridge.plain(v.calibration().target()
                     .beds());
-            out.println(String.format(Locale.ROOT, "  %-24s %10s  %-24s %-28s %.1f%s", s.id(),
-                    HonestBridge.plain(v.value()), "[" + HonestBridge.plain(v.interval()[0]) + ", "
-                    + HonestBridge.plain(v.interval()[1]) + "]", target, v.reached().mean(),
-                    v.met() ? "" : " NOT MET (tolerance " + HonestBridge.plain(v.calibration().tolerance()) + ")"));
+            t.row(s.id(), HonestBridge.plain(v.value()), "[" + HonestBridge.plain(v.interval()[0]) + ", "
+                    + HonestBridge.plain(v.interval()[1]) + "]", target, String.format(Locale.ROOT, "%.1f%s",
+                    v.reached().mean(), v.met() ? "" : " NOT MET (tolerance "
+                    + HonestBridge.plain(v.calibration().tolerance()) + ")"));
         }
+        t.print(out);
     }
 }

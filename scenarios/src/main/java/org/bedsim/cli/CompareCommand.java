@@ -258,7 +258,7 @@ final class CompareCommand implements Callable<Integer> {
         if (!quarters.isEmpty()) {
             Terminal.quarterlyComparison(out, quarters);
         }
-        out.println("Wrote " + String.join(", ", written.stream().map(p -> outDir.resolve(p.getFileName())
+        TextTable.paragraph(out, "Wrote " + String.join(", ", written.stream().map(p -> outDir.resolve(p.getFileName())
                 .toString()).toList()) + " and " + charts.size() + " charts (PNG and SVG) in "
                 + outDir.resolve(CHARTS));
         out.flush();

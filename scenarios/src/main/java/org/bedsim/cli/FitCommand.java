@@ -121,25 +121,26 @@ final class FitCommand implements Callable<Integer> {
         }
         o.println(String.format(Locale.ROOT, "Fitted %d cohorts from %,d stays (%s to %s)", f.cohorts().size(),
                 x.rowsUsed(), x.firstDate(), x.lastDate()));
-        o.println(String.format(Locale.ROOT, "  %-36s %10s  %-22s %s", "cohort", "a year", "95 % interval",
-                "stay in the entry setting"));
+        TextTable t = new TextTable("cohort", "a year", "95 % interval", "stay in the entry setting");
         for (ScenarioFit.CohortFit c : f.cohorts()) {
             var entry = c.stays().get(c.entry()).fit();
-            o.println(String.format(Locale.ROOT, "  %-36s %10.1f  [%8.1f, %8.1f]   %s, mean %.2f days", c.name(),
-                    c.arrivals().perYear(), c.arrivals().perYearLow(), c.arrivals().perYearHigh(),
-                    entry.fitsWell() ? entry.best().family().key() : "Kaplan-Meier", entry.best().mean()));
+            t.row(c.name(), String.format(Locale.ROOT, "%.1f", c.arrivals().perYear()), String.format(Locale.ROOT,
+                    "[%.1f, %.1f]", c.arrivals().perYearLow(), c.arrivals().perYearHigh()), String.format(
+                    Locale.ROOT, "%s, mean %.2f days", entry.fitsWell() ? entry.best().family().key()
+                            : "Kaplan-Meier", entry.best().mean()));
         }
+        t.print(o);
         for (ScenarioFit.CohortFit c : f.cohorts()) {
             ScenarioFit.Readmission rd = c.readmission();
             if (rd != null) {
-                o.println(String.format(Locale.ROOT, "  %-36s readmitted within 30 days: %.1f %% [%.1f, %.1f] of "
-                        + "%,d discharges home%s", c.name(), 100 * rd.share().share(), 100 * rd.share().low(),
+                TextTable.paragraph(o, String.format(Locale.ROOT, "  %s readmitted within 30 days: %.1f %% [%.1f, "
+                        + "%.1f] of %,d discharges home%s", c.name(), 100 * rd.share().share(), 100 * rd.share().low(),
                         100 * rd.share().high(), rd.share().of(), rd.cohort() == null ? ""
                         : String.format(Locale.ROOT, "; %.1f %% return as %s", 100 * rd.modelled().share(),
                             rd.cohort())));
             }
         }
-        o.println("Wrote " + target + ", " + target.resolveSibling(REPORT));
+        TextTable.paragraph(o, "Wrote " + target + ", " + target.resolveSibling(REPORT));
         o.flush();
         return Main.OK;
     }

@@ -295,7 +295,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Terminal.checks(err, org.bedsim.model.RunChecks.of(summary), reached);
         CompareCommand.complete(dir, written);
-        out.println("Wrote " + String.join(", ", written.stream().map(p -> display(outDir, p)).toList()));
+        TextTable.paragraph(out, "Wrote " + String.join(", ", written.stream().map(p -> display(outDir, p)).toList()));
         out.flush();
         return Main.OK;
     }

@@ -77,7 +77,7 @@ final class SensitivityCommand implements Callable<Integer> {
             throw new UserError("cannot write the outputs into " + outDir + ": " + e.getMessage());
         }
         print(out, s);
-        out.println("Wrote " + String.join(", ", written.stream().map(p -> outDir.resolve(p.getFileName())
+        TextTable.paragraph(out, "Wrote " + String.join(", ", written.stream().map(p -> outDir.resolve(p.getFileName())
                 .toString()).toList()));
         out.flush();
         return Main.OK;
@@ -85,27 +85,25 @@ final class SensitivityCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, HonestBridge.Sensitivities s) {
         Sensitivity.Tornado t = s.tornado();
-        out.println(String.format(Locale.ROOT, "Final beds with every input central: %.1f [%.1f, %.1f]; each input "
-                + "over its range, the others central (common random numbers):", t.central().mean(),
+        TextTable.paragraph(out, String.format(Locale.ROOT, "Final beds with every input central: %.1f [%.1f, %.1f]; "
+                + "each input over its range, the others central (common random numbers):", t.central().mean(),
                 t.central().low(), t.central().high()));
-        out.println(String.format(Locale.ROOT, "  %-52s %-10s %18s %18s %7s %8s", "input", "rests on", "range",
-                "final beds", "swing", "variance"));
+        TextTable table = new TextTable("input", "rests on", "range", "final beds", "swing, beds", "variance share")
+                .shortenFirst(20);
         java.util.Map<String, Double> share = new java.util.HashMap<>();
         if (s.ranking() != null) {
             s.ranking().rows().forEach(r -> share.put(r.input().id(), r.share()));
         }
         for (Sensitivity.TornadoRow row : t.rows()) {
-            String label = row.input().label();
-            label = label.length() <= 52 ? label : label.substring(0, 49) + "...";
             Double sh = share.get(row.input().id());
-            out.println(String.format(Locale.ROOT, "  %-52s %-10s %18s %18s %7.1f %8s", label,
-                    row.input().basis().key(), "[" + HonestBridge.plain(row.input().low()) + ", "
-                    + HonestBridge.plain(row.input().high()) + "]", String.format(Locale.ROOT, "%.1f to %.1f",
-                    row.atLow().mean(), row.atHigh().mean()), row.swing(), sh == null ? "" : String.format(
-                    Locale.ROOT, "%.2f", sh)));
+            table.row(row.input().label(), row.input().basis().key(), "[" + HonestBridge.plain(row.input().low())
+                    + ", " + HonestBridge.plain(row.input().high()) + "]", String.format(Locale.ROOT,
+                    "%.1f to %.1f", row.atLow().mean(), row.atHigh().mean()), String.format(Locale.ROOT, "%.1f",
+                    row.swing()), sh == null ? "" : String.format(Locale.ROOT, "%.2f", sh));
         }
+        table.print(out);
         if (s.ranking() != null) {
-            out.println(String.format(Locale.ROOT, "Variance shares: standardised regression coefficients squared, "
+            TextTable.paragraph(out, String.format(Locale.ROOT, "Variance shares: standardised regression coefficients squared, "
                     + "from %d joint draws; the linear model explains R^2 = %.2f of the final beds' variance.",
                     s.ranking().samples(), s.ranking().rSquared()));
         }

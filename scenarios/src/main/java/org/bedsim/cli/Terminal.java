@@ -69,18 +69,25 @@ final class Terminal {
     /** Prints the pre-flight table: offered load against capacity per setting, and the run's size. */
     static void preFlight(PrintWriter out, PreFlightCheck.Result r, int replications) {
         out.println("Pre-flight, from distribution means at the end of the horizon:");
-        out.println(String.format(Locale.ROOT, "  %-22s %14s %13s %8s %10s", "setting", "admissions/day",
-                "offered load", "beds", "load/beds"));
+        boolean overloaded = r.loads().stream().anyMatch(PreFlight.Load::overloaded);
+        TextTable t = overloaded ? new TextTable("setting", "admissions/day", "offered load", "beds", "load/beds", "")
+                : new TextTable("setting", "admissions/day", "offered load", "beds", "load/beds");
         for (PreFlight.Load l : r.loads()) {
             String beds = l.capacity() == CapacityTimeline.UNLIMITED ? "unlimited" : Integer.toString(l.capacity());
             String util = l.capacity() == CapacityTimeline.UNLIMITED || l.capacity() == 0 ? "-"
                     : String.format(Locale.ROOT, "%.0f %%", 100 * l.utilisation());
-            out.println(String.format(Locale.ROOT, "  %-22s %14.1f %13.1f %8s %10s%s", l.setting(),
-                    l.admissionsPerDay(), l.offeredLoad(), beds, util, l.overloaded() ? "  OVERLOADED" : ""));
+            String perDay = String.format(Locale.ROOT, "%.1f", l.admissionsPerDay());
+            String load = String.format(Locale.ROOT, "%.1f", l.offeredLoad());
+            if (overloaded) {
+                t.row(l.setting(), perDay, load, beds, util, l.overloaded() ? "OVERLOADED" : "");
+            } else {
+                t.row(l.setting(), perDay, load, beds, util);
+            }
         }
-        out.println(String.format(Locale.ROOT, "  estimated events: %s per replication, %s for %d replication%s",
-                ProgressBar.human(r.eventsPerReplication()), ProgressBar.human(r.events()), replications,
-                replications == 1 ? "" : "s"));
+        t.print(out);
+        TextTable.paragraph(out, String.format(Locale.ROOT, "  estimated events: %s per replication, %s for %d "
+                + "replication%s", ProgressBar.human(r.eventsPerReplication()), ProgressBar.human(r.events()),
+                replications, replications == 1 ? "" : "s"));
         out.flush();
     }
 

@@ -18,6 +18,7 @@ final class TextTable {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
     private boolean headerShown = true;
+    private int shortestFirst = Integer.MAX_VALUE;
 
     TextTable(String... header) {
         this.header = List.of(header);
@@ -35,6 +36,15 @@ final class TextTable {
     /** Leaves the header line out of the table layout (the record layout still names each cell by it). */
     TextTable hideHeader() {
         headerShown = false;
+        return this;
+    }
+
+    /**
+     * Lets the first column's cells (labels) be shortened, ending in "...", down to {@code shortest} characters when
+     * that makes the table fit the width; a table that does not fit even so becomes records.
+     */
+    TextTable shortenFirst(int shortest) {
+        shortestFirst = shortest;
         return this;
     }
 
@@ -104,12 +114,16 @@ final class TextTable {
         }
         int total = 2 + Arrays.stream(w).sum() + 2 * (n - 1);
         List<String> out = new ArrayList<>();
+        if (total > width && w[0] - (total - width) >= Math.max(4, shortestFirst)) {
+            w[0] -= total - width;
+            total = width;
+        }
         if (total <= width) {
             if (headerShown) {
-                out.add(line(header, w));
+                out.add(line(shortened(header, w[0]), w));
             }
             for (List<String> r : rows) {
-                out.add(line(r, w));
+                out.add(line(shortened(r, w[0]), w));
             }
             return out;
         }
@@ -118,13 +132,31 @@ final class TextTable {
             label = Math.max(label, header.get(c).length());
         }
         for (List<String> r : rows) {
-            out.add("  " + r.get(0));
+            out.addAll(wrap("  " + r.get(0), width));
             for (int c = 1; c < n; c++) {
                 String h = header.get(c);
                 String cell = "    " + h + " ".repeat(label - h.length()) + "  " + r.get(c);
-                out.add(cell.length() <= width ? cell : "    " + h + ": " + r.get(c));
+                if (cell.length() <= width) {
+                    out.add(cell);
+                } else if (("    " + h + ": " + r.get(c)).length() <= width) {
+                    out.add("    " + h + ": " + r.get(c));
+                } else {
+                    out.add("    " + h + ":");
+                    out.addAll(wrap("      " + r.get(c), width));
+                }
             }
         }
+        return out;
+    }
+
+    /** @return the cells with the first cut to {@code width}, ending in "...", if longer */
+    private static List<String> shortened(List<String> cells, int width) {
+        String first = cells.get(0);
+        if (first.length() <= width) {
+            return cells;
+        }
+        List<String> out = new ArrayList<>(cells);
+        out.set(0, first.substring(0, width - 3).stripTrailing() + "...");
         return out;
     }
 

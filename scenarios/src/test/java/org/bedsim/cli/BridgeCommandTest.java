@@ -203,14 +203,16 @@ class BridgeCommandTest {
     @Test
     void bridge_printsTheTable_withBaseStepsFinalAndTheCheck() {
         String out = first.out();
-        assertTrue(out.startsWith("Bed bridge 2016/17 to 2019/20: beds in annex + ward (mean demand / 90 % "
-                + "occupancy, with unlimited beds)\n"), out);
+        assertTrue(out.replace("\n", " ").startsWith("Bed bridge 2016/17 to 2019/20: beds in annex + ward (mean "
+                + "demand / 90 % occupancy, with unlimited beds) "), out);
         for (String expected : List.of("\n  2016/17 ", "\n  Growth ", "\n  Shorter stays ", "\n  2019/20 ",
                 "\nCheck: the steps sum to ", "(exact), final - base = ", "\nWrote ")) {
-            assertTrue(out.contains(expected), expected + " in\n" + out);
+            assertTrue(out.contains(expected) || out.replace("\n", " ").contains(expected), expected + " in\n" + out);
         }
-        assertTrue(java.util.regex.Pattern.compile("\n  A step that changes nothing +0\\.0  \\[0\\.0, 0\\.0\\] +0\\.0  "
-                + "\\[0\\.0, 0\\.0\\] +assumed\n").matcher(out).find(), out);
+        assertTrue(java.util.regex.Pattern.compile("\n  A step that changes nothing +0\\.0 \\[0\\.0, 0\\.0\\] +0\\.0 "
+                + "\\[0\\.0, 0\\.0\\]\n").matcher(out).find(), out);
+        assertTrue(java.util.regex.Pattern.compile("\n  A step that changes nothing +assumed\n").matcher(out).find(),
+                out);
         for (String line : out.split("\n")) {
             assertEquals(line.stripTrailing(), line, "no trailing spaces");
         }

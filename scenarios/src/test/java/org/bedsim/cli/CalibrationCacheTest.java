@@ -46,25 +46,30 @@ class CalibrationCacheTest {
         }
     }
 
+    /** @return what the command printed, its line breaks and indents as single spaces (paragraphs wrap) */
+    private static String flat(Cli c) {
+        return c.out().replaceAll("\\s+", " ");
+    }
+
     @Test
     void repeatedRun_takesTheSolutionFromTheCache_exactly_andAChangedInputSolvesAgain() throws IOException {
         Path out = dir.resolve("out");
         Cli first = calibrate(FILE, out);
-        assertTrue(first.err().contains("the calibrations solved now") || first.out().contains("solved now"),
+        assertTrue(first.err().contains("the calibrations solved now") || flat(first).contains("solved now"),
                 first.out() + first.err());
-        assertFalse(first.out().contains("from cache"), first.out());
+        assertFalse(flat(first).contains("from cache"), first.out());
         assertEquals(2, cacheFiles(out), "the reconstruction's and the prediction's solutions");
         JsonNode fresh = solved(out);
 
         Cli second = calibrate(FILE, out);
-        assertTrue(second.out().contains("the calibrations from cache (hash "), second.out());
-        assertTrue(second.out().contains("the prediction's base-year calibrations from cache"), second.out());
+        assertTrue(flat(second).contains("the calibrations from cache (hash "), second.out());
+        assertTrue(flat(second).contains("the prediction's base-year calibrations from cache"), second.out());
         assertEquals(fresh, solved(out), "the same solved values, to the last bit of their decimal form");
 
         // layout only: a comment and blank lines change the file's bytes, not what it says
         Path commented = dir.resolve("commented.yaml");
         Files.writeString(commented, "# a comment\n\n" + Files.readString(FILE));
-        assertTrue(calibrate(commented, out).out().contains("the calibrations from cache"));
+        assertTrue(flat(calibrate(commented, out)).contains("the calibrations from cache"));
 
         // a changed input: the adult patients' stay (an input of every calibration)
         Path changed = dir.resolve("changed.yaml");
@@ -73,13 +78,13 @@ class CalibrationCacheTest {
         Files.writeString(changed, text.replace("ward: {family: exponential, mean: 3, source: test-figures}",
                 "ward: {family: exponential, mean: 3.5, source: test-figures}"));
         Cli again = calibrate(changed, out);
-        assertTrue(again.out().contains("the calibrations solved now"), again.out());
+        assertTrue(flat(again).contains("the calibrations solved now"), again.out());
         assertNotEquals(fresh, solved(out), "a longer stay needs other volumes");
         assertEquals(4, cacheFiles(out));
 
         // another seed, or other replications, solve again too
-        assertTrue(calibrate(FILE, out, "--seed", "99").out().contains("the calibrations solved now"));
-        assertTrue(calibrate(FILE, out, "--replications", "3").out().contains("the calibrations solved now"));
+        assertTrue(flat(calibrate(FILE, out, "--seed", "99")).contains("the calibrations solved now"));
+        assertTrue(flat(calibrate(FILE, out, "--replications", "3")).contains("the calibrations solved now"));
     }
 
     @Test
@@ -91,7 +96,7 @@ class CalibrationCacheTest {
         String source = a.get("assessment") != null ? a.get("assessment").get("calibration_source").asText()
                 : a.findValue("calibration_source").asText();
         assertTrue(source.startsWith("the calibrations solved now (kept as hash "), source);
-        assertTrue(first.out().contains("the calibrations solved now"), first.out());
+        assertTrue(flat(first).contains("the calibrations solved now"), first.out());
         Cli second = Cli.run("bridge", FILE.toString(), "--out", out.toString());
         assertEquals(0, second.code(), second.err());
         JsonNode b = JSON.readTree(out.resolve("bridge.json").toFile());
@@ -118,8 +123,8 @@ class CalibrationCacheTest {
             }
         }
         Cli c = calibrate(FILE, out);
-        assertTrue(c.out().contains("the calibrations solved now"), c.out());
+        assertTrue(flat(c).contains("the calibrations solved now"), c.out());
         assertEquals(fresh, solved(out));
-        assertTrue(calibrate(FILE, out).out().contains("the calibrations from cache"));
+        assertTrue(flat(calibrate(FILE, out)).contains("the calibrations from cache"));
     }
 }

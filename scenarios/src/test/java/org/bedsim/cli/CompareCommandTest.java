@@ -81,7 +81,8 @@ class CompareCommandTest {
                 + "(demand, unlimited beds), mean method\n    two-pools "), result.out());
         assertTrue(result.out().contains("\nTargets (met: by the mean; met with confidence: by the whole interval)\n"
                 + "  Ward a full on at most 5 % of days\n"), result.out());
-        assertTrue(result.out().endsWith(" charts (PNG and SVG) in " + out.resolve("charts") + "\n"), result.out());
+        assertTrue(result.out().replace("\n", " ").endsWith(" charts (PNG and SVG) in " + out.resolve("charts") + " "),
+                result.out());
         assertEquals(1, json.get("format_version").asInt());
         assertEquals("two-pools", json.get("base").asText());
         assertEquals(4, json.get("manifest").get("replications").asInt());

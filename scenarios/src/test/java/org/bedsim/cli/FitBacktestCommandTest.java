@@ -100,6 +100,30 @@ class FitBacktestCommandTest {
         assertTrue(printed.toString().contains("NOT consistent: the model runs high"), printed.toString());
     }
 
+    @Test
+    void trainUntil_fitsTheFirstYear_backTestsTheSecond_onDaysItNeverSaw() throws IOException {
+        Path scenario = tmp.resolve("oos").resolve("first-year.yaml");
+        Cli fit = Cli.run("fit", spells.toString(), "--train-until", "2018-03-31", "--out", scenario.toString(),
+                "--name", "first-year");
+        assertEquals(0, fit.code(), fit.err());
+        assertTrue(fit.out().contains("(2017-04-01 to 2018-03-31)"), fit.out());
+        assertTrue(Files.readString(scenario).contains("admissions from 2017-04-01 to 2018-03-31"));
+        Cli b = Cli.run("backtest", scenario.toString(), "--spells", spells.toString(), "--from", "2018-04-01",
+                "--replications", "6", "--out", tmp.resolve("oos-bt").toString(), "--quiet");
+        assertEquals(0, b.code(), b.err());
+        System.out.println(b.out());
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("oos-bt").resolve("backtest.json").toFile());
+        assertEquals("--from 2018-04-01", json.at("/observed/excluded_because").asText(), json.toString());
+        for (String setting : new String[] {"acute", "community"}) {
+            JsonNode s = json.at("/settings/" + setting);
+            assertEquals("2018-04-01", s.get("from").asText(), s.toString());
+            assertEquals(7, s.get("bias_by_weekday").size(), s.toString());
+            assertEquals(12, s.get("bias_by_month").size(), s.toString());
+            // a year's fit, with no growth (one year cannot tell a 3 % trend from the winter), is still near
+            assertTrue(Math.abs(s.get("mean_bias_beds").asDouble()) < 20, s.toString());
+        }
+    }
+
     private static String scale(String line, String key, double factor) {
         Matcher m = Pattern.compile("\\b" + key + ": ([0-9.]+)").matcher(line);
         if (!m.find()) {

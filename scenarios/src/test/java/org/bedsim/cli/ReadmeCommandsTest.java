@@ -30,6 +30,24 @@ class ReadmeCommandsTest {
     @TempDir
     Path tmp;
 
+    private static String columns;
+
+    /** The README's samples are printed at 80 columns, whatever the terminal that runs the tests. */
+    @org.junit.jupiter.api.BeforeAll
+    static void eightyColumns() {
+        columns = System.getProperty("bedsim.columns");
+        System.setProperty("bedsim.columns", "80");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreColumns() {
+        if (columns == null) {
+            System.clearProperty("bedsim.columns");
+        } else {
+            System.setProperty("bedsim.columns", columns);
+        }
+    }
+
     static List<String> commands() throws IOException {
         Set<String> found = new LinkedHashSet<>();
         boolean inBlock = false;

@@ -42,7 +42,7 @@ class WaitBridgeCommandTest {
             }
         }
         assertEquals(b.get("final_beds").get("mean").asDouble() - base, sum, 1e-9);
-        assertTrue(r.out().contains("Bridge of share_waits_over_long 2025/26 to 2027/28, in acute with their beds "
+        assertTrue(r.out().replace("\n", " ").contains("Bridge of share_waits_over_long 2025/26 to 2027/28, in acute with their beds "
                 + "(per cent; steps in percentage points)"), r.out());
     }
 

@@ -18,8 +18,9 @@ import java.util.Set;
  */
 final class Figures {
     /** The KPIs shown first, and in the runs list. */
-    static final Set<String> KEY_KPIS = Set.of("beds_required_mean", "beds_required_percentile", "mean_occupancy",
-            "share_of_days_full", "mean_wait_days", "refused", "diverted", "delayed_days");
+    static final Set<String> KEY_KPIS = Set.of("demand_beds_required_mean", "demand_beds_required_percentile",
+            "beds_required_mean", "beds_required_percentile", "mean_occupancy", "share_of_days_full",
+            "mean_wait_all_days", "mean_wait_days", "refused", "diverted", "delayed_days");
 
     /** One figure: what it is, its unit, its mean and 95 % interval (NaN when not available). */
     record Figure(String key, String unit, double mean, double low, double high, boolean isKey) {
@@ -33,11 +34,16 @@ final class Figures {
 
     private static java.util.Map<String, String> keyLabels() {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
-        m.put("beds_required_mean", "beds required, mean method");
-        m.put("beds_required_percentile", "beds required, percentile method");
+        // demand (the same patients with unlimited beds) answers how many beds are needed; as run counts them
+        // with the scenario's beds, not counting refused, diverted or cancelled patients
+        m.put("demand_beds_required_mean", "beds required (demand), mean method");
+        m.put("demand_beds_required_percentile", "beds required (demand), percentile method");
+        m.put("beds_required_mean", "beds required (as run), mean method");
+        m.put("beds_required_percentile", "beds required (as run), percentile method");
         m.put("mean_occupancy", "mean occupied beds");
         m.put("share_of_days_full", "days full");
-        m.put("mean_wait_days", "mean wait (days)");
+        m.put("mean_wait_all_days", "mean wait of all admitted (days)");
+        m.put("mean_wait_days", "mean wait of those who waited (days)");
         m.put("delayed_days", "delayed bed-days");
         m.put("refused", "patients refused");
         m.put("diverted", "patients diverted");

@@ -483,9 +483,13 @@ final class Server implements AutoCloseable {
                     int shown = 0;
                     for (Figures.Figure f : Figures.of(j)) {
                         if (f.isKey() && (j.kind.equals("bridge") ? f.key().endsWith("(beds)")
-                                : f.key().contains("beds_required_percentile")) && shown < 6) {
-                            b.append("<div>").append(Html.esc(f.key().replace(" / beds_required_percentile",
-                                    ": beds required (percentile method)"))).append(" <b>")
+                                : f.key().endsWith(" / demand_beds_required_percentile")
+                                || f.key().endsWith(" / beds_required_percentile")) && shown < 6) {
+                            b.append("<div>").append(Html.esc(f.key()
+                                    .replace(" / demand_beds_required_percentile",
+                                            ": beds required, demand (percentile method)")
+                                    .replace(" / beds_required_percentile",
+                                            ": beds required as run (percentile method)"))).append(" <b>")
                                     .append(Html.esc(Figures.format(f.mean(), f.unit()))).append("</b></div>");
                             shown++;
                         }

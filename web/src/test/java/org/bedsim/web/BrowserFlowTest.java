@@ -191,7 +191,8 @@ class BrowserFlowTest {
         assertEquals(4, job.total());
         // the key figures are the run's own: beds required for the acute site, read from its settings.csv
         WebElement figures = driver.findElement(By.id("key-figures"));
-        assertTrue(figures.getText().contains("beds required, percentile method"), figures.getText());
+        assertTrue(figures.getText().contains("beds required (as run), percentile method")
+                && figures.getText().contains("beds required (demand), percentile method"), figures.getText());
         assertTrue(figures.findElement(By.xpath(".//tr[td[1]='acute']")).isDisplayed(), figures.getText());
         shot("5-run-finished");
 
@@ -249,7 +250,7 @@ class BrowserFlowTest {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("compare-b"))).selectByValue(two.get(0).id);
         driver.findElement(By.cssSelector("#compare-form button")).click();
         WebElement table = waiting(15).until(ExpectedConditions.presenceOfElementLocated(By.id("comparison")));
-        assertTrue(table.getText().contains("acute / beds required, percentile method"), table.getText());
+        assertTrue(table.getText().contains("acute / beds required (as run), percentile method"), table.getText());
         assertTrue(table.getText().contains(" pp"), "differences of shares in percentage points");
         shot("8-compare");
     }

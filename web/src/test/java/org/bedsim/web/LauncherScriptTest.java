@@ -31,7 +31,8 @@ class LauncherScriptTest {
         String script = Files.readString(SCRIPT);
         assertTrue(script.startsWith("#!/usr/bin/env bash\n"), "bash shebang");
         assertTrue(script.contains("jar=\"$root/web/target/bedsim.jar\""), "runs web/target/bedsim.jar");
-        assertTrue(script.contains("exec \"$java\" -Dbedsim.stderrTty=\"$tty\" -jar \"$jar\" \"$@\""), script);
+        assertTrue(script.contains("exec \"$java\" -Dbedsim.stderrTty=\"$tty\" ${width[@]+\"${width[@]}\"} -jar "
+                + "\"$jar\" \"$@\""), script);
         assertTrue(script.contains("find \"$root/core/src\" \"$root/scenarios/src\" \"$root/web/src\" "
                 + "\"$root\"/pom.xml \"$root\"/*/pom.xml"), "rebuilds when a source or pom is newer than the jar");
         assertTrue(script.contains("\"$mvn\" -B -q -DskipTests -pl web -am package"), script);
@@ -62,6 +63,48 @@ class LauncherScriptTest {
         assertTrue(props.contains("distributionUrl=https://repo.maven.apache.org/maven2/org/apache/maven/"
                 + "apache-maven/"), "the wrapper fetches Maven from Maven Central: " + props);
         assertTrue(props.contains("distributionType=only-script"), "no wrapper jar committed");
+    }
+
+    @Test
+    void launcher_passesTheTerminalsWidth_soTablesFitIt() throws IOException, InterruptedException {
+        // a copy of the launcher beside a jar that needs no build, and a java that prints what it was given
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        Files.copy(SCRIPT, root.resolve("bedsim"));
+        Files.createDirectories(root.resolve("web/target"));
+        Files.writeString(root.resolve("web/target/bedsim.jar"), "");
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        for (String tool : List.of("dirname", "sed", "head", "find", "basename", "cut")) {
+            Path real = Path.of("/usr/bin", tool);
+            if (Files.exists(real)) {
+                Files.createSymbolicLink(bin.resolve(tool), real);
+            }
+        }
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\nif [ \"$1\" = -version ]; then echo 'openjdk version \"17.0.9\"' >&2; "
+                + "exit 0; fi\necho \"$@\"\n");
+        java.toFile().setExecutable(true);
+        assertEquals("-Dbedsim.stderrTty=false -Dbedsim.columns=97 -jar " + root.resolve("web/target/bedsim.jar")
+                + " run x.yaml", printed(root, bin, Map.of("COLUMNS", "97")));
+        assertEquals("-Dbedsim.stderrTty=false -jar " + root.resolve("web/target/bedsim.jar") + " run x.yaml",
+                printed(root, bin, Map.of()), "no terminal, no COLUMNS: the default width");
+        String cmd = Files.readString(ROOT.resolve("bedsim.cmd"));
+        assertTrue(cmd.contains("set \"COLS=%COLUMNS%\"") && cmd.contains("mode con")
+                && cmd.contains("\"%JAVA%\" %WIDTH% -jar \"%JAR%\" %*"), cmd);
+    }
+
+    /** @return what the launcher at root passed to java, output redirected (no terminal) */
+    private static String printed(Path root, Path bin, Map<String, String> env) throws IOException,
+            InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", root.resolve("bedsim").toString(), "run", "x.yaml");
+        pb.environment().clear();
+        pb.environment().put("PATH", bin.toString());
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
     }
 
     @Test
