@@ -19,12 +19,14 @@ import org.bedsim.stats.ProportionInterval;
  * setting, at a time {@code t0} inside the measured period. The patient is at home at {@code t0 + followUpDays} if
  * they reached a home sink by then; reaching another sink (a care home, death) or still being in a care setting then
  * is not at home. Patients whose follow-up ends after the run are not counted (censored), so a quarter whose
- * discharges cannot all be followed has fewer patients, and none in the last 91 days of the run. A readmission is a
- * new patient in the model and is not linked to the first spell: a patient home and readmitted within the 91 days
- * counts as at home, so the share is an upper bound when the scenario has readmissions.
+ * discharges cannot all be followed has fewer patients, and none in the last 91 days of the run. A patient home and
+ * readmitted before the follow-up ends is followed through the readmission (the model names the stay a readmission
+ * follows, {@link StayListener#readmitted}): at home only if home again by then. A readmission the scenario avoids
+ * (cared for outside the modelled settings) leaves the patient at home.
  *
  * <p>Implementation notes. Only the patients in the cohort are tracked (a map from the patient's key to the time of
- * its discharge into reablement), so the cost is in proportion to them, not to every stay.
+ * its discharge into reablement; those at home are kept by key until their follow-up ends, in case they return), so
+ * the cost is in proportion to them, not to every stay.
  */
 public final class AtHomeAfterReablement implements StayListener {
     /** The Better Care Fund's follow-up, in days. */
@@ -44,7 +46,15 @@ public final class AtHomeAfterReablement implements StayListener {
     private LocalDate day0;
     private int warmupDays;
     private final Map<Long, Double> pending = new HashMap<>();
-    /** Resolved patients: discharge time into reablement and whether at home at the follow-up. */
+    /** Patients who reached home within their follow-up, by key: the time of their discharge into reablement. */
+    private final Map<Long, Double> home91 = new HashMap<>();
+    /** Readmissions of patients at home, by the new patient's key: {the first patient's key, its discharge time}. */
+    private final Map<Long, Return> returning = new HashMap<>();
+
+    /** A readmission of a patient at home: the first patient's key and its discharge time into reablement. */
+    private record Return(long from, double t0) {
+    }
+    /** Patients resolved not at home: discharge time into reablement and 0. */
     private final List<double[]> resolved = new ArrayList<>();
 
     /**
@@ -90,21 +100,47 @@ public final class AtHomeAfterReablement implements StayListener {
         }
     }
 
+    private static long key(int cohort, boolean readmission, long patient) {
+        return ((long) cohort << 48) ^ (readmission ? 1L << 47 : 0L) ^ patient;
+    }
+
+    @Override
+    public void readmitted(int cohort, long patient, int fromCohort, boolean fromReadmission, long fromPatient) {
+        long from = key(fromCohort, fromReadmission, fromPatient);
+        Double t0 = home91.get(from);
+        if (t0 != null) {
+            returning.put(key(cohort, true, patient), new Return(from, t0));
+        }
+    }
+
     @Override
     public void stay(int cohort, boolean readmission, long patient, int setting, boolean transfer, double admittedAt,
             double readyAt, double leftAt, int to) {
-        if (!counted[cohort] || Double.isNaN(leftAt) || to < 0) {
-            return; // still in care at the end of the run: pending patients are decided in counts()
+        if (readmission && !returning.isEmpty()) {
+            Return back = returning.remove(key(cohort, true, patient));
+            if (back != null && admittedAt <= back.t0() + followUpDays) {
+                // home, then back in care before the follow-up ends: followed again, as the readmitted patient
+                home91.remove(back.from());
+                pending.put(key(cohort, true, patient), back.t0());
+            }
         }
-        long key = ((long) cohort << 48) ^ (readmission ? 1L << 47 : 0L) ^ patient;
-        if (hospital[setting] && reablement[to] && leftAt >= warmupDays) {
+        if ((!counted[cohort] && !readmission) || Double.isNaN(leftAt) || to < 0) {
+            return; // not followed, or still in care at the end of the run (pending patients are decided in counts())
+        }
+        long key = key(cohort, readmission, patient);
+        if (counted[cohort] && hospital[setting] && reablement[to] && leftAt >= warmupDays
+                && !pending.containsKey(key)) {
             pending.put(key, leftAt);
             return;
         }
         Double t0 = pending.get(key);
         if (t0 != null && isSink(to)) {
             pending.remove(key);
-            resolved.add(new double[] {t0, home[to] && leftAt <= t0 + followUpDays ? 1 : 0});
+            if (home[to] && leftAt <= t0 + followUpDays) {
+                home91.put(key, t0);
+            } else {
+                resolved.add(new double[] {t0, 0});
+            }
         }
     }
 
@@ -121,6 +157,9 @@ public final class AtHomeAfterReablement implements StayListener {
     public Map<String, long[]> counts(LocalDate startDate, int measuredDays) {
         double end = warmupDays + measuredDays;
         List<double[]> all = new ArrayList<>(resolved);
+        for (double t0 : home91.values()) {
+            all.add(new double[] {t0, 1});
+        }
         for (double t0 : pending.values()) {
             all.add(new double[] {t0, 0}); // never reached a sink: still in care at the follow-up (if it ended)
         }

@@ -95,4 +95,35 @@ class AtHomeAfterReablementTest {
         assertTrue(year.contains(0.2), year.toString());
         assertTrue(year.high() - year.low() < 0.05, year.toString());
     }
+
+    @Test
+    void readmissionWithinTheFollowUp_isNotAtHome_unlessHomeAgainByThen() {
+        // as system(), but a quarter of the patients going home return within 10 days (so within 91 days of the
+        // discharge into reablement: at most 30 + 10 days) as "returned" patients who stay 100 days in the ward
+        // (never home again by day 91): the share at home is 0.8 x (1 - 0.25) = 0.6. Returned patients whose
+        // first discharge was not into reablement, or who go home from the ward directly, change nothing.
+        FlowSettings base = system();
+        Cohort older = base.cohorts().get(0);
+        Cohort withReturns = new Cohort(older.name(), older.type(), older.ageBand(), older.entry(), older.arrivals(),
+                null, older.lengthOfStay(), older.routing(), new org.bedsim.model.Readmission(0.25, 10, "returned"),
+                null);
+        Cohort returned = new Cohort("returned", Cohort.AdmissionType.NON_ELECTIVE, "older", "ward",
+                ArrivalPattern.flat(0), null, Map.of("ward", org.bedsim.dist.Fixed.of(100)),
+                Map.of("ward", List.of(new Route("home", 1.0))), null, null);
+        FlowSettings f = new FlowSettings(base.settings(), List.of(withReturns, returned), START, 60, DAYS, 0.85,
+                0.05, false);
+        int reps = 8;
+        List<AtHomeAfterReablement> listeners = Collections.synchronizedList(new ArrayList<>(
+                Collections.nCopies(reps, null)));
+        FlowExperiment.run(f, 19, reps, 2, r -> { }, r -> {
+            AtHomeAfterReablement a = new AtHomeAfterReablement(Set.of("ward"), Set.of("reablement"),
+                    Set.of("home", "care-home", "died"), Set.of("home"), Set.of("older"),
+                    AtHomeAfterReablement.BCF_FOLLOW_UP_DAYS);
+            listeners.set(r, a);
+            return a;
+        });
+        ProportionInterval year = AtHomeAfterReablement.summarise(listeners, START, DAYS, 0.99).get("2016/17");
+        assertTrue(year.contains(0.6), year.toString());
+        assertTrue(year.high() - year.low() < 0.06, "narrow enough to tell 0.6 from 0.8: " + year);
+    }
 }

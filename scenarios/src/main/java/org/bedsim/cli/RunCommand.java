@@ -150,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
         if (org.bedsim.scenario.QuarterlyCalibration.declares(s.spec())) {
             // declared calibrations are solved by bedsim every run, then the scenario runs with the solved values
             calibration = QuarterlySetup.of(s, scenario);
-            calibrated = QuarterlySetup.solve(calibration, s, threads, options.quiet, err);
+            calibrated = QuarterlySetup.solve(calibration, s, threads, options.quiet, err, dir.path());
             calibrationLines = QuarterlySetup.lines(calibration, calibrated);
             s = calibration.withValues(calibrated.values());
         }
@@ -287,8 +287,8 @@ final class RunCommand implements Callable<Integer> {
             Terminal.reablement(out, quarters);
         }
         if (!calibrationLines.isEmpty()) {
-            out.println("Calibrated inputs (solved by bedsim on this run's seed and replications):");
-            calibrationLines.forEach(l -> out.println("  " + l));
+            TextTable.paragraph(out, "Calibrated inputs (solved by bedsim on this run's seed and replications):");
+            calibrationLines.forEach(l -> TextTable.paragraph(out, "  " + l));
         }
         if (reached != null) {
             Terminal.precision(out, reached);

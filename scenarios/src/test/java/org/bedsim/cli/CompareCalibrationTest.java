@@ -99,4 +99,24 @@ class CompareCalibrationTest {
                     all);
         }
     }
+
+    @Test
+    void compareAgain_takesTheCalibrationFromTheOutputFoldersCache_withIdenticalResults(@TempDir Path tmp)
+            throws IOException {
+        Path out = tmp.resolve("compare");
+        Cli first = Cli.run("compare", OPTIONS, "--replications", "2", "--seed", "7", "--out", out.toString());
+        assertEquals(0, first.code(), first.err());
+        assertFalse(first.err().contains("from cache"), first.err());
+        String csv = Files.readString(out.resolve("compare.csv"));
+        String quarters = Files.readString(out.resolve("quarters.csv"));
+        Cli again = Cli.run("compare", OPTIONS, "--replications", "2", "--seed", "7", "--out", out.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("the calibrations from cache"), again.err());
+        assertEquals(csv, Files.readString(out.resolve("compare.csv")));
+        assertEquals(quarters, Files.readString(out.resolve("quarters.csv")));
+        // another seed is another solution
+        Cli other = Cli.run("compare", OPTIONS, "--replications", "2", "--seed", "8", "--out", out.toString());
+        assertEquals(0, other.code(), other.err());
+        assertFalse(other.err().contains("from cache"), other.err());
+    }
 }

@@ -72,6 +72,12 @@ class TerminalWidthTest {
                 "--quiet"));
         wide.addAll(tooWide("calibrate", "src/test/resources/quarterly/calibrated-wait.yaml", "--out",
                 out("quarterly"), "--quiet"));
+        wide.addAll(tooWide("run", "src/test/resources/quarterly/reablement-outcome.yaml", "--replications", "2",
+                "--out", out("reablement"), "--quiet"));
+        wide.addAll(tooWide("run", "src/test/resources/quarterly/calibrated-wait.yaml", "--replications", "2",
+                "--out", out("calibrated-run"), "--quiet"));
+        wide.addAll(tooWide("compare", "src/test/resources/quarterly/calibrated-wait-options.yaml",
+                "--replications", "2", "--out", out("calibrated-compare"), "--quiet"));
         wide.addAll(tooWide("sensitivity", "src/test/resources/good/calibrated-bridge.yaml", "--out", out("sens"),
                 "--quiet"));
         wide.addAll(tooWide("run", "examples/data/hospital.yaml", "--spells-out", "--replications", "2", "--out",

@@ -164,8 +164,8 @@ public final class RunReport {
                 + "hospital into reablement or rehabilitation in a period, the share still at home 91 days after the "
                 + "discharge, as the model routes them (home, a care home, death, or still in care at 91 days). "
                 + "Discharges whose 91 days end after the run are not counted, so the last quarter has few or none. "
-                + "A readmission is a new patient in the model: someone home and readmitted within the 91 days "
-                + "counts as at home. The published figure is an annual measure of the October-December discharges, "
+                + "Someone home and readmitted before the 91 days end is followed through the readmission: at "
+                + "home only if home again by then. The published figure is an annual measure of the October-December discharges, "
                 + "set beside the model's Q3 where the scenario gives it so.");
         List<List<String>> rows = new ArrayList<>();
         String key = QuarterlyKpi.AT_HOME_AFTER_REABLEMENT.key();
