@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
@@ -14,9 +14,19 @@ import java.util.function.IntFunction;
  * Runs independent replications on a fixed number of threads and returns their results in replication order.
  *
  * <p>Each replication must depend only on its index (it builds its own simulator and draws from its own substreams),
- * so the results are identical whatever the thread count; this class only decides where each one runs.
+ * so the results are identical whatever the thread count; this class only decides where each one runs. The calling
+ * thread works too, beside {@code threads - 1} threads of a pool shared by every call and kept between calls (a
+ * calibration evaluates a configuration over every replication dozens of times: none of them starts a thread).
+ * Nested calls cannot deadlock: the pool adds a thread when none is idle.
  */
 public final class Replications {
+    /** The worker threads, shared by every run and kept while idle (daemons: they never keep the JVM alive). */
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(runnable -> {
+        Thread t = new Thread(runnable, "bedsim-replication");
+        t.setDaemon(true);
+        return t;
+    });
+
     private Replications() {
     }
 
@@ -54,40 +64,50 @@ public final class Replications {
             }
             return results;
         }
-        ThreadFactory factory = runnable -> {
-            Thread t = new Thread(runnable, "bedsim-replication");
-            t.setDaemon(true);
-            return t;
+        // workers take the next index until none is left: the caller is one of them, the others run on the shared
+        // pool's threads (started once and kept, so an evaluation of a few milliseconds starts no thread)
+        int workers = Math.min(threads, count);
+        AtomicInteger next = new AtomicInteger();
+        Object[] out = new Object[count];
+        Throwable[] failed = new Throwable[count];
+        Runnable worker = () -> {
+            for (int r = next.getAndIncrement(); r < count; r = next.getAndIncrement()) {
+                try {
+                    out[r] = replication.apply(r);
+                    onDone.accept(r);
+                } catch (RuntimeException | Error e) {
+                    failed[r] = e;
+                }
+            }
         };
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, count), factory);
+        List<Future<?>> futures = new ArrayList<>(workers - 1);
+        for (int w = 1; w < workers; w++) {
+            futures.add(POOL.submit(worker));
+        }
+        worker.run();
         try {
-            List<Future<T>> futures = new ArrayList<>(count);
-            for (int r = 0; r < count; r++) {
-                final int rep = r;
-                futures.add(pool.submit(() -> {
-                    T result = replication.apply(rep);
-                    onDone.accept(rep);
-                    return result;
-                }));
+            for (Future<?> f : futures) {
+                f.get();
             }
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running replications", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
+            throw new IllegalStateException(e.getCause());
+        }
+        for (int r = 0; r < count; r++) { // the first failure in replication order, whatever the thread count
+            if (failed[r] instanceof RuntimeException re) {
                 throw re;
             }
-            if (cause instanceof Error err) {
+            if (failed[r] instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
         }
+        for (int r = 0; r < count; r++) {
+            @SuppressWarnings("unchecked")
+            T t = (T) out[r];
+            results.add(t);
+        }
+        return results;
     }
 }

@@ -108,6 +108,14 @@ final class CompareCommand implements Callable<Integer> {
         if (o.hasErrors()) {
             throw new UserError(o.file() + ": " + counts(o) + "; nothing was run");
         }
+        Path outDir = options.outFor(o.spec().name());
+        OutputDirectory dir;
+        try {
+            dir = OutputDirectory.create(outDir);
+        } catch (IOException e) {
+            throw new UserError("cannot write to the output directory " + outDir + " (" + OutputDirectory.reason(e)
+                    + "); nothing was run");
+        }
         org.bedsim.scenario.QuarterlyCalibration calibration = null;
         org.bedsim.calibrate.OutputCalibrator.Result calibrated = null;
         List<String> calibrationLines = List.of();
@@ -119,7 +127,7 @@ final class CompareCommand implements Callable<Integer> {
             LoadedScenario b = o.base();
             calibration = QuarterlySetup.of(b, Path.of(b.file()));
             calibrated = QuarterlySetup.solve(calibration, b, options.threadsFor(o.replications()), options.quiet,
-                    err);
+                    err, dir.path());
             calibrationLines = QuarterlySetup.lines(calibration, calibrated);
             LoadedScenario solvedBase;
             try {
@@ -134,14 +142,6 @@ final class CompareCommand implements Callable<Integer> {
                 throw new UserError(o.file() + ": with the base's calibrated values, " + counts(o)
                         + "; nothing was run");
             }
-        }
-        Path outDir = options.outFor(o.spec().name());
-        OutputDirectory dir;
-        try {
-            dir = OutputDirectory.create(outDir);
-        } catch (IOException e) {
-            throw new UserError("cannot write to the output directory " + outDir + " (" + OutputDirectory.reason(e)
-                    + "); nothing was run");
         }
         int reps = o.replications();
         int threads = options.threadsFor(reps);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.bedsim.calibrate.CalibrationException;
 import org.bedsim.calibrate.OutputCalibrator;
+import org.bedsim.report.CalibrationCache;
 import org.bedsim.scenario.CalibrateSpec;
 import org.bedsim.scenario.HonestBridge;
 import org.bedsim.scenario.LoadedScenario;
@@ -48,6 +49,35 @@ final class QuarterlySetup {
         } catch (CalibrationException e) {
             throw new UserError(s.file() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * As {@link #solve(QuarterlyCalibration, LoadedScenario, int, boolean, PrintWriter)}, or takes the solution from
+     * the output folder's calibration cache when the same inputs (the file's content, replications, seed and code)
+     * were solved before, and says so; a new solution is kept there.
+     *
+     * @param outDir the command's output folder (the cache is its {@code .calibration-cache/})
+     */
+    static OutputCalibrator.Result solve(QuarterlyCalibration c, LoadedScenario s, int threads, boolean quiet,
+            PrintWriter err, Path outDir) {
+        String key = CalibrationCache.key(c.cacheKeyParts(Version.codeHash()));
+        OutputCalibrator.Result cached = c.restore(CalibrationCache.read(outDir, key));
+        if (cached != null) {
+            if (!quiet) {
+                err.println("bedsim: the calibrations from cache (hash " + key.substring(0, 12) + ", in "
+                        + outDir.resolve(CalibrationCache.FOLDER) + "; delete it to solve again)");
+                err.flush();
+            }
+            return cached;
+        }
+        OutputCalibrator.Result solved = solve(c, s, threads, quiet, err);
+        try {
+            CalibrationCache.write(outDir, key, QuarterlyCalibration.numbers(solved));
+        } catch (IOException e) {
+            err.println("bedsim: warning: cannot keep the solved calibrations in " + outDir.resolve(
+                    CalibrationCache.FOLDER) + " (" + e.getMessage() + "); the next run solves them again");
+        }
+        return solved;
     }
 
     /** @return one line per solved input: value, interval, target, output reached */

@@ -150,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
         if (org.bedsim.scenario.QuarterlyCalibration.declares(s.spec())) {
             // declared calibrations are solved by bedsim every run, then the scenario runs with the solved values
             calibration = QuarterlySetup.of(s, scenario);
-            calibrated = QuarterlySetup.solve(calibration, s, threads, options.quiet, err);
+            calibrated = QuarterlySetup.solve(calibration, s, threads, options.quiet, err, dir.path());
             calibrationLines = QuarterlySetup.lines(calibration, calibrated);
             s = calibration.withValues(calibrated.values());
         }

@@ -336,6 +336,10 @@ final class Terminal {
                             Cells.interval(s.optimum().value(), unit), s.optimum().beds() - 1,
                             s.optimum().oneFewer() == null ? "not run" : Cells.interval(s.optimum().oneFewer(), unit)));
         }
+        String pooling = org.bedsim.report.PoolingNote.of(c, searches);
+        if (pooling != null) {
+            TextTable.paragraph(out, pooling);
+        }
         out.flush();
     }
 

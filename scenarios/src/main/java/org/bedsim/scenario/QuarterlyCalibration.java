@@ -112,15 +112,76 @@ public final class QuarterlyCalibration {
      *     way there
      */
     public OutputCalibrator.Result solve(int threads) {
-        List<OutputCalibrator.Goal> goals = new ArrayList<>();
         double[] start = new double[specs.size()];
         for (int j = 0; j < specs.size(); j++) {
-            CalibrateSpec c = specs.get(j);
+            start[j] = specs.get(j).isScale() ? 1 : fileValue(j);
+        }
+        return OutputCalibrator.solve(goals(), x -> outputs(run(x, threads)), start);
+    }
+
+    private List<OutputCalibrator.Goal> goals() {
+        List<OutputCalibrator.Goal> goals = new ArrayList<>();
+        for (CalibrateSpec c : specs) {
             goals.add(new OutputCalibrator.Goal(c.id(), c.bounds().get(0), c.bounds().get(1), published(c),
                     c.effectiveTolerance(), describe(c.target())));
-            start[j] = c.isScale() ? 1 : fileValue(j);
         }
-        return OutputCalibrator.solve(goals, x -> outputs(run(x, threads)), start);
+        return goals;
+    }
+
+    /**
+     * @param codeHash the code's hash
+     * @return everything a solution depends on, for the calibration cache: the file's content as read, the
+     *     replications, the seed, the code
+     */
+    public String[] cacheKeyParts(String codeHash) {
+        return new String[] {tree.toString(), "replications " + loaded.replications(), "seed " + loaded.seed(),
+            "quarterly calibrations", codeHash};
+    }
+
+    private static final int NUMBERS_PER_SOLVED = 9;
+
+    /** @return a solution as numbers with their exact bits, for {@link #restore} */
+    public static double[] numbers(OutputCalibrator.Result r) {
+        double[] out = new double[1 + NUMBERS_PER_SOLVED * r.solved().size() + 2];
+        out[0] = r.solved().size();
+        int i = 1;
+        for (OutputCalibrator.Solved s : r.solved()) {
+            out[i++] = s.value();
+            out[i++] = s.interval()[0];
+            out[i++] = s.interval()[1];
+            out[i++] = s.reached().mean();
+            out[i++] = s.reached().halfWidth();
+            out[i++] = s.reached().level();
+            out[i++] = s.reached().n();
+            out[i++] = s.met() ? 1 : 0;
+            out[i++] = s.slope();
+        }
+        out[i++] = r.sweeps();
+        out[i] = r.evaluations();
+        return out;
+    }
+
+    /**
+     * @param numbers a solution written by {@link #numbers}, or null
+     * @return the solution, or null if the numbers do not fit this scenario's calibrations
+     */
+    public OutputCalibrator.Result restore(double[] numbers) {
+        List<OutputCalibrator.Goal> goals = goals();
+        if (numbers == null || numbers.length != 1 + NUMBERS_PER_SOLVED * goals.size() + 2
+                || numbers[0] != goals.size()) {
+            return null;
+        }
+        List<OutputCalibrator.Solved> solved = new ArrayList<>();
+        int i = 1;
+        for (OutputCalibrator.Goal g : goals) {
+            double value = numbers[i++];
+            double[] interval = {numbers[i++], numbers[i++]};
+            ConfidenceInterval reached = new ConfidenceInterval(numbers[i++], numbers[i++], numbers[i++],
+                    (long) numbers[i++]);
+            boolean met = numbers[i++] == 1;
+            solved.add(new OutputCalibrator.Solved(g, value, interval, reached, met, numbers[i++]));
+        }
+        return new OutputCalibrator.Result(solved, (int) numbers[i++], (int) numbers[i]);
     }
 
     /** @return the file's value at a set calibration's first path (the middle of a range) */

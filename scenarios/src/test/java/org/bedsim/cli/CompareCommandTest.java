@@ -199,6 +199,55 @@ class CompareCommandTest {
     }
 
     @Test
+    void pooling_twoAnswers_areExplainedInTheReport_withTheRunsOwnFigures() throws IOException {
+        Path dir = tmp.resolve("pooling-searches");
+        Cli r = Cli.run("compare", "src/test/resources/compare/pooling-searches.yaml", "--out", dir.toString(),
+                "--replications", "4", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(dir.resolve("compare.json").toFile());
+        java.util.Map<String, Integer> total = new java.util.HashMap<>();
+        java.util.Map<String, List<String>> parts = new java.util.HashMap<>();
+        for (JsonNode s : j.get("optimise")) {
+            String o = s.get("option").asText();
+            total.merge(o, s.get("beds").asInt(), Integer::sum);
+            parts.computeIfAbsent(o, x -> new ArrayList<>()).add(s.get("setting").asText() + " " + s.get("beds"));
+        }
+        double[] demand = new double[2];
+        double[] asRun = new double[2];
+        for (JsonNode k : j.get("kpis")) {
+            int i = k.get("option").asText().equals("two-pools") ? 0 : 1;
+            if (k.get("setting").asText().equals("kind:acute")) {
+                double mean = k.get("value").get("mean").asDouble();
+                switch (k.get("kpi").asText()) {
+                    case "demand_beds_required_percentile" -> demand[i] = mean;
+                    case "beds_required_percentile" -> asRun[i] = mean;
+                    default -> { }
+                }
+            }
+        }
+        String html = Files.readString(dir.resolve("report.html"));
+        String text = OfflinePage.parse(html).getDocumentElement().getTextContent().replaceAll("\\s+", " ");
+        int at = text.indexOf("Pooling, two answers reconciled.");
+        assertTrue(at >= 0, "the report explains the two answers");
+        String note = text.substring(at, text.indexOf(".", text.indexOf("not how many are needed")) + 1);
+        int saved = total.get("two-pools") - total.get("one-pool");
+        for (String expected : List.of(
+                String.join(" + ", parts.get("two-pools")) + " = " + total.get("two-pools"),
+                total.get("two-pools") + " beds for two-pools, 2 sites (",
+                total.get("one-pool") + " beds for one-pool, 1 (",
+                "fewer, larger pools " + (saved >= 0 ? "save " : "need ") + Math.abs(saved) + " beds",
+                "percentiles do not add",
+                String.format(java.util.Locale.ROOT, "%.1f for two-pools and %.1f for one-pool", demand[0], demand[1]),
+                String.format(java.util.Locale.ROOT, "they are %.1f and %.1f", asRun[0], asRun[1]))) {
+            assertTrue(note.contains(expected), expected + " in: " + note);
+        }
+        assertTrue(saved > 0, "one ward of the same risk needs fewer beds than two: " + total);
+        assertTrue(r.out().replace("\n", " ").contains("Pooling, two answers reconciled."), r.out());
+        assertFalse(Files.readString(out.resolve("report.html")).contains("Pooling, two answers"),
+                "no searches, nothing to reconcile");
+    }
+
+    @Test
     void charts_areValidPngAndSvg_oneOfEachPerKeyChart() throws IOException {
         List<String> files = listing(out.resolve("charts"));
         List<String> png = files.stream().filter(f -> f.endsWith(".png")).toList();

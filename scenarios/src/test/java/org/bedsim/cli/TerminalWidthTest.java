@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every command that prints a table fits the terminal: with an 80-column terminal ({@code -Dbedsim.columns=80}, what
- * the launcher passes from the terminal), no line that validate, run, compare, bridge (beds and a share measure, with
- * and without an assessment), calibrate (bridge inputs and quarterly), sensitivity, fit and backtest print is wider.
+ * the launcher passes from the terminal), no line that validate, run, compare (with a calibrated base too), bridge
+ * (beds and a share measure, with and without an assessment), calibrate (bridge inputs and quarterly), sensitivity,
+ * fit and backtest print is wider.
  */
 class TerminalWidthTest {
     private static final int WIDTH = 80;

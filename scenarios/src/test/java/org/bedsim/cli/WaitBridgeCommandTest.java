@@ -42,8 +42,18 @@ class WaitBridgeCommandTest {
             }
         }
         assertEquals(b.get("final_beds").get("mean").asDouble() - base, sum, 1e-9);
-        assertTrue(r.out().replace("\n", " ").contains("Bridge of share_waits_over_long 2025/26 to 2027/28, in acute with their beds "
-                + "(per cent; steps in percentage points)"), r.out());
+        assertTrue(r.out().replace("\n", " ").contains("Bridge of share_waits_over_long 2025/26 to 2027/28, in acute "
+                + "with their beds (per cent; steps in percentage points)"), r.out());
+        // the table's unit is the share's, not beds; a level of a share is never printed below 0 or above 100
+        assertTrue(r.out().contains("% (steps: points)") && r.out().contains("Shapley, points"), r.out());
+        for (String line : r.out().split("\n")) {
+            if ((line.startsWith("  2025/26 ") || line.startsWith("  2027/28 ")) && line.contains("[")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(-?[0-9.]+), (-?[0-9.]+)\\]")
+                        .matcher(line);
+                assertTrue(m.find(), line);
+                assertTrue(Double.parseDouble(m.group(1)) >= 0 && Double.parseDouble(m.group(2)) <= 100, line);
+            }
+        }
     }
 
     @Test

@@ -84,6 +84,10 @@ public final class SweepCommand implements Callable<Integer> {
                     + "; nothing was run");
         }
         Path outDir = this.out != null ? this.out : Path.of("out", sweep.spec().name());
+        if (outDir.toString().matches(".*[\\[\\]{}*?].*")) {
+            throw new UserError("--out " + outDir + " holds one of [ ] { } * ?, which Spark's Parquet writer takes "
+                    + "for a pattern of file names: choose a folder without them; nothing was run");
+        }
         OutputDirectory dir;
         try {
             dir = OutputDirectory.create(outDir);
@@ -104,8 +108,15 @@ public final class SweepCommand implements Callable<Integer> {
                         spark.sparkContext().defaultParallelism(), resume ? ", resuming" : ""));
                 err.flush();
             }
-            SweepRunner.Result result = SweepRunner.run(spark, sweep, dir.path(),
-                    new SweepRunner.Options(resume, partitions, java.util.Set.of()), done -> { });
+            SweepRunner.Result result;
+            try {
+                result = SweepRunner.run(spark, sweep, dir.path(), new SweepRunner.Options(resume, partitions,
+                        java.util.Set.of()), done -> { });
+            } catch (IOException | RuntimeException e) {
+                throw refusedOr(e, dir);
+            } catch (Exception e) { // Spark's job failure (SparkException) reaches here undeclared
+                throw refusedOr(e, dir);
+            }
             List<Path> written = SweepOutputs.write(spark, dir, sweep, result, runsOn);
             report(out, sweep, result);
             out.println("Wrote " + written.size() + " files to " + outDir + " (start with "
@@ -117,6 +128,19 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
+    }
+
+    /** @return a user error if a unit was refused as bad input, else the failure as it is (a bug: exit 1) */
+    private static RuntimeException refusedOr(Exception e, OutputDirectory dir) throws IOException {
+        String refused = UnitRefused.in(e);
+        if (refused != null) {
+            return new UserError(refused + "; the units completed are kept in " + dir.path().resolve(
+                    UnitStore.FOLDER) + " (--resume takes them)");
+        }
+        if (e instanceof IOException io) {
+            throw io;
+        }
+        return e instanceof RuntimeException r ? r : new IllegalStateException("the sweep failed on Spark", e);
     }
 
     private static void report(PrintWriter out, LoadedSweep sweep, SweepRunner.Result result) {

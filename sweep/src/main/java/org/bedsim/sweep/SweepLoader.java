@@ -27,6 +27,7 @@ import org.bedsim.scenario.LoadedScenario;
 import org.bedsim.scenario.Location;
 import org.bedsim.scenario.OptionsLoader;
 import org.bedsim.scenario.Problem;
+import org.bedsim.scenario.QuarterlyCalibration;
 import org.bedsim.scenario.ScenarioLoader;
 import org.bedsim.scenario.SourceMap;
 import org.bedsim.scenario.SpecFiles;
@@ -349,6 +350,12 @@ public final class SweepLoader {
                     "a scenario file that runs");
             return List.of();
         }
+        if (QuarterlyCalibration.declares(s.spec())) {
+            error(at, "'" + display + "', a scenario that declares calibrations against quarterly figures (bedsim "
+                    + "run solves them before it runs; a sweep does not)", "a scenario without quarterly "
+                    + "calibrations: write the values bedsim calibrate solves into a copy and name that");
+            return List.of();
+        }
         JsonNode tree;
         try {
             byte[] bytes = Files.readAllBytes(f);
@@ -374,6 +381,13 @@ public final class SweepLoader {
             int n = o.errors().size();
             error(at, "'" + display + "', an options file with errors (" + n + ", listed with their files)",
                     "an options file whose options all run");
+            return List.of();
+        }
+        if (QuarterlyCalibration.declares(o.base().spec())) {
+            error(at, "'" + display + "', an options file whose base scenario declares calibrations against "
+                    + "quarterly figures (bedsim compare solves them before it runs; a sweep does not)", "a base "
+                    + "scenario without quarterly calibrations: write the values bedsim calibrate solves into a copy "
+                    + "and name that");
             return List.of();
         }
         List<Base> out = new ArrayList<>();

@@ -125,9 +125,16 @@ final class UnitTask implements Function<Unit, UnitResult> {
     static UnitResult bridge(Unit unit) {
         Variant v = unit.variant();
         LoadedScenario loaded = loaded(v);
-        HonestBridge honest = HonestBridge.of(loaded, v.json());
-        BridgeDefinition def = honest.bridge(honest.solve(false, 1), false);
-        BridgeResult result = Bridges.compute(def, 1, honest.cache());
+        BridgeResult result;
+        BridgeDefinition def;
+        try {
+            HonestBridge honest = HonestBridge.of(loaded, v.json());
+            def = honest.bridge(honest.solve(false, 1), false);
+            result = Bridges.compute(def, 1, honest.cache());
+        } catch (IllegalArgumentException e) { // a calibration out of reach, a bridge the model refuses
+            throw new UnitRefused("variant " + v.id() + " (" + v.scenarioFile() + "): its bridge cannot be "
+                    + "computed: " + e.getMessage());
+        }
         List<String> columns = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         columns.add(SweepRunner.BRIDGE + "\tbase_beds");

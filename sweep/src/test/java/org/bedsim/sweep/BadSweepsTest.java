@@ -91,6 +91,17 @@ class BadSweepsTest {
     }
 
     @Test
+    void aUnitRefusedOnAnExecutor_isFoundInSparksFailure_asBadInput() {
+        Exception spark = new Exception("Job aborted due to stage failure: Task 3 in stage 1.0 failed 3 times, most "
+                + "recent failure: Lost task 3.2 (TID 9): " + UnitRefused.MARK + "variant a-1 (a.yaml): its bridge "
+                + "cannot be computed: a target out of reach\n\tat org.bedsim.sweep.UnitTask.bridge(UnitTask.java:1)");
+        assertEquals("variant a-1 (a.yaml): its bridge cannot be computed: a target out of reach",
+                UnitRefused.in(new RuntimeException("wrapped", spark)));
+        assertEquals("x", UnitRefused.in(new UnitRefused("x")));
+        assertEquals(null, UnitRefused.in(new IllegalStateException("a bug")), "anything else stays a bug (exit 1)");
+    }
+
+    @Test
     void corpus_coversTheClassesOfMistake() throws IOException {
         List<String> names = badFiles().map(p -> p.getFileName().toString()).toList();
         for (String needed : List.of("syntax-error.yaml", "structure.yaml", "parameters.yaml", "sample.yaml",

@@ -101,7 +101,12 @@ public final class CompareReport {
         }
 
         if (!run.searches().isEmpty()) {
-            searches(r.section("Searches: fewest beds, stay cuts, most arrivals"), run.searches());
+            HtmlReport.Section found = r.section("Searches: fewest beds, stay cuts, most arrivals");
+            searches(found, run.searches());
+            String pooling = org.bedsim.report.PoolingNote.of(c, run.searches());
+            if (pooling != null) {
+                found.paragraph(pooling);
+            }
         }
         if (!quarters.isEmpty()) {
             quarters(r.section("Better Care Fund metrics by option"), quarters);
