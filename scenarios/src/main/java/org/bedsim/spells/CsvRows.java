@@ -245,20 +245,11 @@ final class CsvRows implements Rows {
 
     /** The next character, or -1 at the end: an unsynchronised buffer (a Reader's read() locks per character). */
     private int read() throws IOException {
-        if (pushed != -2) {
-            int c = pushed;
-            pushed = -2;
-            return c;
+        int c = peek();
+        if (c >= 0) {
+            consume();
         }
-        if (pos == len) {
-            len = in.read(buf, 0, buf.length);
-            pos = 0;
-            if (len <= 0) {
-                len = 0;
-                return -1;
-            }
-        }
-        return buf[pos++];
+        return c;
     }
 
     private String finish(boolean wasQuoted) {

@@ -487,8 +487,15 @@ public final class SweepLoader {
                 for (double d : x) {
                     values.add(d);
                 }
-                if (v.hasErrors()) {
-                    for (Problem p : v.errors()) {
+                // a variant refused as a scenario, or as a bridge when bridges are kept: its problems, up to the cap
+                List<Problem> refused = v.hasErrors() ? v.errors() : List.of();
+                boolean bridge = !v.hasErrors() && spec.keepsBridges() && v.spec().bridge() != null;
+                if (bridge) {
+                    BridgePlan.Result plan = BridgePlan.check(v);
+                    refused = plan.hasErrors() ? plan.problems() : refused;
+                }
+                if (!refused.isEmpty()) {
+                    for (Problem p : refused) {
                         if (shown >= MAX_VARIANT_PROBLEMS) {
                             hidden++;
                             continue;
@@ -497,21 +504,6 @@ public final class SweepLoader {
                         add(variantProblem(p, concrete, params, id, b.display(), x), true);
                     }
                     continue;
-                }
-                boolean bridge = spec.keepsBridges() && v.spec().bridge() != null;
-                if (bridge) {
-                    BridgePlan.Result plan = BridgePlan.check(v);
-                    if (plan.hasErrors()) {
-                        for (Problem p : plan.problems()) {
-                            if (shown >= MAX_VARIANT_PROBLEMS) {
-                                hidden++;
-                                continue;
-                            }
-                            shown++;
-                            add(variantProblem(p, concrete, params, id, b.display(), x), true);
-                        }
-                        continue;
-                    }
                 }
                 out.add(new Variant(out.size(), id, b.display(), values, json, ScenarioLoader.sha256(json),
                         v.replications(), v.seed(), bridge));
