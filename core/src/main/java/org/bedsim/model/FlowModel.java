@@ -395,7 +395,11 @@ public final class FlowModel {
         for (int i = (arrivalLeaves + c) >>> 1; i >= 1; i >>>= 1) {
             int a = winner[2 * i];
             int b = winner[2 * i + 1];
-            winner[i] = at[b] < at[a] || (at[b] == at[a] && seq[b] < seq[a]) ? b : a;
+            double ta = at[a];
+            double tb = at[b];
+            // non-short-circuit operators: one condition, which the JIT can turn into a conditional move (which of
+            // two cohorts comes first is a coin toss, a branch on it mispredicted half the time)
+            winner[i] = (tb < ta) | ((tb == ta) & (seq[b] < seq[a])) ? b : a;
         }
         int first = winner[1];
         if (at[first] < Double.POSITIVE_INFINITY) {
