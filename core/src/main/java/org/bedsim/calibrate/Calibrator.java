@@ -32,8 +32,11 @@ import org.bedsim.stats.ConfidenceInterval;
  * nearer the target; both sides are evaluated by then. Later sweeps start from the previous solution and stop at
  * once when it still meets the target, or when no other input has moved since this one was solved; else they step
  * by secants (the first with the slope of the last bracketing cell) until the target is bracketed, then solve as in
- * the first sweep. Evaluations are memoised by inputs and configuration, and {@link Result#evaluations()} counts
- * the configurations run (a step's bar is two).
+ * the first sweep. A warm start ({@link #solveWarm}: the prediction's base-year calibrations from the
+ * reconstruction's solution of the same calibrations) is kept at once where it still meets its target, without the
+ * grid: the checks of that input are those of the solve that found it, with the other inputs at its values then.
+ * Evaluations are memoised by inputs and configuration, and {@link Result#evaluations()} counts the configurations
+ * run (a step's bar is two).
  *
  * <p>Each solved value has a 95 % interval from the spread over replications, linearised: the half-width of the
  * output's 95 % interval at the solution divided by the output's slope there (a central difference), holding the
@@ -56,13 +59,16 @@ public final class Calibrator {
     /** Each replication's demand model, kept across evaluations: an evaluation walks only the cohorts it changes. */
     private final DemandCache cache;
     private int evaluations;
+    /** True if the starting values are an earlier solution of the same calibrations (see {@link #solveWarm}). */
+    private final boolean warm;
     /** Each input's output slope from its last solve, for the first step of the next (beds per unit). */
     private final double[] slopeGuess;
     /** The inputs when each input's last solve ended (its own at the value it ended with). */
     private final double[][] solvedAt;
 
     private Calibrator(List<Calibration> calibrations, Function<double[], BridgeDefinition> build, int threads,
-            DemandCache cache) {
+            DemandCache cache, boolean warm) {
+        this.warm = warm;
         this.calibrations = List.copyOf(calibrations);
         this.build = build;
         this.threads = threads;
@@ -138,7 +144,22 @@ public final class Calibrator {
         if (start.length != calibrations.size()) {
             throw new IllegalArgumentException("one starting value per calibration expected");
         }
-        return new Calibrator(calibrations, build, threads, cache).run(start);
+        return new Calibrator(calibrations, build, threads, cache, false).run(start);
+    }
+
+    /**
+     * As {@link #solve(List, Function, double[], int, DemandCache)}, started warm: {@code start} is a solution of
+     * the same calibrations found with some other inputs at other values (the prediction's base-year calibrations
+     * start from the reconstruction's). A start that still meets its target is kept at once, without the grid, as
+     * in a later sweep: the checks of that input are then the ones made when {@code start} was solved; a start
+     * that misses is solved as from cold, the grid and its checks included.
+     */
+    public static Result solveWarm(List<Calibration> calibrations, Function<double[], BridgeDefinition> build,
+            double[] start, int threads, DemandCache cache) {
+        if (start.length != calibrations.size()) {
+            throw new IllegalArgumentException("one starting value per calibration expected");
+        }
+        return new Calibrator(calibrations, build, threads, cache, true).run(start);
     }
 
     private Result run(double[] start) {
@@ -209,6 +230,11 @@ public final class Calibrator {
             }
             return search(line, x0, f0, slopeGuess[j], aim);
         }
+        double x0 = x[j];
+        double f0 = warm ? line.at(x0) : Double.NaN;
+        if (Math.abs(f0) <= c.tolerance()) {
+            return x0;
+        }
         double[] at = new double[GRID];
         double[] f = new double[GRID];
         for (int g = 0; g < GRID; g++) {
@@ -253,7 +279,18 @@ public final class Calibrator {
         if (f[cell] != f[cell - 1]) {
             slopeGuess[j] = (f[cell] - f[cell - 1]) / (at[cell] - at[cell - 1]);
         }
-        return illinois(line, at[cell - 1], f[cell - 1], at[cell], f[cell], aim);
+        double a = at[cell - 1];
+        double fa = f[cell - 1];
+        double b = at[cell];
+        double fb = f[cell];
+        if (x0 > a && x0 < b && f0 * fa > 0) {
+            a = x0; // a warm start that missed, inside the cell: a narrower bracket
+            fa = f0;
+        } else if (x0 > a && x0 < b && f0 * fb > 0) {
+            b = x0;
+            fb = f0;
+        }
+        return illinois(line, a, fa, b, fb, aim);
     }
 
     /**

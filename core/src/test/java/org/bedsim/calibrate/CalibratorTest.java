@@ -132,6 +132,39 @@ class CalibratorTest {
     }
 
     @Test
+    void solveWarm_aStartThatStillMeetsItsTarget_isKeptAtOnce() {
+        List<Calibration> cals = List.of(new Calibration("arrivals", 5, 60,
+                new Target(Target.Output.BASE, null, 100), 0.25));
+        java.util.function.Function<double[], BridgeDefinition> build = x -> CalibrationTesting.bridge(x[0], STAY,
+                Parameter.of(0.1), Parameter.of(0.2), 8);
+        Calibrator.Result cold = Calibrator.solve(cals, build, new double[] {10}, 2);
+        Calibrator.Result warm = Calibrator.solveWarm(cals, build, cold.values(), 2,
+                new org.bedsim.bridge.DemandCache());
+        assertEquals(cold.values()[0], warm.values()[0], 0.0, "kept");
+        assertTrue(warm.allMet());
+        assertEquals(1 + 2, warm.evaluations(), "the start, then the slope's two probes");
+    }
+
+    @Test
+    void solveWarm_aStartThatMisses_isSolvedWithTheGridAndItsChecks() {
+        // another stay moves the base beds: the start misses, and the grid runs (here: refusing a U)
+        List<Calibration> cals = List.of(new Calibration("arrivals", 5, 60,
+                new Target(Target.Output.BASE, null, 100), 0.25));
+        Calibrator.Result r = Calibrator.solveWarm(cals, x -> CalibrationTesting.bridge(x[0], 2 * STAY,
+                Parameter.of(0.1), Parameter.of(0.2), 8), new double[] {21}, 2, new org.bedsim.bridge.DemandCache());
+        assertTrue(r.allMet(), r::toString);
+        assertEquals(100 * 0.85 / (2 * STAY), r.values()[0], 1.5, "closed form, within the interval's scale");
+        // the start, the grid, at most three Illinois steps on this near-linear output, the slope's two probes
+        assertTrue(r.evaluations() <= 1 + Calibrator.GRID + 3 + 2, "evaluations " + r.evaluations());
+        List<Calibration> u = List.of(new Calibration("u-shaped", 0, 1.2,
+                new Target(Target.Output.BASE, null, 20 * 1.4 * STAY / 0.85), 0.5));
+        CalibrationException e = assertThrows(CalibrationException.class, () -> Calibrator.solveWarm(u,
+                x -> CalibrationTesting.bridge(20 * (1 + (x[0] - 0.5) * (x[0] - 0.5)), STAY, Parameter.of(0),
+                        Parameter.of(0), 4), new double[] {1.1}, 1, new org.bedsim.bridge.DemandCache()));
+        assertTrue(e.getMessage().contains("does not move one way"), e.getMessage());
+    }
+
+    @Test
     void solve_targetOutOfReach_namesTheBoundsAndTheValuesReached() {
         List<Calibration> cals = List.of(new Calibration("arrivals", 1, 5,
                 new Target(Target.Output.BASE, null, 100), 0.5));
