@@ -16,7 +16,10 @@ import java.util.Arrays;
  *       {@linkplain #newTimer timers}: each has at most one pending occurrence, kept in a small indexed heap of its own
  *       rather than in the event list, and the loop takes whichever of the two structures holds the earlier event
  *       (by time, then sequence: the order is exactly the same as if timers were ordinary events). This halves the
- *       traffic through the event list of a model driven by Poisson arrivals.</li>
+ *       traffic through the event list of a model driven by Poisson arrivals. A model with many such processes
+       superposes them on one timer: it {@linkplain #reserveSequence reserves} each occurrence's sequence number where
+       it would have set a timer of its own, and sets the merged timer with it, so the order is unchanged and the
+       heap stays small.</li>
  *   <li><b>No allocation per event.</b> Events are (double, long) pairs in primitive arrays; handlers are looked up in
  *       an array by kind. Nothing else happens in the loop: no logging, no observers.</li>
  *   <li><b>Boundary rule.</b> {@link #runUntil(double) runUntil(end)} executes every event with time strictly before
@@ -99,6 +102,11 @@ public final class Simulator {
         return executed;
     }
 
+    /** @return the number of timers created (a model's fixed overhead on every event: they share one small heap) */
+    public int timers() {
+        return timers;
+    }
+
     /** @return the number of events pending (timers included) */
     public int pending() {
         return events.size() + pendingTimers;
@@ -166,7 +174,39 @@ public final class Simulator {
      */
     public void setTimer(int timer, double time) {
         checkTimer(timer);
-        long seq = nextSequence(time);
+        place(timer, time, nextSequence(time));
+    }
+
+    /**
+     * Reserves the place in the order of equal times that an event scheduled now at {@code time} would take, for
+     * {@link #setTimer(int, double, long)}. A model that merges several recurring processes into one timer (the
+     * arrivals of many cohorts) reserves a number whenever it computes a process's next occurrence, exactly where it
+     * would have set that process's own timer, so the merged timer runs every occurrence in the same order as
+     * separate timers would.
+     *
+     * @param time when the occurrence will happen, in days; not before {@link #now()}
+     * @return the sequence number
+     */
+    public long reserveSequence(double time) {
+        return nextSequence(time);
+    }
+
+    /**
+     * Sets a timer to fire at {@code time}, ordered among events at equal times as if scheduled when
+     * {@code sequence} was {@linkplain #reserveSequence reserved}; replaces its pending occurrence if it has one.
+     */
+    public void setTimer(int timer, double time, long sequence) {
+        checkTimer(timer);
+        if (!(time >= now)) {
+            throw new IllegalArgumentException("cannot schedule at " + time + ", before the clock at " + now);
+        }
+        if (sequence < 0 || sequence >= nextSeq) {
+            throw new IllegalArgumentException("sequence " + sequence + " was not reserved");
+        }
+        place(timer, time, sequence);
+    }
+
+    private void place(int timer, double time, long seq) {
         timerTime[timer] = time;
         timerTag[timer] = (seq << SEQ_SHIFT) | timerCode[timer];
         int at = position[timer];

@@ -10,14 +10,17 @@ import java.util.Arrays;
  * <ul>
  *   <li><b>Three places.</b> With bucket width {@code w}, an event's virtual bucket is {@code floor(t / w)}. Events
  *       whose virtual bucket is at most {@code current} form the due list, sorted by (time, tag): its head is the
- *       earliest event. Events in the next {@code B - 1} virtual buckets are in the wheel: bucket {@code vb mod B}, a
- *       list sorted by (time, tag) holding only that virtual bucket. Later events are in an unsorted overflow
- *       list.</li>
- *   <li><b>Why it is fast.</b> With about two events per bucket, an insertion computes {@code vb}, walks past about
- *       one node and sets a bit; a removal pops the due list's head; when the due list empties, the next occupied
- *       bucket is found with the bitmap ({@code numberOfTrailingZeros}) and becomes the due list whole. Every event is
+ *       earliest event. Events in the next {@code B - 1} virtual buckets are in the wheel: bucket {@code vb mod B}, an
+ *       unsorted list holding only that virtual bucket, sorted when it becomes due. Later events are in an unsorted
+ *       overflow list.</li>
+ *   <li><b>Why it is fast.</b> With about two events per bucket, an insertion computes {@code vb}, pushes the node
+ *       on its bucket and sets a bit, reading no other node (in a model whose events lie days ahead, the bucket's
+ *       other nodes are out of cache: sorting at insertion cost a cache miss per event); a removal pops the due
+ *       list's head; when the due list empties, the next occupied bucket is found with the bitmap
+ *       ({@code numberOfTrailingZeros}), sorted by insertion (about two nodes, read then anyway) and becomes the due
+ *       list whole. Every event is
  *       touched a constant number of times with few unpredictable branches, where a binary heap of 2,000 events takes
- *       eleven per removal. Brown's calendar queue (1988, {@link CalendarQueueEventList}) also sorts its buckets, but
+ *       eleven per removal. Brown's calendar queue (1988, {@link CalendarQueueEventList}) also buckets by time, but
  *       keeps events of later "years" in them and checks every bucket it scans; the wheel keeps them in the overflow
  *       instead (as Varghese and Lauck's hashed timing wheels, 1987, and the rungs of Tang, Goh and Thng's ladder
  *       queue, 2005). The choice was made by measurement: see {@code EventListBenchmark} and {@code BedPoolBenchmark}
@@ -195,7 +198,8 @@ public final class TimingWheelEventList implements EventList {
             due = insertSorted(due, node);
         } else if (vb - current <= mask) {
             int b = (int) vb & mask;
-            heads[b] = insertSorted(heads[b], node);
+            nodes[(node << 2) + NEXT] = heads[b];
+            heads[b] = node;
             occupied[b >>> 6] |= 1L << b;
         } else {
             nodes[(node << 2) + NEXT] = overflowHead;
@@ -231,13 +235,25 @@ public final class TimingWheelEventList implements EventList {
         return head;
     }
 
+    /** @return the nodes of the unsorted list {@code head} linked in (time, tag) order */
+    private int sorted(int head) {
+        int result = NIL;
+        int node = head;
+        while (node != NIL) {
+            int following = (int) nodes[(node << 2) + NEXT];
+            result = insertSorted(result, node);
+            node = following;
+        }
+        return result;
+    }
+
     /** The due list is empty and the list is not: makes the next occupied bucket (or the overflow) due. */
     private void advance() {
         long next = nextOccupied(current + 1);
         current = Math.min(next, overflowMin);
         if (next == current) {
             int b = (int) current & mask;
-            due = heads[b];
+            due = sorted(heads[b]);
             heads[b] = NIL;
             occupied[b >>> 6] &= ~(1L << b);
         }

@@ -28,8 +28,9 @@ import org.bedsim.stats.TimeWeighted;
  *   <li><b>Arrivals.</b> Non-elective arrivals are a non-homogeneous Poisson process made by inverting the cumulative
  *       intensity: unit-rate exponential increments (stream {@code arrivals/<cohort>}) are mapped through the
  *       piecewise-linear cumulative rate of the days (volume x day-of-week x month x growth, constant within a day).
- *       Each cohort's arrival process is a kernel timer. Scaling the volume or the growth moves the same patients in
- *       time instead of drawing new ones, which keeps comparisons clean. Electives are booked: each working day at
+ *       The cohorts' arrival processes are superposed on one kernel timer (a winner tree over their next arrivals,
+ *       each ordered at equal times as its own timer would have been). Scaling the volume or the growth moves the
+ *       same patients in time instead of drawing new ones, which keeps comparisons clean. Electives are booked: each working day at
  *       08:00 a deterministic number (the daily quota with its fraction carried) is admitted, deferred ones first.</li>
  *   <li><b>Common random numbers.</b> Each patient gets a number when it arrives (its rank among its cohort's
  *       arrivals). Its stay in a setting, its routing out of it, its avoidance and its readmission are pure functions
@@ -90,6 +91,16 @@ public final class FlowModel {
     private final int[][][] closuresByRegime;
 
     private final CohortRuntime[] cohorts;
+    /**
+     * The arrivals of every non-elective cohort superposed on one kernel timer: each cohort's next arrival time and
+     * the sequence number reserved for it where it would have set a timer of its own, and a winner tree over them
+     * (leaves at [leaves, 2 leaves), padding leaves never due) whose root is the next arrival.
+     */
+    private final int arrivalTimer;
+    private final int arrivalLeaves;
+    private final double[] nextArrivalAt;
+    private final long[] nextArrivalSequence;
+    private final int[] arrivalWinner;
 
     // clock days
     private final int warmupDays;
@@ -251,7 +262,7 @@ public final class FlowModel {
         daily = new DailyFlowCounts(settings, nonSinks, sinks, warmupDays, horizonDays);
 
         kindStayEnd = sim.register(this::stayEnd);
-        int kindArrival = sim.register(this::arrival);
+        int kindArrival = sim.register(p -> arrival());
         kindReadmit = sim.register(this::readmit);
         kindCapacity = sim.register(this::capacityChange);
         kindRenege = sim.register(this::renege);
@@ -260,6 +271,19 @@ public final class FlowModel {
         bookingTimer = sim.newTimer(sim.register(p -> bookings()), 0);
 
         cohorts = new CohortRuntime[settings.cohorts().size()];
+        arrivalTimer = sim.newTimer(kindArrival, 0);
+        arrivalLeaves = Math.max(2, Integer.highestOneBit(Math.max(1, cohorts.length - 1)) << 1);
+        nextArrivalAt = new double[arrivalLeaves];
+        nextArrivalSequence = new long[arrivalLeaves];
+        arrivalWinner = new int[2 * arrivalLeaves];
+        Arrays.fill(nextArrivalAt, Double.POSITIVE_INFINITY);
+        Arrays.fill(nextArrivalSequence, Long.MAX_VALUE);
+        for (int i = 0; i < arrivalLeaves; i++) {
+            arrivalWinner[arrivalLeaves + i] = i;
+        }
+        for (int i = arrivalLeaves - 1; i >= 1; i--) {
+            arrivalWinner[i] = arrivalWinner[2 * i];
+        }
         Map<String, Integer> cohortIndex = new HashMap<>();
         for (int c = 0; c < cohorts.length; c++) {
             cohortIndex.put(settings.cohorts().get(c).name(), c);
@@ -269,7 +293,7 @@ public final class FlowModel {
             for (int r = 0; r < nRegimes; r++) {
                 versions[r] = (regimes == null ? settings : regimes.configs.get(r)).cohorts().get(c);
             }
-            cohorts[c] = new CohortRuntime(c, versions, index, cohortIndex, streams, kindArrival);
+            cohorts[c] = new CohortRuntime(c, versions, index, cohortIndex, streams);
         }
         for (int r = 1; r < nRegimes; r++) {
             sim.schedule(warmupDays + regimes.days[r - 1], kindRegime, r);
@@ -312,7 +336,12 @@ public final class FlowModel {
         }
     }
 
-    /** @return events executed so far, warm-up included */
+    /** @return the kernel timers this model uses, whatever its number of cohorts (a work counter for tests) */
+    int kernelTimers() {
+        return sim.timers();
+    }
+
+        /** @return events executed so far, warm-up included */
     public long eventsExecuted() {
         return sim.eventsExecuted();
     }
@@ -348,10 +377,34 @@ public final class FlowModel {
 
     // ---- arrivals --------------------------------------------------------------------------------------------------
 
-    private void arrival(int cohort) {
-        CohortRuntime c = cohorts[cohort];
+    /** The merged arrival timer fired: the cohort at the root of the winner tree has an arrival now. */
+    private void arrival() {
+        CohortRuntime c = cohorts[arrivalWinner[1]];
         arrive(c, 0, sim.now());
         c.scheduleNext();
+    }
+
+    /**
+     * Cohort c's next arrival changed: replays its path of the winner tree (one comparison a level) and sets the
+     * merged timer to the root, ordered at equal times by the sequence number the cohort reserved.
+     */
+    private void nextArrivalChanged(int c) {
+        final double[] at = nextArrivalAt;
+        final long[] seq = nextArrivalSequence;
+        final int[] winner = arrivalWinner;
+        for (int i = (arrivalLeaves + c) >>> 1; i >= 1; i >>>= 1) {
+            int a = winner[2 * i];
+            int b = winner[2 * i + 1];
+            double ta = at[a];
+            double tb = at[b];
+            // non-short-circuit operators: one condition, which the JIT can turn into a conditional move (which of
+            // two cohorts comes first is a coin toss, a branch on it mispredicted half the time)
+            winner[i] = (tb < ta) | ((tb == ta) & (seq[b] < seq[a])) ? b : a;
+        }
+        int first = winner[1];
+        if (at[first] < Double.POSITIVE_INFINITY) {
+            sim.setTimer(arrivalTimer, at[first], seq[first]);
+        }
     }
 
     private void readmit(int payload) {
@@ -531,14 +584,20 @@ public final class FlowModel {
     /** Puts p in a bed at s and schedules the end of its stay. */
     private void admit(int p, int s, int how) {
         double now = sim.now();
-        if (how == EXTERNAL && !cohorts[cohortOf(p)].elective) {
-            waits.admitted(s, stateOf(p) == WAITING ? since(p) : now, now, measuring);
+        final long[] r = rows;
+        final int b = p << 3;
+        int cohort = (int) r[b + R_COHORT_SETTING];
+        CohortRuntime c = cohorts[cohort];
+        long flags = r[b + R_FLAGS];
+        if (how == EXTERNAL && !c.elective) {
+            waits.admitted(s, ((flags >>> 1) & 7) == WAITING ? since(p) : now, now, measuring);
         }
-        setStateOf(p, IN_BED);
-        setSettingOf(p, s);
-        setAdmittedAt(p, now);
-        double stay = stayAt(p, s);
-        setMoves(p, moves(p) + 1);
+        int moves = (int) ((flags >>> 4) & 0x0FFFFFFF);
+        r[b + R_COHORT_SETTING] = (cohort & 0xFFFFFFFFL) | ((long) s << 32);
+        r[b + R_ADMITTED] = Double.doubleToRawLongBits(now);
+        double stay = stayAt(c, (int) (flags & 1), r[b + R_NUMBER], r[b + R_VISITED], moves, s);
+        r[b + R_FLAGS] = (flags & ~((7L << 1) | (0x0FFFFFFFL << 4))) | ((long) IN_BED << 1)
+                | ((long) ((moves + 1) & 0x0FFFFFFF) << 4);
         occupied[s]++;
         occupancyChanged(s);
         if (measuring) {
@@ -647,6 +706,9 @@ public final class FlowModel {
 
     /** A bed may have freed at s: serve s, and every setting a moved patient leaves, until no one can move. */
     private void serveFrom(int s) {
+        if (arrivalQueue[s].isEmpty() && transferQueue[s].isEmpty()) {
+            return; // the usual case: no one waits for s, so no bed frees anywhere
+        }
         work.add(s);
         while (!work.isEmpty()) {
             int d = work.poll();
@@ -814,14 +876,14 @@ public final class FlowModel {
         int p = freeSlot;
         freeSlot = settingOf(p);
         active++;
-        setCohortOf(p, c.index);
-        setFamily(p, fam);
-        setArrivedAt(p, now);
-        setVisited(p, 0);
-        setMoves(p, 0);
-        setStateOf(p, 0);
-        setNumber(p, c.count[fam]++);
-        setRenegeAt(p, Double.NaN);
+        final long[] r = rows;
+        int b = p << 3;
+        r[b + R_NUMBER] = c.count[fam]++;
+        r[b + R_VISITED] = 0;
+        r[b + R_ADMITTED] = Double.doubleToRawLongBits(Double.NaN); // the patience deadline: none yet
+        r[b + R_ARRIVED] = Double.doubleToRawLongBits(now);
+        r[b + R_COHORT_SETTING] = c.index & 0xFFFFFFFFL; // setting 0 until it asks for a bed
+        r[b + R_FLAGS] = fam & 1; // state 0, no moves
         return p;
     }
 
@@ -846,34 +908,39 @@ public final class FlowModel {
         slots = n;
     }
 
-    /** The stay of p at s: a function of its number (and, on a revisit, of its move count). */
-    private double stayAt(int p, int s) {
-        CohortRuntime c = cohorts[cohortOf(p)];
-        Family f = c.families[family(p)];
+    /**
+     * The stay at s of a patient of cohort c and family fam with this number, visited settings and moves so far: a
+     * function of its number (and, on a revisit, of its move count).
+     */
+    private static double stayAt(CohortRuntime c, int fam, long number, long visited, int moves, int s) {
+        Family f = c.families[fam];
         int k = c.localOf[s];
-        if ((visited(p) & (1L << k)) == 0) {
-            f.losRandom[k].position(f.losKey[k], number(p));
+        CounterRandom random = f.losRandom[k];
+        if ((visited & (1L << k)) == 0) {
+            random.position(f.losKey[k], number);
         } else {
-            f.losRandom[k].position(f.losRevisitKey[k], revisitIndex(p));
+            random.position(f.losRevisitKey[k], (number << 10) | (moves & 1023));
         }
         return f.stay[k].sample();
     }
 
     /** Where p goes after s: a function of its number (and, on a revisit, of its move count). */
     private int route(int p, int s) {
-        CohortRuntime c = cohorts[cohortOf(p)];
+        final long[] r = rows;
+        final int b = p << 3;
+        CohortRuntime c = cohorts[(int) r[b + R_COHORT_SETTING]];
         int k = c.localOf[s];
-        double[] cum = c.cumulative[k];
         int[] to = c.destinations[k];
+        long visited = r[b + R_VISITED];
+        r[b + R_VISITED] = visited | 1L << k;
         if (to.length == 1) {
-            setVisited(p, visited(p) | 1L << k);
             return to[0];
         }
-        Family f = c.families[family(p)];
+        double[] cum = c.cumulative[k];
+        Family f = c.families[(int) (r[b + R_FLAGS] & 1)];
         double u;
-        if ((visited(p) & (1L << k)) == 0) {
-            setVisited(p, visited(p) | 1L << k);
-            u = CounterRandom.uniform(f.routeKey[k], number(p));
+        if ((visited & (1L << k)) == 0) {
+            u = CounterRandom.uniform(f.routeKey[k], r[b + R_NUMBER]);
         } else {
             u = CounterRandom.uniform(f.routeRevisitKey[k], revisitIndex(p));
         }
@@ -1118,7 +1185,6 @@ public final class FlowModel {
         final double[] cumulativeIntensity;
         final double[] dayRate;
         final ZigguratSampler.Exponential unitGaps;
-        final int timer;
         double level;
         int day;
         // electives
@@ -1126,7 +1192,7 @@ public final class FlowModel {
         final IntQueue deferred = new IntQueue();
 
         CohortRuntime(int index, Cohort[] versions, Map<String, Integer> settingIndex,
-                Map<String, Integer> cohortIndex, ReplicationStreams streams, int kindArrival) {
+                Map<String, Integer> cohortIndex, ReplicationStreams streams) {
             Cohort cohort = versions[0];
             this.index = index;
             this.source = cohort;
@@ -1203,12 +1269,10 @@ public final class FlowModel {
                     cumulativeIntensity[d + 1] = cumulativeIntensity[d] + dayRate[d];
                 }
                 unitGaps = ZigguratSampler.Exponential.of(streams.stream("arrivals/" + cohort.name()));
-                timer = sim.newTimer(kindArrival, index);
             } else {
                 dayRate = null;
                 cumulativeIntensity = null;
                 unitGaps = null;
-                timer = -1;
             }
         }
 
@@ -1222,7 +1286,10 @@ public final class FlowModel {
             destinations = destinationsBy[r];
         }
 
-        /** Sets the arrival timer to the next arrival, if any is left in the horizon. */
+        /**
+         * Draws the next arrival, if any is left in the horizon, and reserves its place among events at equal times
+         * (where a timer of its own would have been set) in the merged arrival timer.
+         */
         void scheduleNext() {
             level += unitGaps.sample();
             double[] cum = cumulativeIntensity;
@@ -1230,10 +1297,14 @@ public final class FlowModel {
                 day++;
             }
             if (day >= totalDays) {
-                return;
+                nextArrivalAt[index] = Double.POSITIVE_INFINITY;
+                nextArrivalSequence[index] = Long.MAX_VALUE;
+            } else {
+                double t = Math.max(day + (level - cum[day]) / dayRate[day], sim.now());
+                nextArrivalAt[index] = t;
+                nextArrivalSequence[index] = sim.reserveSequence(t);
             }
-            double t = day + (level - cum[day]) / dayRate[day];
-            sim.setTimer(timer, Math.max(t, sim.now()));
+            nextArrivalChanged(index);
         }
 
         /** Booked admissions on a working day, before carrying the fraction. */

@@ -216,6 +216,28 @@ class SimulatorTest {
     }
 
     @Test
+    void setTimer_withReservedSequence_takesThePlaceReservedAmongEqualTimes() {
+        Simulator sim = new Simulator();
+        List<String> seen = new ArrayList<>();
+        int kind = sim.register(p -> seen.add(sim.now() + ":" + p));
+        int merged = sim.newTimer(kind, 99);
+        long early = sim.reserveSequence(2.0); // reserved before event 1 is scheduled
+        sim.schedule(2.0, kind, 1);
+        sim.schedule(3.0, kind, 2);
+        long late = sim.reserveSequence(3.0); // reserved after event 2 is scheduled
+        sim.setTimer(merged, 2.0, early);
+        sim.runUntil(2.5);
+        assertEquals(List.of("2.0:99", "2.0:1"), seen, "as if set when the number was reserved, before event 1");
+        sim.schedule(3.0, kind, 3);
+        sim.setTimer(merged, 3.0, late);
+        sim.runUntil(10.0);
+        assertEquals(List.of("2.0:99", "2.0:1", "3.0:2", "3.0:99", "3.0:3"), seen);
+        assertThrows(IllegalArgumentException.class, () -> sim.setTimer(merged, 11.0, 1_000),
+                "a number never reserved");
+        assertThrows(IllegalArgumentException.class, () -> sim.setTimer(merged, 1.0, early), "a time in the past");
+    }
+
+    @Test
     void setTimer_whilePending_replacesOccurrence() {
         Simulator sim = new Simulator();
         List<Double> times = new ArrayList<>();

@@ -42,4 +42,20 @@ class FlowModelWorkTest {
         // patient out of a queue or a blocked bed costs no event; plus one census a day (the last after the run)
         assertEquals(r.arrivals() + discharges + blockedAtEnd + (200 - 1), model.eventsExecuted());
     }
+
+    @Test
+    void timers_manyCohorts_superposedOnOneArrivalTimer() {
+        // five arrival processes share one timer: the kernel's timer heap holds the arrivals, the census and the
+        // bookings whatever the number of cohorts, and each arrival is still exactly one event
+        List<Cohort> cohorts = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            cohorts.add(cohort("c" + i, 300 + 100 * i, "acute", los("acute", Exponential.ofMean(2 + i)), Map.of()));
+        }
+        FlowSettings s = settings(List.of(ward("acute", 60, AdmissionPolicy.WAIT)), cohorts, 0, 200);
+        FlowModel model = new FlowModel(s, new RandomStreams(12).replication(0));
+        FlowResult r = model.run();
+        assertEquals(3, model.kernelTimers());
+        long discharges = r.setting("acute").dischargesTo().values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(r.arrivals() + discharges + (200 - 1), model.eventsExecuted());
+    }
 }

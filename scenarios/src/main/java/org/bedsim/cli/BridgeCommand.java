@@ -88,7 +88,7 @@ final class BridgeCommand implements Callable<Integer> {
                     + "); nothing was run");
         }
         int solveThreads = options.threadsFor(Integer.MAX_VALUE);
-        BridgeSetup.Solution solution = setup.solve(false, solveThreads, options, err, outDir);
+        BridgeSetup.Solution solution = setup.solve(false, solveThreads, options, err, outDir, null);
         Calibrator.Result reconstruction = solution.result();
         BridgeDefinition def = setup.guarded(() -> setup.bridge.bridge(reconstruction, false));
         int configurations = Bridges.configurations(def);
@@ -132,7 +132,8 @@ final class BridgeCommand implements Callable<Integer> {
             err.println("bedsim: the prediction (only the base year calibrated) and its sensitivity");
             err.flush();
         }
-        BridgeSetup.Solution base = assess ? setup.solve(true, solveThreads, options, err, outDir) : null;
+        BridgeSetup.Solution base = assess ? setup.solve(true, solveThreads, options, err, outDir, reconstruction)
+                : null;
         Assessment assessment = setup.guarded(() -> setup.bridge.assess(reconstruction,
                 base == null ? null : base.result(), solveThreads)).withCalibrationSource(
                         BridgeSetup.source(solution, base));

@@ -65,7 +65,8 @@ final class BridgeSetup {
      *
      * @throws UserError if a target is out of reach or the output is not monotone
      */
-    Calibrator.Result solve(boolean baseOnly, int threads, RunOptions options, PrintWriter err) {
+    Calibrator.Result solve(boolean baseOnly, int threads, RunOptions options, PrintWriter err,
+            Calibrator.Result warmFrom) {
         long n = calibrations().stream().filter(c -> !baseOnly
                 || c.target().output() == org.bedsim.scenario.CalibrationTargetSpec.Output.BASE).count();
         if (n > 0 && !options.quiet) {
@@ -74,7 +75,7 @@ final class BridgeSetup {
                     scenario.replications(), scenario.seed()));
             err.flush();
         }
-        return guarded(() -> bridge.solve(baseOnly, threads));
+        return guarded(() -> bridge.solve(baseOnly, threads, warmFrom));
     }
 
     /**
@@ -88,17 +89,20 @@ final class BridgeSetup {
 
     /**
      * Solves the calibrations, or takes them from the output folder's calibration cache when the same inputs (the
-     * scenario's content, replications, seed and code) were solved before; a new solution is kept there.
+     * scenario's content, replications, seed, start and code) were solved before; a new solution is kept there.
      *
      * @param outDir the command's output folder (the cache is its {@code .calibration-cache/})
+     * @param warmFrom an earlier solution to start from (the reconstruction's, for the prediction), or null
      */
-    Solution solve(boolean baseOnly, int threads, RunOptions options, PrintWriter err, Path outDir) {
+    Solution solve(boolean baseOnly, int threads, RunOptions options, PrintWriter err, Path outDir,
+            Calibrator.Result warmFrom) {
         boolean any = calibrations().stream().anyMatch(c -> !baseOnly
                 || c.target().output() == org.bedsim.scenario.CalibrationTargetSpec.Output.BASE);
         if (!any) {
-            return new Solution(solve(baseOnly, threads, options, err), null);
+            return new Solution(solve(baseOnly, threads, options, err, warmFrom), null);
         }
-        String key = CalibrationCache.key(bridge.cacheKeyParts(baseOnly, Version.codeHash()));
+        String key = CalibrationCache.key(bridge.cacheKeyParts(baseOnly, bridge.warmStart(baseOnly, warmFrom),
+                Version.codeHash()));
         String shortKey = key.substring(0, 12);
         String what = baseOnly ? "the prediction's base-year calibrations" : "the calibrations";
         Calibrator.Result cached = bridge.restore(baseOnly, CalibrationCache.read(outDir, key));
@@ -110,7 +114,7 @@ final class BridgeSetup {
             }
             return new Solution(cached, what + " from cache (hash " + shortKey + ")");
         }
-        Calibrator.Result solved = solve(baseOnly, threads, options, err);
+        Calibrator.Result solved = solve(baseOnly, threads, options, err, warmFrom);
         try {
             CalibrationCache.write(outDir, key, HonestBridge.numbers(solved));
         } catch (IOException e) {

@@ -71,8 +71,8 @@ final class CalibrateCommand implements Callable<Integer> {
         int threads = options.threadsFor(Integer.MAX_VALUE);
         Instant startedAt = Instant.now();
         Path outDir = options.outFor(setup.scenario.spec().name());
-        BridgeSetup.Solution allSolved = setup.solve(false, threads, options, err, outDir);
-        BridgeSetup.Solution baseSolved = setup.solve(true, threads, options, err, outDir);
+        BridgeSetup.Solution allSolved = setup.solve(false, threads, options, err, outDir, null);
+        BridgeSetup.Solution baseSolved = setup.solve(true, threads, options, err, outDir, allSolved.result());
         Calibrator.Result all = allSolved.result();
         Calibrator.Result base = baseSolved.result();
         Assessment a = setup.guarded(() -> setup.bridge.assess(all, false, threads));

@@ -54,8 +54,9 @@ final class SensitivityCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BridgeSetup setup = BridgeSetup.load(scenario, "sensitivity", options, err);
         int threads = options.threadsFor(Integer.MAX_VALUE);
+        // started cold: the reconstruction is not solved here (bedsim bridge starts the prediction from it)
         Calibrator.Result base = setup.solve(true, threads, options, err, options.outFor(setup.scenario.spec()
-                .name())).result();
+                .name()), null).result();
         if (!options.quiet) {
             err.println("bedsim: moving each input over its range (tornado), then drawing all together");
             err.flush();

@@ -31,7 +31,9 @@ import org.bedsim.model.FlowSettings;
  * their paths (a calibration's solved value replaces or multiplies the numbers it names; a sensitivity input fixes a
  * range to one number), binds and compiles it as the loader does. The reconstruction solves every calibration; the
  * prediction only those meeting the base year, so every bar comes from the file's own (published, independent or
- * assumed) values with their ranges. A bar is labelled by the weakest of its step's sources, or calibrated when a
+ * assumed) values with their ranges. When the reconstruction is at hand (bedsim bridge, bedsim calibrate) the
+ * prediction starts from its values, and keeps each that still meets its target: a base-year output the bars' inputs
+ * do not reach (a ward no cohort input changes) is then kept after one evaluation instead of a grid and a solve. A bar is labelled by the weakest of its step's sources, or calibrated when a
  * solved input lies in its step or a calibration meets it; the base is calibrated when a solved input lies outside
  * the bridge section or a calibration meets it; the final beds take the weakest of all.
  */
@@ -230,27 +232,70 @@ public final class HonestBridge {
      * @return the solution, one entry per active calibration in declared order
      */
     public Calibrator.Result solve(boolean baseOnly, int threads) {
+        return solve(baseOnly, threads, null);
+    }
+
+    /**
+     * Solves the calibrations, started warm from an earlier solution of them where it has each (the prediction's
+     * base-year calibrations from the reconstruction's: the same targets, with the bars' inputs at the file's values
+     * instead of solved); a start that still meets its target is kept (see {@link Calibrator#solveWarm}).
+     *
+     * @param baseOnly true for the prediction: only those meeting the base year
+     * @param threads worker threads
+     * @param warmFrom an earlier solution of these scenario's calibrations (the reconstruction's), or null to start
+     *     cold from the file's values
+     * @return the solution, one entry per active calibration in declared order
+     */
+    public Calibrator.Result solve(boolean baseOnly, int threads, Calibrator.Result warmFrom) {
         boolean[] active = baseOnly ? baseOnly() : all();
         List<Calibration> cals = solverCalibrations(active);
         int[] index = activeIndex(active);
+        double[] warm = warmStart(baseOnly, warmFrom);
         double[] start = new double[cals.size()];
         for (int k = 0; k < start.length; k++) {
-            start[k] = startValue(index[k]);
+            start[k] = warm != null ? warm[k] : startValue(index[k]);
         }
-        return Calibrator.solve(cals, x -> build(expand(x, index), active, null), start, threads, cache);
+        java.util.function.Function<double[], BridgeDefinition> f = x -> build(expand(x, index), active, null);
+        return warm != null ? Calibrator.solveWarm(cals, f, start, threads, cache)
+                : Calibrator.solve(cals, f, start, threads, cache);
+    }
+
+    /**
+     * @return the starting values an earlier solution gives the active calibrations, in order, or null if it does
+     *     not solve every one of them (then the solve starts cold)
+     */
+    public double[] warmStart(boolean baseOnly, Calibrator.Result warmFrom) {
+        if (warmFrom == null) {
+            return null;
+        }
+        List<Calibration> cals = solverCalibrations(baseOnly ? baseOnly() : all());
+        double[] out = new double[cals.size()];
+        for (int k = 0; k < out.length; k++) {
+            String id = cals.get(k).id();
+            java.util.Optional<Calibrator.Solved> s = warmFrom.solved().stream()
+                    .filter(v -> v.calibration().id().equals(id)).findFirst();
+            if (s.isEmpty()) {
+                return null;
+            }
+            out[k] = s.get().value();
+        }
+        return out;
     }
 
     /**
      * What a solution depends on, as the parts of its cache key: the scenario's content (its tree as read, so layout
      * and comments do not matter; every number, those a calibration solves included, since the solver starts from
-     * them), the replications and seed, which calibrations are solved, and the code.
+     * them), the replications and seed, which calibrations are solved, where the solve starts (a warm solution may
+     * differ from a cold one within the tolerances), and the code.
      *
      * @param baseOnly true for the prediction's solution (only the base year's calibrations)
+     * @param warmStart the values of {@link #warmStart} the solve starts from, or null for a cold start
      * @param codeHash the hash of the code that solves
      */
-    public String[] cacheKeyParts(boolean baseOnly, String codeHash) {
+    public String[] cacheKeyParts(boolean baseOnly, double[] warmStart, String codeHash) {
         return new String[] {tree.toString(), "replications " + loaded.replications(), "seed " + loaded.seed(),
-            baseOnly ? "base year only" : "every calibration", codeHash};
+            baseOnly ? "base year only" : "every calibration",
+            warmStart == null ? "cold start" : "warm start " + java.util.Arrays.toString(warmStart), codeHash};
     }
 
     private static final int NUMBERS_PER_SOLVED = 9;
@@ -510,7 +555,7 @@ public final class HonestBridge {
      * @param threads worker threads
      */
     public Assessment assess(Calibrator.Result reconstruction, boolean withPrediction, int threads) {
-        return assess(reconstruction, withPrediction ? solve(true, threads) : null, threads);
+        return assess(reconstruction, withPrediction ? solve(true, threads, reconstruction) : null, threads);
     }
 
     /**

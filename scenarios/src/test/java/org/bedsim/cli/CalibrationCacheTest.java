@@ -112,6 +112,22 @@ class CalibrationCacheTest {
     }
 
     @Test
+    void warmAndColdPredictions_areKeptApart() throws IOException {
+        // calibrate starts the prediction from the reconstruction's values, sensitivity from the file's: the two
+        // solutions may differ within the tolerances, so neither is taken for the other
+        Path out = dir.resolve("out");
+        calibrate(FILE, out);
+        assertEquals(2, cacheFiles(out));
+        Cli s = Cli.run("sensitivity", FILE.toString(), "--out", out.toString());
+        assertEquals(0, s.code(), s.err());
+        assertFalse(s.err().contains("the prediction's base-year calibrations from cache"), s.err());
+        assertEquals(3, cacheFiles(out), "the cold prediction kept beside the warm one");
+        Cli again = Cli.run("sensitivity", FILE.toString(), "--out", out.toString());
+        assertTrue(again.err().contains("the prediction's base-year calibrations from cache"), again.err());
+        assertEquals(3, cacheFiles(out));
+    }
+
+    @Test
     void damagedCacheFile_isSolvedAgain_andRewritten() throws IOException {
         Path out = dir.resolve("out");
         calibrate(FILE, out);
