@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.SplittableRandom;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.bedsim.random.RandomStreams;
 import org.bedsim.stats.OccupancyHistogram;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class DemandPercentileTest {
     @Test
     void bedsRequiredPercentile_equalsTheHistogramQuantile() {
-        SplittableRandom random = new SplittableRandom(42);
+        UniformRandomProvider random = new RandomStreams(42).stream("test/censuses", 0);
         double[] shares = {0, 1e-9, 0.01, 0.05, 0.1, 0.25, 0.5, 0.9, 1};
         for (int trial = 0; trial < 2000; trial++) {
             int days = 1 + random.nextInt(trial < 100 ? 5 : 400);
