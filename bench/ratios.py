@@ -12,6 +12,8 @@ import sys
 import time
 
 REFERENCE = "priority-queue"
+# the demand fast path's reference: the event-driven model on the same configurations (DemandModelBenchmark)
+REFERENCES = (REFERENCE, "event-driven")
 
 
 def machine():
@@ -55,13 +57,14 @@ def figures(path):
     out = {}
     for r in doc["jmh"]:
         params = dict(r.get("params", {}))
-        lst = params.pop("eventList", "default")
-        events = r.get("secondaryMetrics", {}).get("events")
+        lst = params.pop("eventList", None) or params.pop("path", "default")
+        metrics = r.get("secondaryMetrics", {})
+        events = metrics.get("events") or metrics.get("patients")
         if events is None:
             continue
         key = (r["benchmark"].split(".")[-2] + "." + r["benchmark"].split(".")[-1],
                ",".join(f"{k}={v}" for k, v in sorted(params.items())))
-        out.setdefault(key, {})[lst] = (events["score"], events.get("scoreError", float("nan")))
+        out.setdefault(key, {})[lst] = (float(events["score"]), float(events.get("scoreError", "nan")))
     return doc, out
 
 
@@ -70,15 +73,17 @@ def ratios(path, base=None):
     print(f"{path}: {doc['date']}, {doc['machine']['cpu']}, {doc['machine']['cores']} cores, "
           f"load {doc['load_average_before']} -> {doc['load_average_after']}")
     old = figures(base)[1] if base else {}
-    print(f"{'benchmark':34} {'params':12} {'event list':15} {'events/s':>16} {'vs ref':>7} {'baseline':>9}")
+    print(f"{'benchmark':34} {'params':12} {'path':15} {'events/s':>16} {'vs ref':>7} {'baseline':>9}")
+    print("(events/s: events of the event-driven benchmarks, patients of DemandModelBenchmark)")
     for key in sorted(now):
         lists = now[key]
-        ref = lists.get(REFERENCE)
-        for lst, (score, err) in sorted(lists.items(), key=lambda x: x[0] == REFERENCE):
+        reference = next((r for r in REFERENCES if r in lists), REFERENCE)
+        ref = lists.get(reference)
+        for lst, (score, err) in sorted(lists.items(), key=lambda x: x[0] == reference):
             ratio = score / ref[0] if ref else float("nan")
             was = ""
-            if key in old and lst in old[key] and REFERENCE in old[key]:
-                was = f"{old[key][lst][0] / old[key][REFERENCE][0]:8.2f}x"
+            if key in old and lst in old[key] and reference in old[key]:
+                was = f"{old[key][lst][0] / old[key][reference][0]:8.2f}x"
             print(f"{key[0]:34} {key[1]:12} {lst:15} {score / 1e6:8.2f} M ± {err / 1e6:4.2f} {ratio:6.2f}x {was:>9}")
 
 

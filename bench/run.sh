@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 out="$results/$name.json"
-benchmarks='BedPoolBenchmark.tenYears|FlowModelBenchmark.oneReplication'
+benchmarks='BedPoolBenchmark.tenYears|FlowModelBenchmark.oneReplication|DemandModelBenchmark'
 params=(-p eventList=timing-wheel,priority-queue)
 
 (cd "$root" && mvn -B -q ${MVN_FLAGS:-} -DskipTests -pl bench -am package)

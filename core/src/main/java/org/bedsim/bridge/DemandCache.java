@@ -13,7 +13,7 @@ import org.bedsim.random.RandomStreams;
  *
  * <p>Implementation notes. A model's memo is exact (the draws are pure functions of the streams), so results do not
  * depend on what the cache holds. Memory is bounded: models are kept while their arrays total at most the budget
- * (512 MB or a quarter of the maximum heap, whichever is less, by default); the replications beyond it run on
+ * (768 MB or a quarter of the maximum heap, whichever is less, by default: the 100 replications of the LLR acute bridge fit in it); the replications beyond it run on
  * reused models from a small pool, as {@link Bridges#compute} does, and give the same numbers, only slower. A model
  * is taken out while a thread uses it, so no two threads share one. Thread-safe.
  */
@@ -27,9 +27,9 @@ public final class DemandCache {
     private final ArrayDeque<DemandModel> pool = new ArrayDeque<>();
     private long kept;
 
-    /** A cache with the default budget: 512 MB or a quarter of the maximum heap, whichever is less. */
+    /** A cache with the default budget: 768 MB or a quarter of the maximum heap, whichever is less. */
     public DemandCache() {
-        this(Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 4));
+        this(Math.min(768L << 20, Runtime.getRuntime().maxMemory() / 4));
     }
 
     /** @param budgetBytes the most the kept models may hold (0: keep none, only reuse their arrays) */
@@ -58,6 +58,7 @@ public final class DemandCache {
 
     /** Gives a model back after use: kept for its replication while within the budget, else pooled. */
     void give(RandomStreams streams, int replication, DemandModel m) {
+        m.compact();
         long bytes = m.retainedBytes();
         synchronized (this) {
             Key key = new Key(streams.masterSeed(), replication);

@@ -52,6 +52,19 @@ import org.bedsim.random.ReplicationStreams;
  *       with the number of configurations.
  *       {@link #patientsVisited()} counts the patients whose visits were computed: a deterministic measure of work
  *       that tests assert, instead of timing anything.</li>
+ *   <li><b>The common cohort as a tight loop.</b> A cohort computes its patients' arrival times first (one array,
+ *       patient by patient), then their visits. A cohort with one setting whose routes all lead to a sink (every
+ *       acute cohort of a bed bridge) runs one loop with no walk: one stay a patient, the stays starting at one
+ *       midnight counted in a register (arrivals come in time order), the bed-days summed in a local in patient
+ *       order (the same sum). A lognormal's stays {@code exp(mu + sigma z)} are kept for the last (mu, sigma), so an
+ *       evaluation that changes only volumes, avoidance or scalings (a volume calibration) computes no {@code exp}
+ *       ({@link #lognormalStays()} counts them).</li>
+ *   <li><b>Memory of a kept model.</b> {@link #compact} (called when a model is kept between evaluations) drops
+ *       the spare arrays and keeps of each array only what the evaluations since the last call needed, and a margin,
+ *       so one evaluation at a calibration's upper bound does not keep the model large. First-visit draws are
+ *       counter-based, so dropped ones are drawn again the same; the arrival stream is sequential, so a later need
+ *       beyond the kept levels draws it again from its start (the same values, counted again by
+ *       {@link #arrivalsDrawn()}).</li>
  *   <li><b>What it does not do.</b> Readmissions (whose numbering depends on the order of events across patients)
  *       and limited beds: {@link #supports} says no, and callers use {@link FlowModel}.</li>
  * </ul>
@@ -62,7 +75,7 @@ public final class DemandModel {
     private static final double BOOKING_HOUR = 8.0 / 24.0;
     private static final double WORKING_DAYS_PER_YEAR = 365.25 * 5 / 7;
     /** Cohort definitions whose contributions a model keeps (the most recently used). */
-    static final int CONTRIBUTIONS = 1024;
+    static final int CONTRIBUTIONS = 512;
 
     private ReplicationStreams streams;
     private final java.util.ArrayDeque<double[]> spare = new java.util.ArrayDeque<>();
@@ -76,12 +89,14 @@ public final class DemandModel {
         }
     };
     private Calendar calendar;
+    private double[] times = new double[1024];
     private long patientsVisited;
     private long visits;
     private long cohortsComputed;
     private long arraysAllocated;
     private long staysDrawn;
     private long arrivalsDrawn;
+    private long lognormalStays;
 
     /** @param streams the random streams of the replication */
     public DemandModel(ReplicationStreams streams) {
@@ -103,9 +118,34 @@ public final class DemandModel {
         levels.clear();
         for (Draws d : draws.values()) {
             spare.push(d.values);
+            if (d.stays != null) {
+                spare.push(d.stays);
+            }
         }
         draws.clear();
         contributions.clear();
+    }
+
+    /**
+     * Frees what a model kept for later evaluations of the same replication does not need: its spare arrays (kept
+     * for reuse after {@link #reset}) and the unused ends of arrays much longer than their draws (arrays are sized
+     * generously, and grow by half when an evaluation needs more patients, e.g. a calibration trying a volume at its
+     * upper bound). Results do not change.
+     */
+    public void compact() {
+        spare.clear();
+        for (Levels l : levels.values()) {
+            l.compact();
+        }
+        for (Draws d : draws.values()) {
+            d.compact();
+        }
+    }
+
+    /** @return {@code a}, or its first {@code used} entries and a margin if it is much longer */
+    private static double[] trimmed(double[] a, int used) {
+        int keep = used + used / 16 + 64;
+        return a.length > keep + used / 8 ? java.util.Arrays.copyOf(a, keep) : a;
     }
 
     /** @return the smallest spare array of at least {@code n} entries, or a new one (contents undefined) */
@@ -178,6 +218,14 @@ public final class DemandModel {
         return staysDrawn;
     }
 
+    /**
+     * @return lognormal stays computed so far (an {@code exp} each) on the path of cohorts with one setting: an
+     *     evaluation that changes only volumes or scalings reuses the last ones
+     */
+    public long lognormalStays() {
+        return lognormalStays;
+    }
+
     /** @return arrival gaps drawn so far: once per cohort and patient number in a replication */
     public long arrivalsDrawn() {
         return arrivalsDrawn;
@@ -193,7 +241,7 @@ public final class DemandModel {
             b += 8L * l.level.length;
         }
         for (Draws d : draws.values()) {
-            b += 8L * d.values.length;
+            b += 8L * d.values.length + (d.stays == null ? 0 : 8L * d.stays.length);
         }
         for (Contribution c : contributions.values()) {
             for (int[] census : c.census) {
@@ -292,25 +340,55 @@ public final class DemandModel {
         }
     }
 
-    /** A cohort's arrival stream: the running sums of its unit-rate exponential gaps, drawn as far as needed. */
+    /**
+     * A cohort's arrival stream: the running sums of its unit-rate exponential gaps, drawn as far as needed. The
+     * stream is sequential, so after {@link #compact} has dropped levels its generator is ahead of them: a later need
+     * beyond what was kept draws the stream again from its start (the same values).
+     */
     private final class Levels {
-        final ZigguratSampler.Exponential gaps;
+        final String name;
+        ZigguratSampler.Exponential gaps;
         double[] level;
         int drawn;
+        /** Levels evaluations asked for since the last {@link #compact}. */
+        int needed;
+        /** True when the generator has gone past {@code drawn} (levels were dropped). */
+        boolean ahead;
 
-        Levels(ZigguratSampler.Exponential gaps, int expected) {
-            this.gaps = gaps;
+        Levels(String name, int expected) {
+            this.name = name;
+            this.gaps = ZigguratSampler.Exponential.of(streams.stream("arrivals/" + name));
             this.level = array(expected);
         }
 
-        double get(int i) {
-            if (i >= drawn) {
-                draw(i);
+        /**
+         * @return how many levels lie below {@code limit} (they are increasing), drawing until one does not (so the
+         *     first level at or beyond it is drawn too)
+         */
+        int countBelow(double limit) {
+            while (drawn == 0 || level[drawn - 1] < limit) {
+                draw(drawn);
             }
-            return level[i];
+            int lo = 0; // the answer lies in [lo, hi]: level[hi] >= limit
+            int hi = drawn - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (level[mid] < limit) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            needed = Math.max(needed, lo + 1);
+            return lo;
         }
 
         private void draw(int i) {
+            if (ahead) {
+                gaps = ZigguratSampler.Exponential.of(streams.stream("arrivals/" + name));
+                drawn = 0;
+                ahead = false;
+            }
             if (i >= level.length) {
                 level = grown(level, drawn, i);
             }
@@ -322,6 +400,20 @@ public final class DemandModel {
             }
             arrivalsDrawn += i + 1 - drawn;
             drawn = i + 1;
+        }
+
+        /** Keeps the levels the evaluations since the last call needed, and a margin. */
+        void compact() {
+            if (needed == 0) {
+                return;
+            }
+            int keep = needed + needed / 16 + 64;
+            if (drawn > keep + needed / 8) {
+                drawn = keep;
+                ahead = true;
+            }
+            level = trimmed(level, drawn);
+            needed = 0;
         }
     }
 
@@ -335,6 +427,13 @@ public final class DemandModel {
         final Sampler sampler;
         double[] values;
         int drawn;
+        /** Patients whose draws evaluations asked for since the last {@link #compact}. */
+        int needed;
+        /** Lognormal stays kept for one (a, b): see {@link #lognormal}. */
+        double[] stays;
+        int staysCount;
+        double stayA;
+        double stayB;
 
         Draws(long key, Sampler sampler, CounterRandom rng, int expected) {
             this.key = key;
@@ -349,7 +448,70 @@ public final class DemandModel {
             if (n >= drawn) {
                 draw(n);
             }
+            needed = Math.max(needed, n + 1);
             return values[n];
+        }
+
+        /** @return the draws, made up to patient {@code n} at least */
+        double[] upTo(int n) {
+            if (n >= drawn) {
+                draw(n);
+            }
+            needed = Math.max(needed, n + 1);
+            return values;
+        }
+
+        /**
+         * Keeps only the draws the evaluations since the last call needed (counter-based: any dropped draw is made
+         * again, the same, if an evaluation needs it later).
+         */
+        void compact() {
+            if (needed == 0) {
+                return; // not used since: kept as it is
+            }
+            int keep = needed + needed / 16 + 64;
+            drawn = Math.min(drawn, keep);
+            values = trimmed(values, drawn);
+            if (stays != null) {
+                staysCount = Math.min(staysCount, keep);
+                stays = trimmed(stays, staysCount);
+            }
+            needed = 0;
+        }
+
+        /**
+         * @return {@code exp(a + b z)} of patients 0 to n - 1 (a lognormal sampler's arithmetic on its standard
+         *     normal z): kept for the last (a, b), so evaluations that leave a stay unchanged (a volume calibration)
+         *     skip the {@code exp}
+         */
+        double[] lognormal(double a, double b, int n) {
+            if (n > 0) {
+                upTo(n - 1);
+            }
+            boolean same = stays != null && Double.doubleToLongBits(a) == Double.doubleToLongBits(stayA)
+                    && Double.doubleToLongBits(b) == Double.doubleToLongBits(stayB);
+            if (same && staysCount >= n) {
+                return stays;
+            }
+            int from = same ? staysCount : 0; // the same stays for more patients: only the new ones are computed
+            if (stays == null || stays.length < n) {
+                double[] grown = array(n + n / 16 + 64);
+                if (stays != null) {
+                    System.arraycopy(stays, 0, grown, 0, from);
+                    spare.push(stays);
+                }
+                stays = grown;
+            }
+            double[] w = stays;
+            double[] z = values;
+            for (int i = from; i < n; i++) {
+                w[i] = Math.exp(a + b * z[i]);
+            }
+            lognormalStays += n - from;
+            staysCount = n;
+            stayA = a;
+            stayB = b;
+            return w;
         }
 
         private void draw(int n) {
@@ -524,6 +686,8 @@ public final class DemandModel {
         Walk walk = new Walk(diff, bedDays, w1, total, cal.warmupDays, cumulative, destinations, terminal, random,
                 revisit, first, losRevisitKey, routeKey, routeRevisitKey);
 
+        // the arrival times first, patient number by patient number, then the visits
+        int n;
         if (c.type() == Cohort.AdmissionType.ELECTIVE) {
             // booked at 08:00 on working days: the daily quota with its fraction carried
             double[] dow = a.dayOfWeek();
@@ -543,10 +707,12 @@ public final class DemandModel {
                         * Math.pow(1 + a.growthPerYear(), years);
                 int count = (int) carry;
                 carry -= count;
+                double[] t = times(number + count);
                 for (int i = 0; i < count; i++) {
-                    patient(walk, number++, now, avoidShare, avoidanceKey, entry, redirect);
+                    t[number++] = now;
                 }
             }
+            n = number;
         } else {
             // non-elective: unit-rate gaps mapped through the cumulative intensity of the days
             double[] dow = a.dayOfWeek();
@@ -560,21 +726,30 @@ public final class DemandModel {
                         * Math.pow(1 + a.growthPerYear(), years);
                 cum[d + 1] = cum[d] + dayRate[d];
             }
-            Levels lv = levels.computeIfAbsent(name,
-                    x -> new Levels(ZigguratSampler.Exponential.of(streams.stream("arrivals/" + x)), expected));
+            Levels lv = levels.computeIfAbsent(name, x -> new Levels(x, expected));
+            // the patients are those whose level is below the whole run's cumulative intensity (the first one at
+            // or beyond it is drawn too, as the event-driven model draws it before finding it past the end)
+            n = lv.countBelow(cum[total]);
+            double[] level = lv.level;
+            double[] t = times(n);
             int day = 0;
             double now = 0;
-            for (int i = 0; ; i++) {
-                double level = lv.get(i);
-                while (day < total && cum[day + 1] <= level) {
+            for (int i = 0; i < n; i++) {
+                double l = level[i];
+                while (cum[day + 1] <= l) {
                     day++;
                 }
-                if (day >= total) {
-                    break;
-                }
-                double t = Math.max(day + (level - cum[day]) / dayRate[day], now);
-                now = t;
-                patient(walk, i, t, avoidShare, avoidanceKey, entry, redirect);
+                double at = Math.max(day + (l - cum[day]) / dayRate[day], now);
+                now = at;
+                t[i] = at;
+            }
+        }
+        double[] t = times;
+        if (m == 1 && terminal[0] && redirect < 0) {
+            single(first[0], n, t, diff[0], bedDays, w1, total, cal.warmupDays, avoidShare, avoidanceKey);
+        } else {
+            for (int i = 0; i < n; i++) {
+                patient(walk, i, t[i], avoidShare, avoidanceKey, entry, redirect);
             }
         }
 
@@ -587,6 +762,76 @@ public final class DemandModel {
             }
         }
         return new Contribution(locals.toArray(new String[0]), census, bedDays);
+    }
+
+    /** @return the scratch array of arrival times, holding at least {@code n} */
+    private double[] times(int n) {
+        if (times.length < n) {
+            times = java.util.Arrays.copyOf(times, Math.max(n, times.length + times.length / 2));
+        }
+        return times;
+    }
+
+    /**
+     * The visits of a cohort with one setting whose routes all lead to a sink, and no redirection: one stay a
+     * patient (the common case, as a tight loop). The same arithmetic as {@link Walk}, patient by patient.
+     */
+    private void single(Stay stay, int n, double[] t, int[] diff, double[] bedDays, int w1, int total, int warmup,
+            double avoidShare, long avoidanceKey) {
+        double[] z = stay.kind == FIXED ? null
+                : stay.kind == LOGNORMAL ? stay.draws.lognormal(stay.a, stay.b, n) : stay.draws.upTo(n - 1);
+        int kind = stay.kind;
+        double pa = stay.a;
+        double pb = stay.b;
+        boolean[] isCap = stay.isCap;
+        double[] by = stay.by;
+        boolean avoid = avoidShare > 0;
+        double used = bedDays[0];
+        long walked = 0;
+        int start = w1;
+        int starting = 0;
+        for (int i = 0; i < n; i++) {
+            if (avoid && CounterRandom.uniform(avoidanceKey, i) < avoidShare) {
+                continue;
+            }
+            double x;
+            if (kind == LOGNORMAL) {
+                x = z[i]; // exp(pa + pb * normal), as LogNormal's sampler computes it
+            } else if (kind == EXPONENTIAL) {
+                x = z[i] * pa;
+            } else if (kind == FIXED) {
+                x = pa;
+            } else {
+                x = z[i];
+            }
+            for (int k = 0; k < by.length; k++) {
+                x = isCap[k] ? Math.min(x, by[k]) : x * by[k];
+            }
+            double from = t[i];
+            double to = from + x;
+            int lo = Math.max(ceil(from), w1);
+            int hi = to >= total ? total + 1 : ceil(to);
+            if (lo < hi) {
+                // arrivals come in time order, so the midnight a stay starts counting at never goes back: the
+                // stays starting at one midnight are counted in a register and added to the array when it moves
+                if (lo != start) {
+                    diff[start - w1] += starting;
+                    start = lo;
+                    starting = 0;
+                }
+                starting++;
+                diff[hi - w1]--;
+            }
+            double u = Math.min(to, total) - Math.max(from, warmup);
+            if (u > 0) {
+                used += u;
+            }
+            walked++;
+        }
+        diff[start - w1] += starting;
+        bedDays[0] = used;
+        patientsVisited += walked;
+        visits += walked;
     }
 
     private void patient(Walk w, int n, double arrivedAt, double avoidShare, long avoidanceKey, int entry,

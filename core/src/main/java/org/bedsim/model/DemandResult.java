@@ -2,7 +2,7 @@ package org.bedsim.model;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.bedsim.stats.OccupancyHistogram;
+import java.util.Arrays;
 
 /**
  * What {@link DemandModel} measures in one configuration and replication: the midnight census of every setting with
@@ -46,11 +46,27 @@ public final class DemandResult {
     public int bedsRequiredPercentile(String setting, double riskShareOfDays) {
         int s = index(setting);
         int n = settings.size();
-        OccupancyHistogram h = OccupancyHistogram.forCounts(64);
-        for (int d = 0; d < horizonDays; d++) {
-            h.add(occupied[d * n + s], 1);
+        // the histogram's quantile of unit weights (OccupancyHistogram.quantile: the smallest level whose cumulative
+        // count reaches p times the days, compared in floating point), read off the sorted census instead
+        double p = 1 - riskShareOfDays;
+        if (!(p >= 0 && p <= 1) || horizonDays == 0) {
+            throw new IllegalArgumentException("a share of days in [0, 1] and a measured period are needed");
         }
-        return h.quantile(1 - riskShareOfDays);
+        int[] sorted = new int[horizonDays];
+        for (int d = 0; d < horizonDays; d++) {
+            sorted[d] = occupied[d * n + s];
+        }
+        Arrays.sort(sorted);
+        int top = sorted[horizonDays - 1];
+        if (p == 1.0) {
+            return top;
+        }
+        double target = p * horizonDays;
+        int k = (int) Math.ceil(target); // the count of days at or below the answer must reach the target
+        if (k <= 0) {
+            return 0;
+        }
+        return Math.min(sorted[k - 1], top);
     }
 
     /**

@@ -180,4 +180,67 @@ class DemandModelTest {
         assertTrue(m.arraysAllocated() - first <= 1, "five more replications allocated "
                 + (m.arraysAllocated() - first) + " arrays beyond the first one's " + first);
     }
+
+    /** @return {@code s} with every cohort's volume multiplied by {@code factor} */
+    private static FlowSettings volumes(FlowSettings s, double factor) {
+        List<Cohort> cohorts = new ArrayList<>();
+        for (Cohort c : s.cohorts()) {
+            cohorts.add(c.withArrivals(c.arrivals().scaled(factor)));
+        }
+        return s.withCohorts(cohorts);
+    }
+
+    private static void assertSameResult(DemandResult expected, DemandResult actual, String what) {
+        assertEquals(expected.census(), actual.census(), what);
+        for (String name : expected.settings()) {
+            assertEquals(Double.doubleToLongBits(expected.meanDemand(name)),
+                    Double.doubleToLongBits(actual.meanDemand(name)), what + ": bed-days of " + name);
+        }
+    }
+
+    @Test
+    void workCounters_aVolumeChangeReusesTheLognormalStays_aNewLognormalComputesThem() {
+        FlowSettings s = profiledSites(); // "older": one setting, lognormal stays
+        RandomStreams streams = new RandomStreams(11);
+        DemandModel m = new DemandModel(streams.replication(0));
+        m.run(s);
+        long first = m.lognormalStays();
+        assertTrue(first > 9000 * (421 / 365.25) * 0.9, "every older patient's stay computed once: " + first);
+
+        FlowSettings fewer = volumes(s, 0.9);
+        assertSameResult(new DemandModel(streams.replication(0)).run(fewer), m.run(fewer), "fewer patients");
+        assertEquals(first, m.lognormalStays(), "fewer patients with the same stays: no exp");
+
+        Cohort older = s.cohorts().get(0);
+        FlowSettings longer = s.withCohorts(List.of(older.withLengthOfStay(los("north", LogNormal.ofMeanSd(8, 9))),
+                s.cohorts().get(1)));
+        assertSameResult(new DemandModel(streams.replication(0)).run(longer), m.run(longer), "longer stays");
+        assertTrue(m.lognormalStays() - first > 0.9 * first, "another lognormal: every stay computed again");
+        assertSameAsEventModel(longer, 1);
+    }
+
+    @Test
+    void memory_compactKeepsWhatWasNeeded_andAnyLaterNeedGivesAFreshModelsResult() {
+        FlowSettings s = profiledSites();
+        RandomStreams streams = new RandomStreams(13);
+        DemandModel m = new DemandModel(streams.replication(0));
+        FlowSettings high = volumes(s, 1.5);
+        FlowSettings low = volumes(s, 0.6);
+        m.run(high);
+        m.compact();
+        long atHigh = m.retainedBytes();
+        long drawnAtHigh = m.arrivalsDrawn();
+        assertSameResult(new DemandModel(streams.replication(0)).run(low), m.run(low), "after compacting");
+        assertEquals(drawnAtHigh, m.arrivalsDrawn(), "fewer patients need no new arrivals");
+        m.compact();
+        long atLow = m.retainedBytes();
+        assertTrue(atLow < 0.6 * atHigh, "a model that last needed 60 % of the patients keeps " + atLow
+                + " bytes against " + atHigh);
+
+        // nearly as many as at first (not memoised): the dropped draws and levels are made again, the same
+        FlowSettings again = volumes(s, 1.4);
+        assertSameResult(new DemandModel(streams.replication(0)).run(again), m.run(again), "needing more again");
+        assertTrue(m.arrivalsDrawn() - drawnAtHigh > 0.9 * drawnAtHigh,
+                "the arrival streams were drawn again from their start: " + (m.arrivalsDrawn() - drawnAtHigh));
+    }
 }
