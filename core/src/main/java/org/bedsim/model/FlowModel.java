@@ -28,10 +28,11 @@ import org.bedsim.stats.TimeWeighted;
  *   <li><b>Arrivals.</b> Non-elective arrivals are a non-homogeneous Poisson process made by inverting the cumulative
  *       intensity: unit-rate exponential increments (stream {@code arrivals/<cohort>}) are mapped through the
  *       piecewise-linear cumulative rate of the days (volume x day-of-week x month x growth, constant within a day).
- *       The cohorts' arrival processes are superposed on one kernel timer (a winner tree over their next arrivals,
- *       each ordered at equal times as its own timer would have been). Scaling the volume or the growth moves the
- *       same patients in time instead of drawing new ones, which keeps comparisons clean. Electives are booked: each working day at
- *       08:00 a deterministic number (the daily quota with its fraction carried) is admitted, deferred ones first.</li>
+ *       The cohorts' arrival processes are superposed on one kernel timer (a short array of their next arrivals in
+ *       order, each ordered at equal times as its own timer would have been). Scaling the volume or the growth moves
+ *       the same patients in time instead of drawing new ones, which keeps comparisons clean. Electives are booked:
+ *       each working day at 08:00 a deterministic number (the daily quota with its fraction carried) is admitted,
+ *       deferred ones first.</li>
  *   <li><b>Common random numbers.</b> Each patient gets a number when it arrives (its rank among its cohort's
  *       arrivals). Its stay in a setting, its routing out of it, its avoidance and its readmission are pure functions
  *       of that number and of named stream keys ({@code los/<cohort>/<setting>}, {@code routing/<cohort>/<setting>},
@@ -92,15 +93,17 @@ public final class FlowModel {
 
     private final CohortRuntime[] cohorts;
     /**
-     * The arrivals of every non-elective cohort superposed on one kernel timer: each cohort's next arrival time and
-     * the sequence number reserved for it where it would have set a timer of its own, and a winner tree over them
-     * (leaves at [leaves, 2 leaves), padding leaves never due) whose root is the next arrival.
+     * The arrivals of every non-elective cohort superposed on one kernel timer: the cohorts in the order of their
+     * next arrival (time, then the sequence number each reserved where it would have set a timer of its own), a
+     * short sorted array whose first entry the timer is set to. When it fires, the cohort's next arrival goes back to
+     * its place, on average half-way along, at the cost of one unpredictable branch (the loop's exit), where a heap
+     * or a tournament tree pays one a level (which of two cohorts comes first is a coin toss).
      */
     private final int arrivalTimer;
-    private final int arrivalLeaves;
-    private final double[] nextArrivalAt;
-    private final long[] nextArrivalSequence;
-    private final int[] arrivalWinner;
+    private int arrivalCohorts;
+    private final int[] arrivalCohort;
+    private final double[] arrivalAt;
+    private final long[] arrivalSequence;
 
     // clock days
     private final int warmupDays;
@@ -274,18 +277,9 @@ public final class FlowModel {
 
         cohorts = new CohortRuntime[settings.cohorts().size()];
         arrivalTimer = sim.newTimer(kindArrival, 0);
-        arrivalLeaves = Math.max(2, Integer.highestOneBit(Math.max(1, cohorts.length - 1)) << 1);
-        nextArrivalAt = new double[arrivalLeaves];
-        nextArrivalSequence = new long[arrivalLeaves];
-        arrivalWinner = new int[2 * arrivalLeaves];
-        Arrays.fill(nextArrivalAt, Double.POSITIVE_INFINITY);
-        Arrays.fill(nextArrivalSequence, Long.MAX_VALUE);
-        for (int i = 0; i < arrivalLeaves; i++) {
-            arrivalWinner[arrivalLeaves + i] = i;
-        }
-        for (int i = arrivalLeaves - 1; i >= 1; i--) {
-            arrivalWinner[i] = arrivalWinner[2 * i];
-        }
+        arrivalCohort = new int[cohorts.length];
+        arrivalAt = new double[cohorts.length];
+        arrivalSequence = new long[cohorts.length];
         Map<String, Integer> cohortIndex = new HashMap<>();
         for (int c = 0; c < cohorts.length; c++) {
             cohortIndex.put(settings.cohorts().get(c).name(), c);
@@ -313,7 +307,11 @@ public final class FlowModel {
                 anyElective = true;
             } else {
                 c.scheduleNext();
+                queueArrivals(c);
             }
+        }
+        if (arrivalCohorts > 0 && arrivalAt[0] < Double.POSITIVE_INFINITY) {
+            sim.setTimer(arrivalTimer, arrivalAt[0], arrivalSequence[0]);
         }
         if (anyElective) {
             armBookings(0);
@@ -379,12 +377,53 @@ public final class FlowModel {
 
     // ---- arrivals --------------------------------------------------------------------------------------------------
 
-    /** The merged arrival timer fired: the cohort at the root of the winner tree has an arrival now. */
+    /** The merged arrival timer fired: the first cohort in the order of next arrivals has an arrival now. */
     private void arrival() {
         touchNextStay();
-        CohortRuntime c = cohorts[arrivalWinner[1]];
+        CohortRuntime c = cohorts[arrivalCohort[0]];
         arrive(c, 0, sim.now());
         c.scheduleNext();
+        requeueFirstArrival(c.nextAt, c.nextSequence);
+    }
+
+    /** At set-up: adds cohort c's first arrival to the order of next arrivals. */
+    private void queueArrivals(CohortRuntime c) {
+        int i = arrivalCohorts++;
+        while (i > 0 && (arrivalAt[i - 1] > c.nextAt
+                || (arrivalAt[i - 1] == c.nextAt && arrivalSequence[i - 1] > c.nextSequence))) {
+            arrivalAt[i] = arrivalAt[i - 1];
+            arrivalSequence[i] = arrivalSequence[i - 1];
+            arrivalCohort[i] = arrivalCohort[i - 1];
+            i--;
+        }
+        arrivalAt[i] = c.nextAt;
+        arrivalSequence[i] = c.nextSequence;
+        arrivalCohort[i] = c.index;
+    }
+
+    /**
+     * The first cohort's next arrival is at t with sequence number seq (+infinity when it has none left): moves it
+     * back to its place in the order and sets the merged timer to the new first.
+     */
+    private void requeueFirstArrival(double t, long seq) {
+        final double[] at = arrivalAt;
+        final long[] sequence = arrivalSequence;
+        final int[] cohort = arrivalCohort;
+        int c = cohort[0];
+        int last = arrivalCohorts - 1;
+        int i = 0;
+        while (i < last && (at[i + 1] < t || (at[i + 1] == t && sequence[i + 1] < seq))) {
+            at[i] = at[i + 1];
+            sequence[i] = sequence[i + 1];
+            cohort[i] = cohort[i + 1];
+            i++;
+        }
+        at[i] = t;
+        sequence[i] = seq;
+        cohort[i] = c;
+        if (at[0] < Double.POSITIVE_INFINITY) {
+            sim.setTimer(arrivalTimer, at[0], sequence[0]);
+        }
     }
 
     /**
@@ -395,29 +434,6 @@ public final class FlowModel {
         int q = sim.peekPayload(kindStayEnd);
         if (q >= 0) {
             lookAhead += rows[(q << 3) + R_COHORT_SETTING];
-        }
-    }
-
-    /**
-     * Cohort c's next arrival changed: replays its path of the winner tree (one comparison a level) and sets the
-     * merged timer to the root, ordered at equal times by the sequence number the cohort reserved.
-     */
-    private void nextArrivalChanged(int c) {
-        final double[] at = nextArrivalAt;
-        final long[] seq = nextArrivalSequence;
-        final int[] winner = arrivalWinner;
-        for (int i = (arrivalLeaves + c) >>> 1; i >= 1; i >>>= 1) {
-            int a = winner[2 * i];
-            int b = winner[2 * i + 1];
-            double ta = at[a];
-            double tb = at[b];
-            // non-short-circuit operators: one condition, which the JIT can turn into a conditional move (which of
-            // two cohorts comes first is a coin toss, a branch on it mispredicted half the time)
-            winner[i] = (tb < ta) | ((tb == ta) & (seq[b] < seq[a])) ? b : a;
-        }
-        int first = winner[1];
-        if (at[first] < Double.POSITIVE_INFINITY) {
-            sim.setTimer(arrivalTimer, at[first], seq[first]);
         }
     }
 
@@ -977,18 +993,6 @@ public final class FlowModel {
         return rows[(p << 3) + R_NUMBER];
     }
 
-    private void setNumber(int p, long v) {
-        rows[(p << 3) + R_NUMBER] = v;
-    }
-
-    private long visited(int p) {
-        return rows[(p << 3) + R_VISITED];
-    }
-
-    private void setVisited(int p, long v) {
-        rows[(p << 3) + R_VISITED] = v;
-    }
-
     private double since(int p) {
         return Double.longBitsToDouble(rows[(p << 3) + R_SINCE]);
     }
@@ -1018,10 +1022,6 @@ public final class FlowModel {
         return Double.longBitsToDouble(rows[(p << 3) + R_ARRIVED]);
     }
 
-    private void setArrivedAt(int p, double v) {
-        rows[(p << 3) + R_ARRIVED] = Double.doubleToRawLongBits(v);
-    }
-
     private long ticket(int p) {
         return rows[(p << 3) + R_TICKET];
     }
@@ -1032,11 +1032,6 @@ public final class FlowModel {
 
     private int cohortOf(int p) {
         return (int) rows[(p << 3) + R_COHORT_SETTING];
-    }
-
-    private void setCohortOf(int p, int v) {
-        int i = (p << 3) + R_COHORT_SETTING;
-        rows[i] = (rows[i] & 0xFFFFFFFF00000000L) | (v & 0xFFFFFFFFL);
     }
 
     private int settingOf(int p) {
@@ -1052,11 +1047,6 @@ public final class FlowModel {
         return (int) (rows[(p << 3) + R_FLAGS] & 1);
     }
 
-    private void setFamily(int p, int v) {
-        int i = (p << 3) + R_FLAGS;
-        rows[i] = (rows[i] & ~1L) | (v & 1);
-    }
-
     private int stateOf(int p) {
         return (int) ((rows[(p << 3) + R_FLAGS] >>> 1) & 7);
     }
@@ -1068,11 +1058,6 @@ public final class FlowModel {
 
     private int moves(int p) {
         return (int) ((rows[(p << 3) + R_FLAGS] >>> 4) & 0x0FFFFFFF);
-    }
-
-    private void setMoves(int p, int v) {
-        int i = (p << 3) + R_FLAGS;
-        rows[i] = (rows[i] & ~(0x0FFFFFFFL << 4)) | ((long) (v & 0x0FFFFFFF) << 4);
     }
 
     private int awaiting(int p) {
@@ -1202,6 +1187,9 @@ public final class FlowModel {
         final ZigguratSampler.Exponential unitGaps;
         double level;
         int day;
+        /** The next arrival's time (+infinity when none is left) and the sequence number reserved for it. */
+        double nextAt;
+        long nextSequence;
         // electives
         double carry;
         final IntQueue deferred = new IntQueue();
@@ -1312,14 +1300,12 @@ public final class FlowModel {
                 day++;
             }
             if (day >= totalDays) {
-                nextArrivalAt[index] = Double.POSITIVE_INFINITY;
-                nextArrivalSequence[index] = Long.MAX_VALUE;
+                nextAt = Double.POSITIVE_INFINITY;
+                nextSequence = Long.MAX_VALUE;
             } else {
-                double t = Math.max(day + (level - cum[day]) / dayRate[day], sim.now());
-                nextArrivalAt[index] = t;
-                nextArrivalSequence[index] = sim.reserveSequence(t);
+                nextAt = Math.max(day + (level - cum[day]) / dayRate[day], sim.now());
+                nextSequence = sim.reserveSequence(nextAt);
             }
-            nextArrivalChanged(index);
         }
 
         /** Booked admissions on a working day, before carrying the fraction. */
