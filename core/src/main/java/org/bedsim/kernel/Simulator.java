@@ -238,7 +238,20 @@ public final class Simulator {
         return position[timer] != IDLE;
     }
 
-    /** Asks the running loop to return after the current event. */
+    /**
+     * A look-ahead: the payload of the earliest event in the event list if it is of {@code kind}, else -1 (timers are
+     * not looked at). A handler can touch that event's data first, so that its cache miss overlaps the current
+     * event's work instead of following it. Changes nothing.
+     */
+    public int peekPayload(int kind) {
+        if (events.isEmpty()) {
+            return -1;
+        }
+        long tag = events.minTag();
+        return ((int) (tag >>> 24) & (MAX_KINDS - 1)) == kind ? (int) tag & (PAYLOAD_LIMIT - 1) : -1;
+    }
+
+        /** Asks the running loop to return after the current event. */
     public void stop() {
         stopRequested = true;
     }

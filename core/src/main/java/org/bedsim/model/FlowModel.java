@@ -128,6 +128,8 @@ public final class FlowModel {
     private static final int R_FLAGS = 7;
     private long[] rows = new long[0];
     private int freeSlot = -1;
+    /** Sink of the look-ahead reads of {@link #touchNextStay}, so that the JIT keeps them. */
+    private long lookAhead;
     private int slots;
     private int active;
     private long nextTicket;
@@ -379,9 +381,21 @@ public final class FlowModel {
 
     /** The merged arrival timer fired: the cohort at the root of the winner tree has an arrival now. */
     private void arrival() {
+        touchNextStay();
         CohortRuntime c = cohorts[arrivalWinner[1]];
         arrive(c, 0, sim.now());
         c.scheduleNext();
+    }
+
+    /**
+     * Reads the row of the patient whose stay ends next in the event list, if that is the next list event: the row
+     * was last touched days ago and is out of cache; loading it now overlaps the miss with this event's work.
+     */
+    private void touchNextStay() {
+        int q = sim.peekPayload(kindStayEnd);
+        if (q >= 0) {
+            lookAhead += rows[(q << 3) + R_COHORT_SETTING];
+        }
     }
 
     /**
@@ -615,6 +629,7 @@ public final class FlowModel {
 
     /** The patient is medically fit to leave its setting: go on, or be blocked. */
     private void stayEnd(int p) {
+        touchNextStay();
         int s = settingOf(p);
         int next = route(p, s);
         if (next >= nSet) {

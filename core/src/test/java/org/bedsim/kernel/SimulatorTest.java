@@ -238,6 +238,25 @@ class SimulatorTest {
     }
 
     @Test
+    void peekPayload_showsTheNextListEventOfAKind_andChangesNothing() {
+        Simulator sim = new Simulator();
+        List<String> seen = new ArrayList<>();
+        int a = sim.register(p -> seen.add("a" + p));
+        int b = sim.register(p -> seen.add("b" + p));
+        assertEquals(-1, sim.peekPayload(a), "nothing pending");
+        sim.schedule(2.0, a, 7);
+        sim.schedule(1.0, b, 3);
+        int timer = sim.newTimer(a, 9);
+        sim.setTimer(timer, 0.5); // timers are not looked at
+        assertEquals(-1, sim.peekPayload(a));
+        assertEquals(3, sim.peekPayload(b));
+        sim.runUntil(1.5);
+        assertEquals(7, sim.peekPayload(a));
+        sim.runUntil(10);
+        assertEquals(List.of("a9", "b3", "a7"), seen);
+    }
+
+    @Test
     void setTimer_whilePending_replacesOccurrence() {
         Simulator sim = new Simulator();
         List<Double> times = new ArrayList<>();
