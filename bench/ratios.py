@@ -87,8 +87,21 @@ def ratios(path, base=None):
             print(f"{key[0]:34} {key[1]:12} {lst:15} {score / 1e6:8.2f} M ± {err / 1e6:4.2f} {ratio:6.2f}x {was:>9}")
 
 
+def seconds(path):
+    """Single-shot benchmarks (the bridge alone): seconds an operation, no reference."""
+    with open(path) as f:
+        doc = json.load(f)
+    for r in doc["jmh"]:
+        if r.get("mode") == "ss" and r["benchmark"].endswith("llrAcuteBridge"):
+            m = r["primaryMetric"]
+            params = ",".join(f"{k}={v}" for k, v in sorted(r.get("params", {}).items()))
+            print(f"{r['benchmark'].split('.')[-2] + '.' + r['benchmark'].split('.')[-1]:34} {params:28} "
+                  f"{float(m['score']):8.2f} s ± {float(m['scoreError']):.2f} (wall, all cores)")
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--wrap":
         wrap(*sys.argv[2:7])
     else:
         ratios(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)
+        seconds(sys.argv[1])

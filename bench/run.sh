@@ -8,6 +8,11 @@
 #   bench/run.sh --quick          # shorter: 2 warm-up and 3 measured iterations of 2 s (a shared machine)
 #   MVN_FLAGS=-o bench/run.sh     # build offline
 #
+# It runs the kernel (BedPoolBenchmark), the event-driven flow model (FlowModelBenchmark), the demand fast path
+# (DemandModelBenchmark, patients a second beside the event-driven model on the same configurations) and the LLR
+# acute bridge alone at 100 replications (BridgeBenchmark, seconds of wall time on all cores; its set-up solves the
+# bridge's calibrations first, about half a minute).
+#
 # The figure that counts is the ratio to the reference in the same run: the machines are shared and noisy, absolute
 # events/s are not comparable between runs. The load average before and after is recorded with the results.
 set -euo pipefail
@@ -27,7 +32,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 out="$results/$name.json"
-benchmarks='BedPoolBenchmark.tenYears|FlowModelBenchmark.oneReplication|DemandModelBenchmark'
+benchmarks='BedPoolBenchmark.tenYears|FlowModelBenchmark.oneReplication|DemandModelBenchmark|BridgeBenchmark'
 params=(-p eventList=timing-wheel,priority-queue)
 
 (cd "$root" && mvn -B -q ${MVN_FLAGS:-} -DskipTests -pl bench -am package)

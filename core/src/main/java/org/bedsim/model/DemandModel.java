@@ -142,10 +142,12 @@ public final class DemandModel {
         }
     }
 
-    /** @return {@code a}, or its first {@code used} entries and a margin if it is much longer */
+    /**
+     * @return {@code a}, or its first {@code used} entries and a margin if it is half as long again (as after an
+     *     evaluation at a calibration's upper bound): smaller differences are kept, as copying them makes garbage
+     */
     private static double[] trimmed(double[] a, int used) {
-        int keep = used + used / 16 + 64;
-        return a.length > keep + used / 8 ? java.util.Arrays.copyOf(a, keep) : a;
+        return a.length > used + used / 2 + 1024 ? java.util.Arrays.copyOf(a, used + used / 16 + 64) : a;
     }
 
     /** @return the smallest spare array of at least {@code n} entries, or a new one (contents undefined) */
@@ -634,10 +636,11 @@ public final class DemandModel {
             localOf.put(locals.get(k), k);
         }
         int total = cal.totalDays;
-        // patients expected over the whole run (warm-up included): the arrays are sized once for them
+        // patients expected over the whole run (warm-up included), and a margin of 5 % (the count's Poisson spread
+        // is far smaller): the arrays are sized once for them, and compact() finds nothing to trim
         ArrivalPattern a = c.arrivals();
         int expected = (int) Math.min(Integer.MAX_VALUE - 8,
-                a.annualVolume() * Math.pow(1 + Math.max(0, a.growthPerYear()), total / 365.25) * 1.25 * total
+                a.annualVolume() * Math.pow(1 + Math.max(0, a.growthPerYear()), total / 365.25) * 1.05 * total
                         / 365.25 + 1024);
 
         double[][] cumulative = new double[m][];
