@@ -781,11 +781,11 @@ public final class DemandModel {
      */
     private void single(Stay stay, int n, double[] t, int[] diff, double[] bedDays, int w1, int total, int warmup,
             double avoidShare, long avoidanceKey) {
+        // a lognormal's z holds its stays exp(mu + sigma * normal) already, as LogNormal's sampler computes them
         double[] z = stay.kind == FIXED ? null
                 : stay.kind == LOGNORMAL ? stay.draws.lognormal(stay.a, stay.b, n) : stay.draws.upTo(n - 1);
         int kind = stay.kind;
         double pa = stay.a;
-        double pb = stay.b;
         boolean[] isCap = stay.isCap;
         double[] by = stay.by;
         boolean avoid = avoidShare > 0;
@@ -799,7 +799,7 @@ public final class DemandModel {
             }
             double x;
             if (kind == LOGNORMAL) {
-                x = z[i]; // exp(pa + pb * normal), as LogNormal's sampler computes it
+                x = z[i];
             } else if (kind == EXPONENTIAL) {
                 x = z[i] * pa;
             } else if (kind == FIXED) {
