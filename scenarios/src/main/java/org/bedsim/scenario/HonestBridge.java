@@ -20,6 +20,7 @@ import org.bedsim.calibrate.Calibration;
 import org.bedsim.calibrate.Calibrator;
 import org.bedsim.calibrate.Input;
 import org.bedsim.calibrate.Sensitivity;
+import org.bedsim.calibrate.SolvedNumbers;
 import org.bedsim.calibrate.Target;
 import org.bedsim.model.FlowSettings;
 
@@ -298,27 +299,10 @@ public final class HonestBridge {
             warmStart == null ? "cold start" : "warm start " + java.util.Arrays.toString(warmStart), codeHash};
     }
 
-    private static final int NUMBERS_PER_SOLVED = 9;
-
     /** @return a solution as numbers with their exact bits, for {@link #restore} */
     public static double[] numbers(Calibrator.Result r) {
-        double[] out = new double[1 + NUMBERS_PER_SOLVED * r.solved().size() + 2];
-        out[0] = r.solved().size();
-        int i = 1;
-        for (Calibrator.Solved s : r.solved()) {
-            out[i++] = s.value();
-            out[i++] = s.interval()[0];
-            out[i++] = s.interval()[1];
-            out[i++] = s.reached().mean();
-            out[i++] = s.reached().halfWidth();
-            out[i++] = s.reached().level();
-            out[i++] = s.reached().n();
-            out[i++] = s.met() ? 1 : 0;
-            out[i++] = s.slope();
-        }
-        out[i++] = r.sweeps();
-        out[i] = r.evaluations();
-        return out;
+        return SolvedNumbers.encode(r.solved().stream().map(s -> new SolvedNumbers.Figures(s.value(), s.interval(),
+                s.reached(), s.met(), s.slope())).toList(), r.sweeps(), r.evaluations());
     }
 
     /**
@@ -328,21 +312,16 @@ public final class HonestBridge {
      */
     public Calibrator.Result restore(boolean baseOnly, double[] numbers) {
         List<Calibration> cals = solverCalibrations(baseOnly ? baseOnly() : all());
-        if (numbers == null || numbers.length != 1 + NUMBERS_PER_SOLVED * cals.size() + 2
-                || numbers[0] != cals.size()) {
+        SolvedNumbers.Decoded d = SolvedNumbers.decode(numbers, cals.size());
+        if (d == null) {
             return null;
         }
         List<Calibrator.Solved> solved = new ArrayList<>();
-        int i = 1;
-        for (Calibration c : cals) {
-            double value = numbers[i++];
-            double[] interval = {numbers[i++], numbers[i++]};
-            org.bedsim.stats.ConfidenceInterval reached = new org.bedsim.stats.ConfidenceInterval(numbers[i++],
-                    numbers[i++], numbers[i++], (long) numbers[i++]);
-            boolean met = numbers[i++] == 1;
-            solved.add(new Calibrator.Solved(c, value, interval, reached, met, numbers[i++]));
+        for (int k = 0; k < cals.size(); k++) {
+            SolvedNumbers.Figures f = d.solved().get(k);
+            solved.add(new Calibrator.Solved(cals.get(k), f.value(), f.interval(), f.reached(), f.met(), f.slope()));
         }
-        return new Calibrator.Result(solved, (int) numbers[i++], (int) numbers[i]);
+        return new Calibrator.Result(solved, d.sweeps(), d.evaluations());
     }
 
     private static int[] activeIndex(boolean[] active) {

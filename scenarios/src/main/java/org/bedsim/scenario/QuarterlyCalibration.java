@@ -11,6 +11,7 @@ import java.util.Map;
 import org.bedsim.calibrate.CalibrationException;
 import org.bedsim.calibrate.OutputCalibrator;
 import org.bedsim.calibrate.Sensitivity;
+import org.bedsim.calibrate.SolvedNumbers;
 import org.bedsim.metrics.QuarterlyDefinition;
 import org.bedsim.metrics.QuarterlyMetrics;
 import org.bedsim.model.FlowExperiment;
@@ -138,27 +139,10 @@ public final class QuarterlyCalibration {
             "quarterly calibrations", codeHash};
     }
 
-    private static final int NUMBERS_PER_SOLVED = 9;
-
     /** @return a solution as numbers with their exact bits, for {@link #restore} */
     public static double[] numbers(OutputCalibrator.Result r) {
-        double[] out = new double[1 + NUMBERS_PER_SOLVED * r.solved().size() + 2];
-        out[0] = r.solved().size();
-        int i = 1;
-        for (OutputCalibrator.Solved s : r.solved()) {
-            out[i++] = s.value();
-            out[i++] = s.interval()[0];
-            out[i++] = s.interval()[1];
-            out[i++] = s.reached().mean();
-            out[i++] = s.reached().halfWidth();
-            out[i++] = s.reached().level();
-            out[i++] = s.reached().n();
-            out[i++] = s.met() ? 1 : 0;
-            out[i++] = s.slope();
-        }
-        out[i++] = r.sweeps();
-        out[i] = r.evaluations();
-        return out;
+        return SolvedNumbers.encode(r.solved().stream().map(s -> new SolvedNumbers.Figures(s.value(), s.interval(),
+                s.reached(), s.met(), s.slope())).toList(), r.sweeps(), r.evaluations());
     }
 
     /**
@@ -167,21 +151,17 @@ public final class QuarterlyCalibration {
      */
     public OutputCalibrator.Result restore(double[] numbers) {
         List<OutputCalibrator.Goal> goals = goals();
-        if (numbers == null || numbers.length != 1 + NUMBERS_PER_SOLVED * goals.size() + 2
-                || numbers[0] != goals.size()) {
+        SolvedNumbers.Decoded d = SolvedNumbers.decode(numbers, goals.size());
+        if (d == null) {
             return null;
         }
         List<OutputCalibrator.Solved> solved = new ArrayList<>();
-        int i = 1;
-        for (OutputCalibrator.Goal g : goals) {
-            double value = numbers[i++];
-            double[] interval = {numbers[i++], numbers[i++]};
-            ConfidenceInterval reached = new ConfidenceInterval(numbers[i++], numbers[i++], numbers[i++],
-                    (long) numbers[i++]);
-            boolean met = numbers[i++] == 1;
-            solved.add(new OutputCalibrator.Solved(g, value, interval, reached, met, numbers[i++]));
+        for (int k = 0; k < goals.size(); k++) {
+            SolvedNumbers.Figures f = d.solved().get(k);
+            solved.add(new OutputCalibrator.Solved(goals.get(k), f.value(), f.interval(), f.reached(), f.met(),
+                    f.slope()));
         }
-        return new OutputCalibrator.Result(solved, (int) numbers[i++], (int) numbers[i]);
+        return new OutputCalibrator.Result(solved, d.sweeps(), d.evaluations());
     }
 
     /** @return the file's value at a set calibration's first path (the middle of a range) */
